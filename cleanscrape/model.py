@@ -1,0 +1,204 @@
+"""The document model: input lines, the labels stages put on them, and the cleaned result.
+
+Data flows one way: a front end turns input into a `Document` of `Line`s; stages return
+`Label`s for those lines; segmentation and metadata turn the labelled document into a `Page`.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Mapping
+
+
+class Verdict(enum.Enum):
+    KEEP = "keep"  # protected: later stages cannot drop the line
+    DROP = "drop"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One input line after normalisation.
+
+    `number` is the 1-based line in the input, so every output can be traced back.
+    `marker` is the list bullet the line started with ("" when none); `text` excludes it.
+    """
+
+    number: int
+    text: str
+    marker: str = ""
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text
+
+    @property
+    def display(self) -> str:
+        """The line as a reader saw it, list marker included."""
+        return f"{self.marker} {self.text}" if self.marker else self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A stage's verdict on one line (or, with `span`, on part of it).
+
+    `facts` carries what a line told us when it is consumed into metadata or captions,
+    as (field, value) pairs, e.g. (("published", "2025-03-20"),).
+    """
+
+    index: int
+    verdict: Verdict
+    reason: str
+    facts: tuple[tuple[str, Any], ...] = ()
+    span: tuple[int, int] | None = None  # [start, end) of `Line.text` dropped; None = whole line
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a front end knows about a line beyond its text (from the DOM, for HTML input)."""
+
+    caption: bool = False
+    link: bool = False  # the line is a link inside a link-dense block
+    boilerplate: bool = False  # the line sits in nav/aside/footer
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The input as stages see it: lines, the labels so far, and page-level context.
+
+    Immutable: the pipeline hands each stage a new Document carrying the earlier stages' labels.
+    """
+
+    lines: tuple[Line, ...]
+    labels: tuple[Label | None, ...] = ()
+    trims: tuple[tuple[Label, ...], ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    page_meta: Mapping[str, Any] = field(default_factory=dict)  # structured metadata (HTML)
+
+    def __post_init__(self) -> None:
+        if not self.labels:
+            object.__setattr__(self, "labels", (None,) * len(self.lines))
+        if not self.trims:
+            object.__setattr__(self, "trims", ((),) * len(self.lines))
+
+    def is_kept(self, index: int) -> bool:
+        label = self.labels[index]
+        return label is None or label.verdict is Verdict.KEEP
+
+    def is_protected(self, index: int) -> bool:
+        label = self.labels[index]
+        return label is not None and label.verdict is Verdict.KEEP
+
+    def kept_indices(self) -> Iterator[int]:
+        """Indices of non-blank lines no stage has dropped yet."""
+        for index, line in enumerate(self.lines):
+            if not line.is_blank and self.is_kept(index):
+                yield index
+
+    def kept_text(self, index: int) -> str:
+        """The line's text minus any trimmed spans."""
+        text = self.lines[index].text
+        for trim in sorted(self.trims[index], key=lambda t: t.span[0], reverse=True):  # type: ignore[index]
+            start, end = trim.span  # type: ignore[misc]
+            text = text[:start] + text[end:]
+        return text.strip()
+
+    def evidence_for(self, index: int) -> Evidence:
+        return self.evidence[index] if self.evidence else _NO_EVIDENCE
+
+
+_NO_EVIDENCE = Evidence()
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str
+    date: str | None = None
+    agency: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"place": self.place, "date": self.date, "agency": self.agency}
+
+
+@dataclass(slots=True)
+class Article:
+    title: str | None = None
+    text: str = ""
+    published: str | None = None
+    updated: str | None = None
+    publisher: str | None = None
+    section: str | None = None
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    agency: str | None = None
+    dateline: Dateline | None = None
+    captions: list[str] = field(default_factory=list)
+    role: str = "main"  # "main", "appended" or "item"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "role": self.role,
+            "title": self.title,
+            "text": self.text,
+            "published": self.published,
+            "updated": self.updated,
+            "publisher": self.publisher,
+            "section": self.section,
+            "authors": list(self.authors),
+            "editors": list(self.editors),
+            "agency": self.agency,
+            "dateline": self.dateline.to_dict() if self.dateline else None,
+            "captions": list(self.captions),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    line: int
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "text": self.text, "reason": self.reason}
+
+
+@dataclass(slots=True)
+class Page:
+    kind: str = "empty"  # "article", "listing" or "empty"
+    language: str | None = None
+    articles: list[Article] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    source: str | None = None
+    heading: str | None = None  # a listing page's own heading
+    explain: tuple[tuple[Line, str, str], ...] = ()  # (line, verdict, reason) for every input line
+
+    @property
+    def title(self) -> str | None:
+        if self.kind == "listing":
+            return self.heading
+        return self.articles[0].title if self.articles else None
+
+    @property
+    def text(self) -> str:
+        if self.kind == "listing":
+            return "\n\n".join(article.text for article in self.articles if article.text)
+        return self.articles[0].text if self.articles else ""
+
+    def removal_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for removal in self.removed:
+            counts[removal.reason] = counts.get(removal.reason, 0) + 1
+        return dict(sorted(counts.items()))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "kind": self.kind,
+            "language": self.language,
+            "title": self.title,
+            "text": self.text,
+            "articles": [article.to_dict() for article in self.articles],
+            "removed": [removal.to_dict() for removal in self.removed],
+            "warnings": list(self.warnings),
+        }
