@@ -17,7 +17,8 @@ figures can be compared with the published ones:
   the pages whose ground truth has shingles, so an empty prediction lowers recall but
   is left out of precision; F1 comes from the averaged precision and recall.
 
-Only `score_pages` sees the ground truth: cleaners are given the page content alone.
+Only `score_pages` reads the articleBody texts (the page ids come from the ground truth's
+keys and its urls are dropped on load): cleaners are given the page content alone.
 """
 
 from __future__ import annotations
