@@ -3,7 +3,8 @@
 Order matters because the first verdict on a line wins: specific, confident stages come first
 (the user's rules, furniture, promos, credits), repetition before captions so a caption printed
 four times is logged once as a caption and three times as a duplicate, and the stages that read
-the page's structure (related lists, metadata) last, when the noise is out of their way.
+the page's structure (related lists, the main run of prose, metadata) last, when the noise is
+out of their way.
 """
 
 from __future__ import annotations
@@ -13,17 +14,32 @@ from typing import Iterable
 
 from .model import Document, Label
 from .settings import Settings
-from .stages import Stage, caption, chrome, credit, metadata, promo, related, repeated, stray_script, user_rules
+from .stages import (
+    Stage,
+    caption,
+    chrome,
+    credit,
+    legal,
+    main_content,
+    metadata,
+    promo,
+    related,
+    repeated,
+    stray_script,
+    user_rules,
+)
 
 STAGES: tuple[Stage, ...] = (
     user_rules.STAGE,
     stray_script.STAGE,
     chrome.STAGE,
+    legal.STAGE,
     promo.STAGE,
     credit.STAGE,
     repeated.STAGE,
     caption.STAGE,
     related.STAGE,
+    main_content.STAGE,
     metadata.STAGE,
 )
 STAGE_NAMES: tuple[str, ...] = tuple(stage.name for stage in STAGES)

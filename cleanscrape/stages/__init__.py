@@ -23,6 +23,9 @@ REASONS: dict[str, str] = {
     "duplicate": "a repeat of a line printed earlier on the page (titles and captions printed 2-4 times)",
     "caption": "a photo caption or photo credit (the caption goes to the article's captions)",
     "related-headlines": "a list of other articles' headlines, or its header (Latest, Most Viewed, Read more ...)",
+    "legal": "copyright, terms, privacy and cookie notices",
+    "boilerplate": "outside the page's main run of prose: menus, teasers, footers",
+    "comments": "the reader-comment section after the article",
     "metadata": "a line consumed into metadata: title, heading, publisher, date, section, byline",
 }
 

@@ -82,6 +82,14 @@ def _header_block(lines: Sequence[Line], day_first: bool | None) -> tuple[int, l
     return position, block
 
 
+def header_block_start(lines: Sequence[Line]) -> int:
+    """Where the article header that ends `lines` begins: its title, or else the header block itself."""
+    title_pos, _ = _header_block(lines, None)
+    if title_pos >= 0 and is_headline(lines[title_pos].text):
+        return title_pos
+    return title_pos + 1
+
+
 def _assign_list_items(block: list[tuple[int, tuple]]) -> list[tuple[int, tuple]]:
     """Breadcrumb/tag items: the outlet's name again, else the first one is the section."""
     publishers = {value for _, facts in block for field, value in facts if field == "publisher"}

@@ -33,14 +33,18 @@ def script_of(char: str) -> str | None:
 
 
 def _scripts(text: str) -> Counter[str]:
+    if text.isascii():  # the common case, without a Unicode-name lookup per character
+        letters = sum(char.isalpha() for char in text)
+        return Counter({"LATIN": letters}) if letters else Counter()
     return Counter(script for char in text if char.isalnum() and (script := script_of(char)))
 
 
 def label_stray_script(doc: Document, settings: Settings) -> Iterator[Label]:
     kept = list(doc.kept_indices())
+    scripts = {index: _scripts(doc.lines[index].text) for index in kept}
     page = Counter[str]()
-    for index in kept:
-        page.update(_scripts(doc.lines[index].text))
+    for counts in scripts.values():
+        page.update(counts)
     if not page:
         return
     dominant, count = page.most_common(1)[0]
@@ -48,10 +52,7 @@ def label_stray_script(doc: Document, settings: Settings) -> Iterator[Label]:
         return
     for index in kept:
         text = doc.lines[index].text
-        if len(text) > MAX_FRAGMENT_CHARS:
-            continue
-        scripts = _scripts(text)
-        if scripts and dominant not in scripts:
+        if len(text) <= MAX_FRAGMENT_CHARS and scripts[index] and dominant not in scripts[index]:
             yield Label(index, Verdict.DROP, "stray-script")
 
 

@@ -1,0 +1,36 @@
+"""Copyright, terms-of-use, privacy and cookie notices.
+
+Every site prints them in its footer or a banner; an article that discusses copyright or
+privacy does so in long sentences, which this stage leaves alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..model import Document, Label, Verdict
+from ..settings import Settings
+from ..shapes import word_count
+from . import Stage
+
+MAX_NOTICE_WORDS = 40
+_NOTICE = re.compile(
+    r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b|\bprivacy (?:policy|notice|statement|settings)\b"
+    r"|\bterms (?:of|and) (?:use|service|conditions)\b|\bcookie (?:policy|settings|preferences)\b"
+    r"|\b(?:we|this (?:site|website)) uses? cookies\b|\bdo not sell my (?:personal )?info",
+    re.IGNORECASE,
+)
+
+
+def is_legal_notice(text: str) -> bool:
+    return word_count(text) <= MAX_NOTICE_WORDS and bool(_NOTICE.search(text))
+
+
+def label_legal(doc: Document, settings: Settings) -> Iterator[Label]:
+    for index in doc.kept_indices():
+        if is_legal_notice(doc.lines[index].text):
+            yield Label(index, Verdict.DROP, "legal")
+
+
+STAGE = Stage("legal", label_legal, ("legal",))
