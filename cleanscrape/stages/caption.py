@@ -32,6 +32,8 @@ _PHOTO_CREDIT = re.compile(
             r"\b(?:Getty\s+Images|Shutterstock|iStock(?:photo)?|Alamy|Imago|EPA-EFE)\)?\.?$",
             r"\b(?i:file\s+photo)\)?\.?$",
             r"^(?:FILE\s+PHOTO|FILED)\s*[:-]",
+            # [File: Reuters], [Photo: Jane Doe/AP] closing a caption
+            r"\[(?i:file(?:\s+photo)?|photo|image|picture|pic)\s*:\s*[^\]]{2,60}\]$",
         )
     )
 )

@@ -23,6 +23,9 @@ from . import Stage
 from .repeated import line_key
 
 MAX_HEADER_WORDS = 4
+# An article glued below another follows a whole article: a title-like line after a few words
+# of text is a subheading, a teaser or a caption, not the start of a second article.
+MIN_WORDS_BEFORE_NEXT_TITLE = 100
 # Words that label a date rather than say anything: "Published On:", "Updated", "time", weekdays.
 _DATE_LABEL_WORDS = frozenset(
     """published publish posted updated update last modified edited on at am pm time date by
@@ -117,6 +120,7 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
 
     zone_start = 0
     first_zone = True
+    words_since_title = 0
     for pos in range(len(lines)):
         if not prose[pos] or (pos > 0 and prose[pos - 1]):
             continue
@@ -124,10 +128,12 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
         title_pos, block = _header_block(zone, day_first)
         title = zone[title_pos] if title_pos >= 0 and is_headline(zone[title_pos].text) else None
         has_date = any(field in ("published", "updated", "undated") for _, facts in block for field, _ in facts)
-        if not first_zone and not (title and (printed[line_key(title.text)] > 1 or has_date)):
+        has_header = title is not None and (printed[line_key(title.text)] > 1 or has_date)
+        if not first_zone and not (has_header and words_since_title >= MIN_WORDS_BEFORE_NEXT_TITLE):
             title = None
             block = []
         if title is not None:
+            words_since_title = 0
             yield Label(kept[zone_start + title_pos], Verdict.DROP, "metadata", facts=(("title", title.text),))
             if first_zone:
                 for heading_pos in range(title_pos):
@@ -138,6 +144,7 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
         first_zone = False
         zone_start = pos
         while zone_start < len(lines) and prose[zone_start]:
+            words_since_title += word_count(lines[zone_start].text)
             zone_start += 1
 
 
