@@ -29,13 +29,31 @@ _COMMENTS_HEADER = re.compile(
     r"|^(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)\b"
     r"|^(?:join|start)\s+the\s+(?:conversation|discussion)\b"
     r"|^(?:show|view|load|read)\s+(?:all\s+)?(?:\d+\s+)?comments\b"
-    r"|^comments\s+are\s+closed\b|^have\s+your\s+say\b|^share\s+your\s+thoughts\b",
+    r"|^comments\s+are\s+closed\b|^have\s+your\s+say\b|^share\s+your\s+thoughts\b"
+    r"|^\d+\s+(?:comments?|responses?|replies|thoughts|reactions?)\s+(?:to|on)\b",
     re.IGNORECASE,
 )
+# "jbaxt says:", "Gary M on September 17, 2018 at 8:50 pm said:": how comment software signs a comment.
+_COMMENT_SIGNATURE = re.compile(r"^(?:\d+\.\s*)?\S.{0,80}?\b(?:says|said|wrote|writes|commented|replied)\s*:?$", re.IGNORECASE)
+MIN_COMMENT_SIGNATURES = 2  # one "X said:" can be a quotation in the article; a series cannot
 
 
 def is_comments_header(text: str) -> bool:
-    return word_count(text) <= 8 and bool(_COMMENTS_HEADER.search(text))
+    return word_count(text) <= 15 and bool(_COMMENTS_HEADER.search(text))
+
+
+def comments_start(lines: Sequence[Line], after: int = 0) -> int:
+    """Position of the first line of the reader-comment section after `after`, or len(lines)."""
+    signatures = []
+    for position in range(after, len(lines)):
+        line = lines[position]
+        if is_comments_header(line.text):
+            return position
+        if word_count(line.text) <= 16 and _COMMENT_SIGNATURE.match(line.text):
+            signatures.append(position)
+            if len(signatures) >= MIN_COMMENT_SIGNATURES:
+                return signatures[0]
+    return len(lines)
 
 
 def line_score(line: Line) -> float:
@@ -63,8 +81,12 @@ def densest_run(scores: Sequence[float]) -> tuple[int, int, float]:
 def label_main_content(doc: Document, settings: Settings) -> Iterator[Label]:
     kept = list(doc.kept_indices())
     lines = [doc.lines[index] for index in kept]
-    comments_at = next((pos for pos, line in enumerate(lines) if is_comments_header(line.text)), len(lines))
-    start, end, total = densest_run([line_score(line) for line in lines[:comments_at]])
+    scores = [line_score(line) for line in lines]
+    start, end, total = densest_run(scores)
+    # Links to "Comments" sit in headers too: only a comment section after the article's start counts.
+    comments_at = comments_start(lines, after=start + 1)
+    if comments_at < end:
+        start, end, total = densest_run(scores[:comments_at])
     if total < MIN_REGION_WORDS:
         return
     start = header_block_start(lines[:start])
