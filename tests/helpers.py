@@ -1,0 +1,73 @@
+"""Small builders shared by the unit tests: in-memory Documents and what a stage said about them."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Sequence
+
+from cleanscrape.model import Document, Label, Page
+from cleanscrape.normalize import split_lines
+from cleanscrape.pipeline import label_document
+from cleanscrape.settings import Settings
+from cleanscrape.stages import Stage
+
+
+def doc_from_lines(lines: Sequence[str]) -> Document:
+    """A Document as the text front end builds it: one Line per string, numbered from 1."""
+    return Document(lines=split_lines("\n".join(lines)))
+
+
+def _as_doc(doc_or_lines: Document | Sequence[str]) -> Document:
+    return doc_or_lines if isinstance(doc_or_lines, Document) else doc_from_lines(doc_or_lines)
+
+
+def stage_labels(stage: Stage, doc_or_lines: Document | Sequence[str], settings: Settings | None = None) -> list[Label]:
+    """Every Label one stage returns on its own, with nothing run before it."""
+    return list(stage.label(_as_doc(doc_or_lines), settings or Settings()))
+
+
+def labels_of(stage: Stage, doc_or_lines: Document | Sequence[str], settings: Settings | None = None) -> dict[int, str]:
+    """{input line number: reason} for every line (or part of a line) the stage labels."""
+    doc = _as_doc(doc_or_lines)
+    return {doc.lines[label.index].number: label.reason for label in stage_labels(stage, doc, settings)}
+
+
+def facts_of(stage: Stage, doc_or_lines: Document | Sequence[str], settings: Settings | None = None) -> dict[int, dict[str, Any]]:
+    """{input line number: facts as a dict} for every line the stage labels."""
+    doc = _as_doc(doc_or_lines)
+    return {doc.lines[label.index].number: dict(label.facts) for label in stage_labels(stage, doc, settings)}
+
+
+def pipeline_labels(doc_or_lines: Document | Sequence[str], settings: Settings | None = None) -> dict[int, str]:
+    """{input line number: reason} for every whole-line verdict after the full pipeline."""
+    doc = label_document(_as_doc(doc_or_lines), settings or Settings())
+    return {line.number: label.reason for line, label in zip(doc.lines, doc.labels) if label is not None}
+
+
+def unaccounted_lines(text: str, page: Page) -> list[str]:
+    """Non-blank input lines that are neither in some article's text nor in the removal log.
+
+    A line is in the text when its kept part (the whole line, or what is left after a trim)
+    is in an article's text; it is logged when a Removal carries its line number.
+    """
+    logged: dict[int, list[str]] = {}
+    for removal in page.removed:
+        logged.setdefault(removal.line, []).append(removal.text)
+    texts = [article.text for article in page.articles]
+    missing = []
+    for line in split_lines(text):
+        if line.is_blank:
+            continue
+        kept = line.display
+        for part in logged.get(line.number, ()):
+            kept = kept.replace(part, "", 1)
+        kept = kept.strip()
+        if line.number in logged and (not kept or any(kept in t for t in texts)):
+            continue
+        if any(line.display in t for t in texts):
+            continue
+        missing.append(line.display)
+    return missing
+
+
+def non_blank(lines: Iterable[str]) -> list[str]:
+    return [line for line in lines if line.strip()]

@@ -1,0 +1,74 @@
+"""The credit stage: credit lines (names -> metadata) and a trailing wire-agency credit (trimmed)."""
+
+import pytest
+
+from cleanscrape.model import Verdict
+from cleanscrape.stages import credit
+
+from helpers import facts_of, labels_of, stage_labels
+
+STAGE = credit.STAGE
+P1 = "The central bank left interest rates unchanged on Thursday, citing uncertainty about energy prices."
+
+
+def test_a_bracketed_credit_with_several_clauses_is_a_credit_with_authors_and_editors():
+    line = "(Reporting by Lena Ortiz in Lisbon; Additional reporting by Tom Field; Editing by Ruth Kang and Omar Diaz)"
+    lines = [P1, line]
+    assert labels_of(STAGE, lines) == {2: "credit"}
+    assert facts_of(STAGE, lines)[2] == {"authors": ("Lena Ortiz", "Tom Field"), "editors": ("Ruth Kang", "Omar Diaz")}
+
+
+def test_a_credit_naming_only_an_editor_has_no_authors():
+    lines = [P1, "Editing by Ruth Kang"]
+    assert facts_of(STAGE, lines) == {2: {"authors": (), "editors": ("Ruth Kang",)}}
+
+
+def test_graphics_and_photo_clauses_are_accepted_but_name_nobody():
+    lines = [P1, "Graphics by Ian Moss; writing by Ana Vidal"]
+    assert facts_of(STAGE, lines) == {2: {"authors": ("Ana Vidal",), "editors": ()}}
+
+
+def test_a_trailing_agency_credit_is_trimmed_as_a_span_with_the_agency_as_fact():
+    line = P1 + " AFP"
+    [label] = stage_labels(STAGE, [line])
+    assert (label.verdict, label.reason, label.facts) == (Verdict.DROP, "credit", (("agency", "AFP"),))
+    assert line[label.span[0]:label.span[1]].strip() == "AFP"
+    assert label.span[1] == len(line)
+
+
+def test_a_trailing_credit_after_a_closing_quote_is_trimmed():
+    line = '"We will not rush," the governor told reporters after the meeting in the capital." Reuters'
+    [label] = stage_labels(STAGE, [line])
+    assert dict(label.facts) == {"agency": "Reuters"}
+
+
+def test_a_short_line_ending_in_capitalised_words_is_not_a_trailing_credit():
+    assert labels_of(STAGE, ["Rates held. Bank Of Spain"]) == {}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The report was written by two economists at the central bank.",
+        "Prices were edited out of the final version, officials said.",
+        "Reporting by local media suggested the decision was unanimous",
+        "The governor met the finance minister, Ana Vidal, in Madrid.",
+    ],
+)
+def test_body_sentences_about_reporting_or_people_survive(line):
+    assert labels_of(STAGE, [P1, line]) == {}
+
+
+def test_a_one_sentence_paragraph_ending_in_an_acronym_inside_the_sentence_survives():
+    assert labels_of(STAGE, [P1, "The decision was welcomed by the IMF."]) == {}
+
+
+@pytest.mark.xfail(strict=True, reason="parse_credit accepts a clause whose 'names' are a name plus the rest of a sentence")
+def test_a_body_sentence_starting_with_written_by_survives():
+    assert labels_of(STAGE, [P1, "Written by Mary Shelley, Frankenstein has inspired dozens of films."]) == {}
+
+
+@pytest.mark.xfail(strict=True, reason="a one-word final sentence ('Freedom.') matches the trailing-credit pattern and is trimmed")
+def test_a_one_word_final_sentence_is_not_trimmed_as_a_credit():
+    line = "Asked what the protesters wanted from the new government, he answered with one word. Freedom."
+    assert labels_of(STAGE, [line]) == {}

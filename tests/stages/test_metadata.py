@@ -1,0 +1,94 @@
+"""The metadata stage: title, page heading, publisher, dates, section/tags and bylines."""
+
+from cleanscrape.stages import metadata
+
+from cleanscrape.model import Label, Verdict
+from cleanscrape.pipeline import apply_labels
+
+from helpers import doc_from_lines, facts_of, labels_of
+
+STAGE = metadata.STAGE
+TITLE = "Council extends tram line north"
+P1 = "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2028."
+P2 = "Construction is expected to start next spring, and the council said fares would not rise."
+P3 = "Residents who live near the planned route will be invited to public meetings in April."
+
+
+def test_title_byline_and_date_above_the_first_paragraph_are_metadata_with_their_facts():
+    lines = [TITLE, "", "By Anna Berg and Tom Field", "20 March 2025", "", P1, P2]
+    assert labels_of(STAGE, lines) == {1: "metadata", 3: "metadata", 4: "metadata"}
+    assert facts_of(STAGE, lines) == {
+        1: {"title": TITLE},
+        3: {"authors": ("Anna Berg", "Tom Field")},
+        4: {"published": "2025-03-20"},
+    }
+
+
+def test_breadcrumbs_give_section_then_tags_and_a_name_above_a_date_is_the_publisher():
+    lines = [TITLE, "• Local", "• Transport", "City Gazette", "Published 20 March 2025, 09:15 | Updated 21 March 2025", P1, P2]
+    assert facts_of(STAGE, lines) == {
+        1: {"title": TITLE},
+        2: {"section": "Local"},
+        3: {"tag": "Transport"},
+        4: {"publisher": "City Gazette"},
+        5: {"published": "2025-03-20T09:15", "updated": "2025-03-21"},
+    }
+
+
+def test_a_breadcrumb_repeating_the_publisher_is_the_publisher_not_the_section():
+    lines = [TITLE, "City Gazette", "20 March 2025", "• City Gazette", "• Transport", P1]
+    facts = facts_of(STAGE, lines)
+    assert facts[4] == {"publisher": "City Gazette"}
+    assert facts[5] == {"section": "Transport"}
+
+
+def test_an_ambiguous_numeric_date_is_kept_as_undated_text():
+    assert facts_of(STAGE, [TITLE, "01-04-2025", P1])[2] == {"undated": "01-04-2025"}
+
+
+def test_another_date_on_the_page_proves_the_day_first_order():
+    lines = [TITLE, "01-04-2025", P1, P2, "Photo archive, 21-03-2025"]
+    assert facts_of(STAGE, lines)[2] == {"published": "2025-04-01"}
+
+
+def test_headline_shaped_lines_above_the_first_title_are_page_headings():
+    lines = ["Latest transport news", TITLE, "20 March 2025", P1]
+    assert facts_of(STAGE, lines) == {1: {"heading": "Latest transport news"}, 2: {"title": TITLE}, 3: {"published": "2025-03-20"}}
+
+
+def test_a_later_title_needs_a_date_or_a_second_print_to_start_an_article():
+    doc = doc_from_lines([
+        TITLE, "20-03-2025", P1,
+        "Storm closes the harbour bridge", "21-03-2025", P2,
+        "Bus drivers vote to strike", "Bus drivers vote to strike", P3,
+    ])
+    doc = apply_labels(doc, [Label(7, Verdict.DROP, "duplicate")])  # as the repeated stage leaves it
+    titles = {number: facts["title"] for number, facts in facts_of(STAGE, doc).items() if "title" in facts}
+    assert titles == {1: TITLE, 4: "Storm closes the harbour bridge", 7: "Bus drivers vote to strike"}
+
+
+def test_a_subheading_between_paragraphs_survives():
+    assert labels_of(STAGE, [TITLE, P1, "What the plan includes", P2, P3]) == {1: "metadata"}
+
+
+def test_a_question_paragraph_between_paragraphs_survives():
+    assert labels_of(STAGE, [TITLE, P1, "Is this the end of the bus?", P2, P3]) == {1: "metadata"}
+
+
+def test_a_line_of_dates_and_their_labels_gives_date_facts_and_a_sentence_with_a_date_gives_none():
+    assert metadata.date_facts("Posted on: Thursday 20 March 2025 at 9:15 am GMT", None) == (("published", "2025-03-20T09:15"),)
+    assert metadata.date_facts("Work starts on 20 March 2025 at the depot", None) is None
+
+
+def test_a_headline_with_a_date_in_it_is_the_title_not_a_date_line_and_the_line_above_is_a_heading():
+    lines = [TITLE, "Work starts on 20 March 2025 at the depot", P1]
+    assert facts_of(STAGE, lines) == {1: {"heading": TITLE}, 2: {"title": "Work starts on 20 March 2025 at the depot"}}
+
+
+def test_a_short_sentence_beginning_with_by_the_way_is_not_a_byline():
+    lines = [TITLE, "By the way, the old trams stay.", P1, P2]
+    assert labels_of(STAGE, lines) == {1: "metadata"}
+
+
+def test_an_article_that_starts_with_a_paragraph_has_no_title():
+    assert labels_of(STAGE, [P1, P2, P3]) == {}

@@ -1,0 +1,65 @@
+"""The promo stage: a call to action aimed at the reader about one of the publisher's channels."""
+
+import pytest
+
+from cleanscrape.stages import promo
+
+from helpers import labels_of
+
+STAGE = promo.STAGE
+P1 = "The transport ministry launched a trial of contactless tickets on three bus routes this week."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow us on Telegram for the latest from the ministry.",
+        "Subscribe to our newsletter",
+        "Download the app",
+        "Sign up for breaking news alerts",
+        "Get the Evening Courier app: it's free!",
+        "Don't miss a story - join our WhatsApp channel.",
+    ],
+)
+def test_a_call_to_action_about_a_channel_is_promo(line):
+    assert labels_of(STAGE, [P1, line]) == {2: "promo"}
+
+
+@pytest.mark.parametrize("line", ["App Store", "Google Play", "app-storeplay-store", "Get it on Google Play"])
+def test_an_app_store_badge_is_promo(line):
+    assert labels_of(STAGE, [P1, line]) == {2: "promo"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # an article that reports on apps and newsletters
+        "More than two million people have downloaded the ministry's ticketing app since March.",
+        "Critics say the app lets advertisers track passengers across other websites.",
+        "The paper's politics newsletter, which launched in 2019, now has 80,000 subscribers.",
+        "Passengers who joined the trial said the app crashed twice during the first week.",
+    ],
+)
+def test_a_sentence_reporting_on_apps_or_newsletters_survives(line):
+    assert labels_of(STAGE, [P1, line]) == {}
+
+
+def test_a_long_paragraph_that_mentions_subscribing_survives():
+    paragraph = (
+        "Officials said the scheme would be extended if enough riders subscribe to the monthly pass, "
+        "which can be bought at kiosks and on the app, and which will cost less than two single tickets a day "
+        "for anyone who travels to work five days a week, according to the ministry's estimates."
+    )
+    assert labels_of(STAGE, [P1, paragraph]) == {}
+
+
+@pytest.mark.xfail(strict=True, reason="'today'/'free'/'now' are read as addressing the reader, so a reported sentence about an app is dropped")
+def test_a_reported_sentence_saying_an_app_is_free_today_survives():
+    line = "The ministry said passengers can download the new app for free starting today."
+    assert labels_of(STAGE, [P1, line]) == {}
+
+
+@pytest.mark.xfail(strict=True, reason="'now' is read as addressing the reader, so a reported sentence about a channel is dropped")
+def test_a_reported_sentence_saying_people_now_follow_a_channel_survives():
+    line = "Half a million people now follow the ministry's channel on YouTube."
+    assert labels_of(STAGE, [P1, line]) == {}

@@ -1,0 +1,58 @@
+"""The related stage: lists of other articles' headlines and their headers."""
+
+from cleanscrape.stages import related
+
+from helpers import labels_of
+
+STAGE = related.STAGE
+P1 = "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2028."
+P2 = "Construction is expected to start next spring, and the council said fares would not rise."
+P3 = "Residents who live near the planned route will be invited to public meetings in April."
+
+
+def test_a_list_header_and_its_headlines_after_the_article_are_related_headlines():
+    lines = [P1, P2, "Most Viewed", "Bridge closed after storm damage", "Mayor defends budget plan"]
+    assert labels_of(STAGE, lines) == {3: "related-headlines", 4: "related-headlines", 5: "related-headlines"}
+
+
+def test_a_header_naming_a_section_introduces_a_list():
+    lines = [P1, P2, "More from City", "Bridge closed after storm damage", "Mayor defends budget plan"]
+    assert labels_of(STAGE, lines) == {3: "related-headlines", 4: "related-headlines", 5: "related-headlines"}
+
+
+def test_a_list_with_a_header_between_paragraphs_stops_before_the_headline_of_the_next_paragraph():
+    lines = [P1, "Read also", "Bridge closed after storm damage", "Tram works begin in the north", P2, P3]
+    assert labels_of(STAGE, lines) == {2: "related-headlines", 3: "related-headlines"}
+
+
+def test_two_headline_shaped_lines_after_the_last_paragraph_are_related_headlines():
+    lines = [P1, P2, "Bridge closed after storm damage", "Mayor defends budget plan"]
+    assert labels_of(STAGE, lines) == {3: "related-headlines", 4: "related-headlines"}
+
+
+def test_one_teaser_cut_off_with_an_ellipsis_after_the_article_is_a_related_headline():
+    lines = [P1, P2, "A gas leak has caused an explosion inside a…"]
+    assert labels_of(STAGE, lines) == {3: "related-headlines"}
+
+
+def test_two_truncated_teasers_in_a_row_inside_the_page_are_related_headlines():
+    lines = [P1, "Council approves tram extension to the…", "Storm closes bridge for a...", P2, P3]
+    assert labels_of(STAGE, lines) == {2: "related-headlines", 3: "related-headlines"}
+
+
+def test_a_subheading_between_paragraphs_survives():
+    assert labels_of(STAGE, [P1, "What the plan includes", P2, P3]) == {}
+
+
+def test_a_list_between_paragraphs_survives():
+    lines = [P1, "The plan includes:", "• two new depots in the north", "• ten new stops along the route", "• a bridge over the river", P2]
+    assert labels_of(STAGE, lines) == {}
+
+
+def test_a_single_closing_question_after_the_last_paragraph_survives():
+    assert labels_of(STAGE, [P1, P2, "Will the trams finally run on time?"]) == {}
+
+
+def test_a_header_word_inside_a_sentence_is_not_a_list_header():
+    lines = [P1, "The most viewed video on the council's channel shows the old tram depot.", P2]
+    assert labels_of(STAGE, lines) == {}

@@ -1,0 +1,44 @@
+"""The repeated stage: later copies of a line printed more than once are duplicates."""
+
+from cleanscrape.model import Label, Verdict
+from cleanscrape.pipeline import apply_labels
+from cleanscrape.stages import repeated
+
+from helpers import doc_from_lines, labels_of
+
+STAGE = repeated.STAGE
+TITLE = "Flood barriers to be raised along the river"
+P1 = "Engineers will raise the barriers by half a metre before the winter storms arrive, the agency said."
+
+
+def test_a_title_printed_twice_keeps_its_first_copy_and_the_second_is_a_duplicate():
+    assert labels_of(STAGE, [TITLE, "", P1, TITLE]) == {4: "duplicate"}
+
+
+def test_copies_differing_only_in_case_spacing_and_quote_style_are_duplicates():
+    lines = ["“Flood barriers” to be raised  along the river", P1, '"FLOOD BARRIERS" TO BE RAISED ALONG THE RIVER!']
+    assert labels_of(STAGE, lines) == {3: "duplicate"}
+
+
+def test_every_later_copy_is_a_duplicate():
+    assert labels_of(STAGE, [TITLE, TITLE, TITLE, TITLE, P1]) == {2: "duplicate", 3: "duplicate", 4: "duplicate"}
+
+
+def test_short_labels_that_recur_on_every_card_are_left_alone():
+    assert labels_of(STAGE, ["Politics", TITLE, "Politics", P1, "Politics"]) == {}
+
+
+def test_a_copy_already_dropped_by_an_earlier_stage_is_not_relabelled():
+    doc = doc_from_lines([TITLE, P1, TITLE])
+    doc = apply_labels(doc, [Label(2, Verdict.DROP, "user-drop")])
+    assert labels_of(STAGE, doc) == {}
+
+
+def test_similar_but_different_paragraphs_survive():
+    lines = [P1, "Engineers will raise the barriers by a full metre before the spring floods arrive, the agency said."]
+    assert labels_of(STAGE, lines) == {}
+
+
+def test_the_key_ignores_case_and_punctuation_only():
+    assert repeated.line_key("“Flood-barriers” RAISED!") == repeated.line_key("flood barriers raised")
+    assert repeated.line_key("Flood barriers raised") != repeated.line_key("Flood barriers razed")

@@ -1,0 +1,77 @@
+"""Normalisation: repair what scraping broke, preserve what the author typed."""
+
+import pytest
+
+from cleanscrape.model import Line
+from cleanscrape.normalize import repair, split_lines
+
+
+def texts(text):
+    return [line.text for line in split_lines(text)]
+
+
+def test_crlf_and_lone_cr_become_line_breaks_and_lines_are_numbered_from_one():
+    lines = split_lines("first\r\nsecond\rthird\nfourth")
+    assert [(line.number, line.text) for line in lines] == [(1, "first"), (2, "second"), (3, "third"), (4, "fourth")]
+
+
+def test_unicode_line_and_paragraph_separators_break_lines():
+    assert texts("one\u2028two\u2029three") == ["one", "two", "three"]
+
+
+def test_blank_lines_keep_their_numbers():
+    assert [(line.number, line.is_blank) for line in split_lines("a\n\n \nb")] == [(1, False), (2, True), (3, True), (4, False)]
+
+
+def test_decomposed_characters_are_composed_to_nfc():
+    assert texts("cafe\u0301 Mu\u0308nchen") == ["caf\u00e9 M\u00fcnchen"]
+
+
+def test_invisible_characters_at_line_edges_are_trimmed():
+    assert texts("\u00a0\u200b Title \u00a0\u200b\ufeff\n\tTabbed\u3000") == ["Title", "Tabbed"]
+
+
+def test_runs_of_spaces_and_nbsp_inside_a_line_collapse_to_one_space():
+    assert texts("two  spaces\u00a0\u00a0and nbsp") == ["two spaces and nbsp"]
+
+
+@pytest.mark.parametrize("bullet", ["•", "·", "▪", "●", "■", "►", "-", "*", "–", "✓"])
+def test_a_list_bullet_becomes_the_marker_and_is_not_part_of_the_text(bullet):
+    [line] = split_lines(f"{bullet} Politics")
+    assert (line.marker, line.text, line.display) == (bullet, "Politics", f"{bullet} Politics")
+
+
+@pytest.mark.parametrize("text", ["-5 degrees overnight", "*Terms apply", "—the end", "• "])
+def test_a_bullet_without_a_following_space_and_word_is_text(text):
+    [line] = split_lines(text)
+    assert line.marker == ""
+
+
+def test_mojibake_is_repaired():
+    broken = "The caf\u00e9 was \u2018great\u2019 \u2014 really".encode("utf-8").decode("cp1252")
+    assert repair(broken) == "The caf\u00e9 was \u2018great\u2019 \u2014 really"
+
+
+def test_mojibake_on_one_line_is_repaired_without_touching_correct_typography_on_another():
+    broken = "Caf\u00e9 \u2014 open".encode("utf-8").decode("cp1252")
+    assert texts(broken + "\nShe said \u201cfine\u201d \u2013 and left\u2026") == ["Caf\u00e9 \u2014 open", "She said \u201cfine\u201d \u2013 and left\u2026"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said \u201cfine\u201d and \u2018maybe\u2019 \u2014 then left \u2013 quickly\u2026",
+        "\u00ab Nous devons agir \u00bb, a-t-il dit.",
+        "\u201eWir bedauern das\u201c, sagte er.",
+        "\uff21\uff22\uff23\uff11\uff12\uff13 full-width",
+        "\u6771\u4eac\u3001\uff12\uff10\uff12\uff15\u5e74\uff01",
+        "\ufb01nal of\ufb01ce",  # ligatures are what the author typed
+        "1\u00bd cups, 20\u00b0C",
+    ],
+)
+def test_typography_is_preserved(text):
+    assert repair(text) == text
+
+
+def test_split_lines_returns_line_objects():
+    assert split_lines("• a") == (Line(number=1, text="a", marker="•"),)
