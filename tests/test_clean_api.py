@@ -13,15 +13,19 @@ from helpers import unaccounted_lines
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 P1 = "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2028."
 P2 = "Construction is expected to start next spring, and the council said fares would not rise."
+# Cards and glued articles carry whole articles: a title after a few words of text is a subheading.
+CARD1 = " ".join([P1, "The extension adds nine stops and a depot, and the first trams are due to run in 2028."] * 5)
+CARD2 = " ".join([P2, "Engineers found cracks in two supports during an inspection on Monday morning."] * 5)
+CARD3 = " ".join(["Drivers on eleven routes will stop work for two days next month, their union said."] * 8)
 ARTICLE = "\n".join([
     "Council extends tram line north", "", "By Anna Berg", "20 March 2025", "",
     "LISBON (Lusa) - " + P1, "", P2, "", "Follow us on Telegram for the latest news", "Share",
 ])
 LISTING = "\n".join([
     "Transport news this week",
-    "Council extends tram line north", "20 March 2025", P1,
-    "Storm closes the harbour bridge", "21 March 2025", P2,
-    "Bus drivers vote to strike", "22 March 2025", "Drivers on eleven routes will stop work for two days next month, their union said.",
+    "Council extends tram line north", "20 March 2025", CARD1,
+    "Storm closes the harbour bridge", "21 March 2025", CARD2,
+    "Bus drivers vote to strike", "22 March 2025", CARD3,
 ])
 MADE_UP = [ARTICLE, LISTING, "", "Share\n\n#\n20", P1 + "\n\n" + P1 + "\n" + P2 + " Reuters\nMost Read\nA…\nB…"]
 
@@ -98,7 +102,14 @@ def test_two_titled_articles_are_an_article_page_with_an_appended_one():
     two = LISTING.rsplit("\nBus drivers", 1)[0]
     page = clean(two)
     assert (page.kind, [a.role for a in page.articles], page.title) == ("article", ["main", "appended"], "Council extends tram line north")
-    assert page.text == page.articles[0].text == P1
+    assert page.text == page.articles[0].text == CARD1
+
+
+def test_a_title_like_line_after_a_short_text_does_not_start_a_second_article():
+    short = LISTING.replace(CARD1, P1).rsplit("\nBus drivers", 1)[0]
+    page = clean(short)
+    assert [a.role for a in page.articles] == ["main"]
+    assert "Storm closes the harbour bridge" in page.text
 
 
 @pytest.mark.parametrize("text", ["", "  \n\t\n", "Share\n#\n20"])

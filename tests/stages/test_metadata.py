@@ -12,6 +12,9 @@ TITLE = "Council extends tram line north"
 P1 = "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2028."
 P2 = "Construction is expected to start next spring, and the council said fares would not rise."
 P3 = "Residents who live near the planned route will be invited to public meetings in April."
+# An article glued below another follows a whole article: bodies long enough for that.
+LONG_P1 = " ".join([P1, P2, P3] * 3)
+LONG_P2 = " ".join([P2, P3, P1] * 3)
 
 
 def test_title_byline_and_date_above_the_first_paragraph_are_metadata_with_their_facts():
@@ -58,13 +61,18 @@ def test_headline_shaped_lines_above_the_first_title_are_page_headings():
 
 def test_a_later_title_needs_a_date_or_a_second_print_to_start_an_article():
     doc = doc_from_lines([
-        TITLE, "20-03-2025", P1,
-        "Storm closes the harbour bridge", "21-03-2025", P2,
+        TITLE, "20-03-2025", LONG_P1,
+        "Storm closes the harbour bridge", "21-03-2025", LONG_P2,
         "Bus drivers vote to strike", "Bus drivers vote to strike", P3,
     ])
     doc = apply_labels(doc, [Label(7, Verdict.DROP, "duplicate")])  # as the repeated stage leaves it
     titles = {number: facts["title"] for number, facts in facts_of(STAGE, doc).items() if "title" in facts}
     assert titles == {1: TITLE, 4: "Storm closes the harbour bridge", 7: "Bus drivers vote to strike"}
+
+
+def test_a_later_title_after_a_short_text_is_a_subheading_not_an_article():
+    lines = [TITLE, "20-03-2025", P1, "Storm closes the harbour bridge", "21-03-2025", P2]
+    assert {number: facts for number, facts in facts_of(STAGE, lines).items() if "title" in facts} == {1: {"title": TITLE}}
 
 
 def test_a_subheading_between_paragraphs_survives():
