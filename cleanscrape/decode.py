@@ -42,12 +42,37 @@ def decode_text(data: bytes) -> tuple[str, str, bool]:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
         pass
+    western = _as_western_european(data)
+    if western is not None:
+        return western, "cp1252", True
     from charset_normalizer import from_bytes  # a trafilatura dependency; imported only when needed
 
     best = from_bytes(data).best()
     if best is None:
         raise NotTextError("input is not text in any encoding that could be detected")
     return str(best), best.encoding, True
+
+
+# Bytes windows-1252 leaves undefined: text containing them is not windows-1252.
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# In Western European text accented letters are a minority; text in another single-byte
+# encoding (Cyrillic cp1251, Greek, ...) read as windows-1252 is mostly accented letters.
+MAX_WESTERN_ACCENTED_SHARE = 0.3
+
+
+def _as_western_european(data: bytes) -> str | None:
+    """windows-1252, the web's most common legacy encoding, when the bytes read as plausible text in it.
+
+    Statistical detection confuses short French or German text with Baltic and DOS code pages.
+    """
+    if _CP1252_UNDEFINED.intersection(data):
+        return None
+    text = data.decode("cp1252")
+    letters = [char for char in text if char.isalpha()]
+    accented = sum(1 for char in letters if not char.isascii())
+    if not letters or accented > MAX_WESTERN_ACCENTED_SHARE * len(letters):
+        return None
+    return text
 
 
 def looks_binary(data: bytes, sample_size: int = 8192) -> bool:

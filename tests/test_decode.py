@@ -50,7 +50,6 @@ def test_cp1252_english_is_decoded_to_the_same_text_as_a_guess():
     assert (decoded, guessed) == (text, True)
 
 
-@pytest.mark.xfail(strict=True, reason="charset_normalizer picks cp775/cp1257 for short Western European cp1252 text: 'à' -> 'ą', 'ï' -> 'ļ'")
 def test_cp1252_french_is_decoded_to_the_same_text():
     text = "Le pr\u00e9sident a d\u00e9clar\u00e9 mercredi que la r\u00e9forme \u00e9tait n\u00e9cessaire. \u00ab Nous devons agir \u00bb, a-t-il ajout\u00e9, \u00e0 l'\u00e9t\u00e9 prochain."
     assert decode_text(text.encode("cp1252"))[0] == text

@@ -10,11 +10,11 @@ from .dates import find_dates, is_yearless_date
 # The place is printed in capitals; an agency in brackets and a date may follow; a dash ends it.
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*){0,3})"
-    r"(?:\s*,\s*(?P<detail>[^()\n]{1,40}?))?"
+    r"(?:\s*,\s*(?P<detail>(?:[^()\n-]|(?<=\d)-(?=\d)){1,40}?))?"
     r"\s*(?:\((?P<agency>[^()\n]{1,30})\))?"
-    r"\s*[-–—]+\s*(?=\S)"
+    r"\s*[-–—]+\s*(?=[^\s\d])"  # the dash is followed by the story, not by the rest of a date
 )
-MIN_PLACE_LETTERS = 2
+MIN_PLACE_LETTERS = 3  # "UN - the ..." is an acronym opening a sentence, not a place
 
 
 def parse_dateline(paragraph: str, day_first: bool | None = None) -> Dateline | None:

@@ -87,6 +87,8 @@ def _to_iso(match: re.Match[str], day_first: bool | None) -> str | None:
         first, second = int(groups["first"]), int(groups["second"])
         if first == second:
             day, month = first, second
+        elif first > 12 or second > 12:  # the date proves its own order: only a day exceeds 12
+            day, month = (first, second) if first > 12 else (second, first)
         elif day_first is None:
             return None
         else:

@@ -12,7 +12,10 @@ _BYLINE = re.compile(r"^(?:by|von|par|por|di|door)\s+(?P<names>[^\d].{1,150})$",
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 # "Guy Faulconbridge in Moscow": the place is where the reporter filed from, not part of the name.
 _FILED_FROM = re.compile(r"\s+in\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*$")
-_NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+(?:[^\W\d_][\w.'’-]*)){0,4}$")
+# Lower-case words that belong inside names: "Ursula von der Leyen", "Ahmed al-Sharaa", "Ibn Saud".
+_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "la", "le", "al", "el", "bin", "ibn", "y"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MAX_NAME_WORDS = 5
 
 
 def parse_credit(text: str) -> tuple[list[str], list[str]] | None:
@@ -27,7 +30,9 @@ def parse_credit(text: str) -> tuple[list[str], list[str]] | None:
         if not match:
             return None
         role = match["role"].lower()
-        names = split_names(match["names"])
+        names = strict_names(match["names"])
+        if not names:
+            return None
         if role in _AUTHOR_ROLES:
             authors += names
         elif role in _EDITOR_ROLES:
@@ -40,13 +45,29 @@ def parse_credit(text: str) -> tuple[list[str], list[str]] | None:
 def parse_byline(text: str) -> list[str]:
     """Names from 'By Jane Doe and John Roe'; [] when the line is not a byline."""
     match = _BYLINE.match(text.strip())
-    return split_names(match["names"]) if match else []
+    return strict_names(match["names"]) if match else []
 
 
 def split_names(text: str) -> list[str]:
+    """The names in a list of names; parts that are not names (a role, "2 others") are left out."""
     names = []
     for part in _NAME_SEPARATORS.split(text.strip().rstrip(".")):
         name = _FILED_FROM.sub("", part.strip())
-        if name and _NAME.match(name) and name[0].isupper():
+        if is_name(name):
             names.append(name)
     return names
+
+
+def strict_names(text: str) -> list[str]:
+    """The names when every part of `text` is one; [] when any part is something else (a sentence)."""
+    parts = [_FILED_FROM.sub("", part.strip()) for part in _NAME_SEPARATORS.split(text.strip().rstrip(".")) if part.strip()]
+    return parts if parts and all(is_name(part) for part in parts) else []
+
+
+def is_name(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= MAX_NAME_WORDS or words[0].casefold() in _WEEKDAYS:
+        return False
+    return words[0][0].isupper() and all(
+        (word[0].isupper() and any(ch.isalpha() for ch in word)) or word.casefold() in _NAME_PARTICLES for word in words
+    )

@@ -20,16 +20,19 @@ from .repeated import line_key
 
 MAX_CAPTION_WORDS = 80
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_PERSON = r"[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"  # a photographer: "Khalil Ashawi", not "DC"
 _CREDITED = rf"{_NAME}(?:\s*/\s*[\w.'’-]+(?:\s+[A-Z][\w.'’-]*){{0,3}})*(?:\s+via\s+{_NAME})?"
 _PHOTO_CREDIT = re.compile(
     "|".join(
         (
             # AGENCY/Photographer[/File Photo] as wire services print it
-            rf"\b[A-Z]{{2,}}(?:\s+PHOTO)?\s*/\s*{_CREDITED}\s*\)?\.?$",
+            rf"\b[A-Z]{{2,}}(?:\s+PHOTO)?\s*/\s*{_PERSON}(?:\s*/\s*[\w.'’-]+(?:\s+[A-Z][\w.'’-]*){{0,3}})*\s*\)?\.?$",
             # (AP Photo/Jane Doe), Photo: Jane Doe/dpa, Image credit: Getty Images, Picture by Jane Doe
             rf"(?:^|[\s(])(?i:photo(?:graph)?s?|picture|image|pic|foto|credit|bild)(?:\s+(?i:by|credit|courtesy(?:\s+of)?))?\s*[:/]?\s*{_CREDITED}\s*\)?\.?$",
             # stock agencies
-            r"\b(?:Getty\s+Images|Shutterstock|iStock(?:photo)?|Alamy|Imago|EPA-EFE)\)?\.?$",
+            # a stock agency credited (in brackets, after a colon/slash, "via", or after the caption's
+            # last sentence), not one a sentence mentions ("sold its archive to Getty Images.")
+            r"(?:[(:/]\s*|\bvia\s+|[.!?]\s+)(?:Getty\s+Images|Shutterstock|iStock(?:photo)?|Alamy|Imago|EPA-EFE)\)?$",
             r"\b(?i:file\s+photo)\)?\.?$",
             r"^(?:FILE\s+PHOTO|FILED)\s*[:-]",
             # [File: Reuters], [Photo: Jane Doe/AP] closing a caption

@@ -2,7 +2,8 @@
 
 Both name who made the article rather than being part of it; the names and the agency go to
 metadata. A trailing credit is trimmed from its line ("... in December. Reuters"): a sentence
-never ends in one to three capitalised words after its full stop, a credit does.
+never ends in one to three capitalised words without a full stop after its own full stop, a
+credit does.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from . import Stage
 MAX_CREDIT_WORDS = 40
 MIN_WORDS_BEFORE_TRAILING_CREDIT = 8
 _TRAILING_CREDIT = re.compile(
-    r"(?<=[.!?\"'”’»)])\s+(?P<agency>[A-Z][\w&/.-]{0,15}(?:\s+[A-Z][\w&/.-]{0,15}){0,2})\s*$"
+    r"(?<=[.!?\"'”’»)])\s+(?P<agency>[A-Z][\w&/.-]{0,15}(?:\s+[A-Z][\w&/.-]{0,15}){0,2})(?<!\.)\s*$"
 )
 
 

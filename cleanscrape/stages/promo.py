@@ -20,9 +20,10 @@ _CALL_TO_ACTION = re.compile(
     rf"\b(?:download|get|install|try|follow|join|subscribe(?:\s+to)?|sign\s+up(?:\s+for|\s+to)?|turn\s+on|enable)\b[^.!?]{{0,60}}?\b{_CHANNEL}\b",
     re.IGNORECASE,
 )
-# Said to the reader: imperative at the start, or addressing "you"/"us"/"our".
-_ADDRESSES_READER = re.compile(r"\b(?:you|your|us|our|now|today|free)\b", re.IGNORECASE)
-_STARTS_IMPERATIVE = re.compile(r"^[\W_]*(?:download|get|install|try|follow|join|subscribe|sign\s+up|turn\s+on|enable)\b", re.IGNORECASE)
+# Said to the reader: an imperative opening the line or a clause ("Never miss a story - download
+# the app today"), or "you"/"us"/"our". "now", "today", "free" also occur in reported sentences.
+_ADDRESSES_READER = re.compile(r"\b(?:you|your|us|our)\b", re.IGNORECASE)
+_STARTS_IMPERATIVE = re.compile(r"(?:^|[.!?:—–-])[\W_]*(?:download|get|install|try|follow|join|subscribe|sign\s+up|turn\s+on|enable)\b", re.IGNORECASE)
 # App-store badges print as just their names: "App Store", "Google Play", "app-storeplay-store".
 _STORE_BADGE = re.compile(r"(?:app[\s-]?store|google[\s-]?play|play[\s-]?store|app[\s-]?gallery)", re.IGNORECASE)
 MAX_BADGE_WORDS = 6

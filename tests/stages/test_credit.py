@@ -63,12 +63,10 @@ def test_a_one_sentence_paragraph_ending_in_an_acronym_inside_the_sentence_survi
     assert labels_of(STAGE, [P1, "The decision was welcomed by the IMF."]) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="parse_credit accepts a clause whose 'names' are a name plus the rest of a sentence")
 def test_a_body_sentence_starting_with_written_by_survives():
     assert labels_of(STAGE, [P1, "Written by Mary Shelley, Frankenstein has inspired dozens of films."]) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="a one-word final sentence ('Freedom.') matches the trailing-credit pattern and is trimmed")
 def test_a_one_word_final_sentence_is_not_trimmed_as_a_credit():
     line = "Asked what the protesters wanted from the new government, he answered with one word. Freedom."
     assert labels_of(STAGE, [line]) == {}

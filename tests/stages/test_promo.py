@@ -53,13 +53,11 @@ def test_a_long_paragraph_that_mentions_subscribing_survives():
     assert labels_of(STAGE, [P1, paragraph]) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="'today'/'free'/'now' are read as addressing the reader, so a reported sentence about an app is dropped")
 def test_a_reported_sentence_saying_an_app_is_free_today_survives():
     line = "The ministry said passengers can download the new app for free starting today."
     assert labels_of(STAGE, [P1, line]) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="'now' is read as addressing the reader, so a reported sentence about a channel is dropped")
 def test_a_reported_sentence_saying_people_now_follow_a_channel_survives():
     line = "Half a million people now follow the ministry's channel on YouTube."
     assert labels_of(STAGE, [P1, line]) == {}
