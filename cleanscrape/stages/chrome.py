@@ -12,7 +12,7 @@ from typing import Iterator
 
 from ..model import Document, Label, Verdict
 from ..settings import Settings
-from ..shapes import letter_count
+from ..shapes import ends_sentence, letter_count
 from . import Stage
 
 # Whole-line interface labels, compared case-insensitively without edge punctuation.
@@ -39,7 +39,7 @@ def is_chrome(text: str) -> bool:
     if letters == 0:
         return len(text) <= MAX_SYMBOL_LINE_CHARS
     if letters <= 2 and len(text) <= MAX_TINY_LINE_CHARS:
-        return True
+        return not ends_sentence(text)  # "No." answering a question is a sentence
     return " ".join(_EDGE_PUNCTUATION.sub("", text).casefold().split()) in UI_LABELS
 
 

@@ -1,7 +1,8 @@
 """Short fragments written in a script other than the page's own.
 
 A Bengali page number under an English article, or a one-word language switcher, is page
-furniture: real text in a second script comes in sentences, which this stage leaves alone.
+furniture: real text in a second script comes in sentences (even a short quoted «Спасибо!»),
+which this stage leaves alone.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Iterator
 
 from ..model import Document, Label, Verdict
 from ..settings import Settings
+from ..shapes import ends_sentence
 from . import Stage
 
 MAX_FRAGMENT_CHARS = 24
@@ -21,10 +23,13 @@ MIN_DOMINANT_SHARE = 0.8
 _SCRIPT_FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "FULLWIDTH": "CJK", "IDEOGRAPHIC": "CJK"}
 
 
+LATIN_END = 0x250  # Basic Latin to Latin Extended-B: "ª", "é", "ł" are Latin whatever their names say
+
+
 def script_of(char: str) -> str | None:
     """The script of a letter or digit, by the first word of its Unicode name; None for ASCII digits."""
-    if char.isascii() and not char.isalpha():
-        return None
+    if ord(char) < LATIN_END:
+        return "LATIN" if char.isalpha() else None
     name = unicodedata.name(char, "")
     if not name:
         return None
@@ -36,7 +41,7 @@ def _scripts(text: str) -> Counter[str]:
     if text.isascii():  # the common case, without a Unicode-name lookup per character
         letters = sum(char.isalpha() for char in text)
         return Counter({"LATIN": letters}) if letters else Counter()
-    return Counter(script for char in text if char.isalnum() and (script := script_of(char)))
+    return Counter(script for char in text if (char.isalpha() or char.isdecimal()) and (script := script_of(char)))
 
 
 def label_stray_script(doc: Document, settings: Settings) -> Iterator[Label]:
@@ -52,7 +57,7 @@ def label_stray_script(doc: Document, settings: Settings) -> Iterator[Label]:
         return
     for index in kept:
         text = doc.lines[index].text
-        if len(text) <= MAX_FRAGMENT_CHARS and scripts[index] and dominant not in scripts[index]:
+        if len(text) <= MAX_FRAGMENT_CHARS and scripts[index] and dominant not in scripts[index] and not ends_sentence(text):
             yield Label(index, Verdict.DROP, "stray-script")
 
 

@@ -42,3 +42,7 @@ def test_short_content_that_merely_contains_a_ui_word_survives(line):
 def test_a_list_item_inside_an_article_survives():
     lines = [P1, "• harvest begins", "• grapes are pressed", P1]
     assert labels_of(STAGE, lines) == {}
+
+
+def test_a_two_letter_sentence_is_not_a_widget():
+    assert labels_of(STAGE, ["No.", "OK!", "TT"]) == {3: "chrome"}

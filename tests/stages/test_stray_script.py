@@ -44,3 +44,13 @@ def test_kana_and_kanji_count_as_one_script_on_a_japanese_page():
 def test_a_short_latin_menu_word_on_a_japanese_page_is_stray():
     lines = ["東京都は月曜日、新しい図書館の建設計画を発表しました。", "English", "計画によると、図書館は二〇二七年に開館する予定です。"]
     assert labels_of(STAGE, lines) == {2: "stray-script"}
+
+
+def test_a_short_quoted_sentence_in_another_script_survives():
+    lines = ["The delegates thanked their hosts in Russian and left the hall together.", "«Спасибо!»", "১০"]
+    assert labels_of(STAGE, lines) == {3: "stray-script"}
+
+
+def test_latin_ordinals_and_fractions_are_not_another_script():
+    lines = ["The team finished in 1ª place after winning ½ of its games this season.", "1ª", "½"]
+    assert labels_of(STAGE, lines) == {}
