@@ -11,7 +11,6 @@ it is a subheading and stays in the text.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Iterator, Sequence
 
 from ..metadata.dates import find_dates, infer_day_first
@@ -20,12 +19,13 @@ from ..model import Document, Label, Line, Verdict
 from ..settings import Settings
 from ..shapes import is_headline, is_prose, is_short, word_count
 from . import Stage
-from .repeated import line_key
+from .repeated import REPEAT_WINDOW, line_key
 
 MAX_HEADER_WORDS = 4
 # An article glued below another follows a whole article: a title-like line after a few words
 # of text is a subheading, a teaser or a caption, not the start of a second article.
 MIN_WORDS_BEFORE_NEXT_TITLE = 100
+MAX_TITLE_PRINTS = 3  # heading, og/title box, and the body's own: a template prints a title at most so often
 # Words that label a date rather than say anything: "Published On:", "Updated", "time", weekdays.
 _DATE_LABEL_WORDS = frozenset(
     """published publish posted updated update last modified edited on at am pm time date by
@@ -111,11 +111,29 @@ def _assign_list_items(block: list[tuple[int, tuple]]) -> list[tuple[int, tuple]
     return assigned
 
 
+def _printed_nearby(doc: Document) -> set[int]:
+    """Indices of lines printed again within REPEAT_WINDOW lines, as templates print a title.
+
+    A line recurring all over the page (an interview's question) is not a title printed twice.
+    """
+    positions: dict[str, list[int]] = {}
+    for index, line in enumerate(doc.lines):
+        if not line.is_blank:
+            positions.setdefault(line_key(line.text), []).append(index)
+    nearby: set[int] = set()
+    for indices in positions.values():
+        if 2 <= len(indices) <= MAX_TITLE_PRINTS:
+            for first, second in zip(indices, indices[1:]):
+                if second - first <= REPEAT_WINDOW:
+                    nearby.update((first, second))
+    return nearby
+
+
 def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
     kept = list(doc.kept_indices())
     lines = [doc.lines[index] for index in kept]
     prose = [is_prose(line.text) for line in lines]
-    printed = Counter(line_key(line.text) for line in doc.lines if not line.is_blank)
+    printed_near = _printed_nearby(doc)
     day_first = infer_day_first(line.text for line in doc.lines)
 
     zone_start = 0
@@ -128,7 +146,7 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
         title_pos, block = _header_block(zone, day_first)
         title = zone[title_pos] if title_pos >= 0 and is_headline(zone[title_pos].text) else None
         has_date = any(field in ("published", "updated", "undated") for _, facts in block for field, _ in facts)
-        has_header = title is not None and (printed[line_key(title.text)] > 1 or has_date)
+        has_header = title is not None and (kept[zone_start + title_pos] in printed_near or has_date)
         if not first_zone and not (has_header and words_since_title >= MIN_WORDS_BEFORE_NEXT_TITLE):
             title = None
             block = []

@@ -1,8 +1,11 @@
 """Lines printed more than once on the page: titles and captions repeated by templates.
 
-The first copy stays for the later stages to judge (a title, a caption); every later copy of a
-line long enough to be more than a label is a duplicate. Short lines such as a section name
-legitimately recur on every card of a listing, so they are left to other stages.
+The first copy stays for the later stages to judge (a title, a caption); a later copy printed
+within a few lines of the previous one, of a line long enough to be more than a label, is a
+duplicate: templates print a title or caption twice close together. Copies far apart are
+either content that recurs (an interview's questions) or a teaser of a paragraph, which the
+main-content stage tells apart. Short lines such as a section name legitimately recur on
+every card of a listing, so they are left to other stages.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from . import Stage
 
 MIN_WORDS = 4
 MIN_CHARS = 24
+REPEAT_WINDOW = 20  # input lines between two prints of the same template element
 _PUNCTUATION = re.compile(r"[\W_]+")
 
 
@@ -30,16 +34,15 @@ def is_repeatable(text: str) -> bool:
 
 
 def label_repeated(doc: Document, settings: Settings) -> Iterator[Label]:
-    seen: set[str] = set()
+    last_seen: dict[str, int] = {}
     for index, line in enumerate(doc.lines):
         if line.is_blank or not is_repeatable(line.text):
             continue
         key = line_key(line.text)
-        if key in seen:
-            if doc.is_kept(index):
-                yield Label(index, Verdict.DROP, "duplicate")
-        else:
-            seen.add(key)
+        previous = last_seen.get(key)
+        if previous is not None and index - previous <= REPEAT_WINDOW and doc.is_kept(index):
+            yield Label(index, Verdict.DROP, "duplicate")
+        last_seen[key] = index
 
 
 STAGE = Stage("repeated", label_repeated, ("duplicate",))

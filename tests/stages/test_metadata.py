@@ -100,3 +100,11 @@ def test_a_short_sentence_beginning_with_by_the_way_is_not_a_byline():
 
 def test_an_article_that_starts_with_a_paragraph_has_no_title():
     assert labels_of(STAGE, [P1, P2, P3]) == {}
+
+
+def test_a_line_recurring_all_over_the_page_is_not_title_evidence():
+    question = "What inspired you to start cooking?"
+    filler = [f"{P1} Answer number {n} went on for a while about the kitchen and the market." for n in range(8)]
+    lines = [TITLE, LONG_P1, question, *filler[:4], question, *filler[4:], question]
+    titles = {number for number, facts in facts_of(STAGE, lines).items() if "title" in facts}
+    assert titles == {1}

@@ -42,3 +42,10 @@ def test_similar_but_different_paragraphs_survive():
 def test_the_key_ignores_case_and_punctuation_only():
     assert repeated.line_key("“Flood-barriers” RAISED!") == repeated.line_key("flood barriers raised")
     assert repeated.line_key("Flood barriers raised") != repeated.line_key("Flood barriers razed")
+
+
+def test_a_question_recurring_far_apart_in_an_interview_is_content_not_a_duplicate():
+    question = "What got you started on your cooking blog?"
+    answer = "I started when my daughter asked me to write down the family recipes for her, and it grew."
+    lines = [question, answer] + [answer.replace("daughter", f"friend number {n}") for n in range(25)] + [question, answer + " Again."]
+    assert labels_of(STAGE, lines) == {}
