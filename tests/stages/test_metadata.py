@@ -105,6 +105,6 @@ def test_an_article_that_starts_with_a_paragraph_has_no_title():
 def test_a_line_recurring_all_over_the_page_is_not_title_evidence():
     question = "What inspired you to start cooking?"
     filler = [f"{P1} Answer number {n} went on for a while about the kitchen and the market." for n in range(8)]
-    lines = [TITLE, LONG_P1, question, *filler[:4], question, *filler[4:], question]
+    lines = [TITLE, LONG_P1, question, *filler[:2], question, *filler[2:4], question, *filler[4:6], question, *filler[6:]]
     titles = {number for number, facts in facts_of(STAGE, lines).items() if "title" in facts}
-    assert titles == {1}
+    assert titles == {1}  # four prints: more than a template prints a title
