@@ -1,0 +1,58 @@
+"""cleanscrape: scraped pages in, clean article text, metadata and a removal log out.
+
+    >>> import cleanscrape
+    >>> page = cleanscrape.clean("Putin offers support\\n\\nMOSCOW (Reuters) - The Kremlin said on Thursday it would help.")
+    >>> page.title, page.articles[0].dateline.agency
+    ('Putin offers support', 'Reuters')
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from .assemble import build_page
+from .decode import decode_text
+from .errors import CleanscrapeError, NotTextError
+from .frontends.text import document_from_text
+from .model import Article, Dateline, Page, Removal
+from .pipeline import STAGE_NAMES, label_document
+from .settings import Settings
+
+__version__ = "0.1.0"
+__all__ = [
+    "clean", "Page", "Article", "Dateline", "Removal", "Settings", "STAGE_NAMES",
+    "CleanscrapeError", "NotTextError", "__version__",
+]
+
+CONTENT_TYPES = ("text", "html")
+
+
+def clean(
+    data: str | bytes,
+    *,
+    content_type: str | None = None,
+    source: str | None = None,
+    options: Settings | Mapping[str, Any] | None = None,
+) -> Page:
+    """Clean one scraped page.
+
+    `data` is the page as text or bytes; `content_type` is "text", "html" or None (detect).
+    `options` is a `Settings` or a mapping of its field names. Raises NotTextError for bytes that
+    are not text and ValueError for invalid options; nothing else.
+    """
+    settings = Settings.from_options(options)
+    if content_type not in (None, *CONTENT_TYPES):
+        raise ValueError(f"content_type must be one of {', '.join(CONTENT_TYPES)} or None, not {content_type!r}")
+    warnings: list[str] = []
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        text, encoding, guessed = decode_text(bytes(data))
+        if guessed:
+            warnings.append(f"encoding guessed as {encoding}")
+    elif isinstance(data, str):
+        text = data
+    else:
+        raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
+    doc = label_document(document_from_text(text), settings)
+    page = build_page(doc, settings, source=source)
+    page.warnings[:0] = warnings
+    return page

@@ -1,0 +1,122 @@
+"""Dates as printed on pages -> ISO 8601, never guessing.
+
+"11 Mar 2025, 16:41" -> "2025-03-11T16:41"; "Thursday, 20 Mar 2025" -> "2025-03-20".
+Numeric dates such as 01-04-2025 are read day-first or month-first only when the page itself
+proves the order (another date on it like 21-03-2025); otherwise they are left unparsed.
+No timezone is ever added.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+_MONTHS = {
+    # English
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    # French, German, Spanish, Italian, Portuguese (full names; abbreviations clash across languages)
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
+    "ottobre": 10, "dicembre": 12, "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6,
+    "julho": 7, "setembro": 9, "outubro": 10, "dezembro": 12,
+}
+_MONTH = "(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
+_TIME = r"(?:\s*,?\s*(?:at\s+|à\s+|um\s+|-\s*)?(?P<hour>[0-2]?\d)[:h.](?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?![\w:]))?"
+# (?<!\d) rather than \b: scrapes glue labels to dates ("time01-04-2025", "On:11 Mar 2025").
+_PATTERNS = (
+    re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?(?!\d)"),
+    re.compile(rf"(?<!\d){_DAY}\s*(?:de\s+)?{_MONTH},?\s*(?:de\s+)?{_YEAR}(?!\d){_TIME}", re.IGNORECASE),
+    re.compile(rf"(?<![^\W\d]){_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d){_TIME}", re.IGNORECASE),
+    re.compile(rf"(?<!\d)(?P<first>[0-3]?\d)(?P<sep>[-/.])(?P<second>[0-3]?\d)(?P=sep){_YEAR}(?!\d){_TIME}"),
+)
+_NUMERIC = _PATTERNS[3]
+# "Oct 3", "3 March": a date without its year, which we recognise but never complete.
+_ANY_MONTH = _MONTH.replace("?P<month>", "?:")
+_YEARLESS = re.compile(rf"(?<![^\W\d]){_ANY_MONTH}\s+\d{{1,2}}(?!\d)|(?<!\d)\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+{_ANY_MONTH}(?![^\W\d])", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    start: int
+    end: int
+    iso: str | None  # None when the text is a date but its day/month order is unproven
+
+
+def infer_day_first(texts: Iterable[str]) -> bool | None:
+    """Day-first if some numeric date on the page has a first field > 12, month-first if a second one does."""
+    day_first = month_first = False
+    for text in texts:
+        for match in _NUMERIC.finditer(text):
+            first, second = int(match["first"]), int(match["second"])
+            day_first |= first > 12 >= second
+            month_first |= second > 12 >= first
+    if day_first == month_first:
+        return None
+    return day_first
+
+
+def find_dates(text: str, day_first: bool | None = None) -> list[FoundDate]:
+    """All dates in `text`, left to right, without overlaps."""
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            taken.append(match.span())
+            found.append(FoundDate(match.start(), match.end(), _to_iso(match, day_first)))
+    return sorted(found, key=lambda d: d.start)
+
+
+def is_yearless_date(text: str) -> bool:
+    return bool(_YEARLESS.search(text))
+
+
+def _to_iso(match: re.Match[str], day_first: bool | None) -> str | None:
+    groups = match.groupdict()
+    if groups.get("first") is not None:
+        first, second = int(groups["first"]), int(groups["second"])
+        if first == second:
+            day, month = first, second
+        elif day_first is None:
+            return None
+        else:
+            day, month = (first, second) if day_first else (second, first)
+    else:
+        month_text = groups["month"]
+        month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower().rstrip(".")]
+        day = int(groups["day"])
+    year = int(groups["year"])
+    if not (1 <= month <= 12 and 1 <= day <= _days_in(month, year)):
+        return None
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    if groups.get("hour") is not None:
+        hour = _hour_24(int(groups["hour"]), groups.get("ampm"))
+        if hour is None:
+            return iso
+        iso += f"T{hour:02d}:{int(groups['minute']):02d}"
+    return iso
+
+
+def _hour_24(hour: int, ampm: str | None) -> int | None:
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        is_pm = ampm.lower().startswith("p")
+        return (hour % 12) + (12 if is_pm else 0)
+    return hour if hour <= 23 else None
+
+
+def _days_in(month: int, year: int) -> int:
+    if month == 2:
+        return 29 if (year % 4 == 0 and year % 100 != 0) or year % 400 == 0 else 28
+    return 30 if month in (4, 6, 9, 11) else 31

@@ -1,0 +1,47 @@
+"""Which lines form which article: every title starts one.
+
+Lines before the first title belong to the first article (nothing is lost); a page with three
+or more titled articles is a listing of cards, with two it is an article and an unrelated one
+glued after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Document
+
+MIN_LISTING_ITEMS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    start: int  # first line index, inclusive
+    end: int  # last line index, exclusive
+
+
+def title_indices(doc: Document) -> list[int]:
+    return [
+        index
+        for index, label in enumerate(doc.labels)
+        if label is not None and any(field == "title" for field, _ in label.facts)
+    ]
+
+
+def segment(doc: Document) -> list[Segment]:
+    titles = title_indices(doc)
+    starts = [0] + titles[1:] if titles else [0]
+    ends = starts[1:] + [len(doc.lines)]
+    return [Segment(start, end) for start, end in zip(starts, ends)]
+
+
+def page_kind(article_count: int) -> str:
+    if article_count == 0:
+        return "empty"
+    return "listing" if article_count >= MIN_LISTING_ITEMS else "article"
+
+
+def roles(kind: str, article_count: int) -> list[str]:
+    if kind == "listing":
+        return ["item"] * article_count
+    return ["main"] + ["appended"] * (article_count - 1)

@@ -1,0 +1,39 @@
+"""Stages: small pure functions that read a Document and return Labels.
+
+A stage never deletes or edits a line: it says keep (protect) or drop, with a reason from
+`REASONS`. The pipeline applies labels in stage order; the first verdict on a line wins,
+so an earlier stage's reason is the one the removal log shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from ..model import Document, Label
+from ..settings import Settings
+
+# The documented vocabulary of reasons. Every Removal carries one of these.
+REASONS: dict[str, str] = {
+    "user-drop": "matched one of the user's drop phrases or patterns",
+    "stray-script": "a short fragment in a script other than the page's (a stray page number, a menu in another language)",
+    "chrome": "user-interface text: menus, logos, widgets, lone counters and symbols",
+    "promo": "a call to install an app, follow a channel or subscribe to a newsletter",
+    "credit": "a reporting/editing credit or a trailing wire-agency credit (its names go to metadata)",
+    "duplicate": "a repeat of a line printed earlier on the page (titles and captions printed 2-4 times)",
+    "caption": "a photo caption or photo credit (the caption goes to the article's captions)",
+    "related-headlines": "a list of other articles' headlines, or its header (Latest, Most Viewed, Read more ...)",
+    "metadata": "a line consumed into metadata: title, heading, publisher, date, section, byline",
+}
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    label: Callable[[Document, Settings], Iterable[Label]]
+    reasons: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        unknown = set(self.reasons) - set(REASONS) - {"user-keep"}
+        if unknown:
+            raise ValueError(f"stage {self.name} uses undocumented reasons {sorted(unknown)}")

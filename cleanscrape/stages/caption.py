@@ -1,0 +1,55 @@
+"""Photo captions and photo credits.
+
+A caption names who took the picture: 'REUTERS/Jane Doe/File Photo', 'Photo: Jane Doe/dpa',
+'(AP Photo/Jane Doe)', 'Getty Images'. A sentence of the article does not end that way. A weaker
+sign, a trailing '(ABC)' credit, counts only on a line the page prints more than once, as
+templates do with captions. Front ends that saw the DOM mark captions directly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from ..model import Document, Label, Verdict
+from ..settings import Settings
+from ..shapes import word_count
+from . import Stage
+from .repeated import line_key
+
+MAX_CAPTION_WORDS = 80
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_CREDITED = rf"{_NAME}(?:\s*/\s*[\w.'’-]+(?:\s+[A-Z][\w.'’-]*){{0,3}})*(?:\s+via\s+{_NAME})?"
+_PHOTO_CREDIT = re.compile(
+    "|".join(
+        (
+            # AGENCY/Photographer[/File Photo] as wire services print it
+            rf"\b[A-Z]{{2,}}(?:\s+PHOTO)?\s*/\s*{_CREDITED}\s*\)?\.?$",
+            # (AP Photo/Jane Doe), Photo: Jane Doe/dpa, Image credit: Getty Images, Picture by Jane Doe
+            rf"(?:^|[\s(])(?i:photo(?:graph)?s?|picture|image|pic|foto|credit|bild)(?:\s+(?i:by|credit|courtesy(?:\s+of)?))?\s*[:/]?\s*{_CREDITED}\s*\)?\.?$",
+            # stock agencies
+            r"\b(?:Getty\s+Images|Shutterstock|iStock(?:photo)?|Alamy|Imago|EPA-EFE)\)?\.?$",
+            r"\b(?i:file\s+photo)\)?\.?$",
+            r"^(?:FILE\s+PHOTO|FILED)\s*[:-]",
+        )
+    )
+)
+# The weak sign: the line ends in a short capitalised credit in brackets, "(RT)", "(AFP)".
+_BRACKETED_CREDIT = re.compile(r"\((?:[A-Z][\w.&/-]*)(?:\s+[A-Z][\w.&/-]*){0,2}\)$")
+
+
+def is_photo_credit(text: str) -> bool:
+    return word_count(text) <= MAX_CAPTION_WORDS and bool(_PHOTO_CREDIT.search(text))
+
+
+def label_captions(doc: Document, settings: Settings) -> Iterator[Label]:
+    printed = Counter(line_key(line.text) for line in doc.lines if not line.is_blank)
+    for index in doc.kept_indices():
+        text = doc.lines[index].text
+        repeated_credit = printed[line_key(text)] > 1 and bool(_BRACKETED_CREDIT.search(text))
+        if doc.evidence_for(index).caption or is_photo_credit(text) or repeated_credit:
+            yield Label(index, Verdict.DROP, "caption", facts=(("caption", text),))
+
+
+STAGE = Stage("caption", label_captions, ("caption",))

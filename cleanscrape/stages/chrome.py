@@ -1,0 +1,52 @@
+"""User-interface text that a scraper picked up with the article.
+
+Lone symbols and counters ("#", "20", "|"), two-letter widget labels ("TT", "A+"), and lines
+that are nothing but a common interface label ("logo", "Share", "Skip to content"). Such
+lines carry no sentence, so dropping them cannot cut a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..model import Document, Label, Verdict
+from ..settings import Settings
+from ..shapes import letter_count
+from . import Stage
+
+# Whole-line interface labels, compared case-insensitively without edge punctuation.
+UI_LABELS = frozenset({
+    "logo", "menu", "main menu", "search", "home", "close", "open", "navigation", "toggle navigation",
+    "toggle menu", "open menu", "close menu", "skip to content", "skip to main content",
+    "skip to navigation", "back to top", "go to top", "top", "share", "share this", "share this article",
+    "share on facebook", "share on twitter", "share via email", "facebook", "twitter", "linkedin",
+    "pinterest", "reddit", "whatsapp", "telegram", "email", "e-mail", "print", "copy link", "tweet",
+    "like", "comment", "comments", "reply", "log in", "login", "sign in", "sign out", "logout",
+    "register", "my account", "account", "advertisement", "advertising", "ad", "sponsored",
+    "sponsored content", "promoted", "more", "less", "show more", "show less", "load more", "read more",
+    "see more", "view more", "next", "previous", "prev", "listen", "play", "pause", "font size",
+    "text size", "accessibility", "cookies", "accept", "accept all", "reject all", "settings",
+    "gallery", "video", "photo", "photos", "image", "images", "watch", "enlarge", "zoom", "expand", "collapse",
+})
+MAX_SYMBOL_LINE_CHARS = 12  # "20", "#", "1/5", "| |": counters and separators, not a sentence
+MAX_TINY_LINE_CHARS = 4  # "TT", "A+", "OK": too short to be a word of an article on its own
+_EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def is_chrome(text: str) -> bool:
+    letters = letter_count(text)
+    if letters == 0:
+        return len(text) <= MAX_SYMBOL_LINE_CHARS
+    if letters <= 2 and len(text) <= MAX_TINY_LINE_CHARS:
+        return True
+    return " ".join(_EDGE_PUNCTUATION.sub("", text).casefold().split()) in UI_LABELS
+
+
+def label_chrome(doc: Document, settings: Settings) -> Iterator[Label]:
+    for index in doc.kept_indices():
+        if is_chrome(doc.lines[index].text):
+            yield Label(index, Verdict.DROP, "chrome")
+
+
+STAGE = Stage("chrome", label_chrome, ("chrome",))

@@ -1,0 +1,46 @@
+"""Promotions: install the app, follow the channel, subscribe to the newsletter.
+
+A promo is a call to action aimed at the reader about a channel of the publisher's. Both must be
+present, so an article that merely reports on apps or newsletters keeps its sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..model import Document, Label, Verdict
+from ..settings import Settings
+from ..shapes import word_count
+from . import Stage
+
+MAX_PROMO_WORDS = 45
+_CHANNEL = r"(?:app|apps|application|newsletters?|whatsapp|telegram|channel|instagram|facebook|twitter|youtube|tiktok|linkedin|google news|podcast|alerts?|notifications?|updates)"
+_CALL_TO_ACTION = re.compile(
+    rf"\b(?:download|get|install|try|follow|join|subscribe(?:\s+to)?|sign\s+up(?:\s+for|\s+to)?|turn\s+on|enable)\b[^.!?]{{0,60}}?\b{_CHANNEL}\b",
+    re.IGNORECASE,
+)
+# Said to the reader: imperative at the start, or addressing "you"/"us"/"our".
+_ADDRESSES_READER = re.compile(r"\b(?:you|your|us|our|now|today|free)\b", re.IGNORECASE)
+_STARTS_IMPERATIVE = re.compile(r"^[\W_]*(?:download|get|install|try|follow|join|subscribe|sign\s+up|turn\s+on|enable)\b", re.IGNORECASE)
+# App-store badges print as just their names: "App Store", "Google Play", "app-storeplay-store".
+_STORE_BADGE = re.compile(r"(?:app[\s-]?store|google[\s-]?play|play[\s-]?store|app[\s-]?gallery)", re.IGNORECASE)
+MAX_BADGE_WORDS = 6
+
+
+def is_promo(text: str) -> bool:
+    words = word_count(text)
+    if words <= MAX_BADGE_WORDS and _STORE_BADGE.search(text):
+        return True
+    if words > MAX_PROMO_WORDS or not _CALL_TO_ACTION.search(text):
+        return False
+    return bool(_STARTS_IMPERATIVE.search(text) or _ADDRESSES_READER.search(text))
+
+
+def label_promo(doc: Document, settings: Settings) -> Iterator[Label]:
+    for index in doc.kept_indices():
+        if is_promo(doc.lines[index].text):
+            yield Label(index, Verdict.DROP, "promo")
+
+
+STAGE = Stage("promo", label_promo, ("promo",))

@@ -1,0 +1,81 @@
+"""Lists of other articles' headlines, and the headers that introduce them.
+
+Signs, each of which holds across news sites: a list header such as "Most Viewed" or
+"Next In World"; headline-shaped lines after the article's last paragraph (an article never
+ends in a run of unpunctuated titles); teasers cut off with an ellipsis. A headline directly
+followed by a paragraph is not a list item but the title or a subheading of that paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..model import Document, Label, Verdict
+from ..settings import Settings
+from ..shapes import is_headline, is_prose, is_truncated, word_count
+from . import Stage
+
+LIST_HEADERS = frozenset({
+    "latest", "latest news", "latest stories", "latest articles", "most viewed", "most read", "most popular",
+    "most shared", "most commented", "popular", "popular now", "popular stories", "trending", "trending now",
+    "trending stories", "related", "related articles", "related stories", "related news", "related posts",
+    "related content", "related coverage", "related topics", "read more", "read also", "also read",
+    "read next", "up next", "see also", "more stories", "more news", "more articles", "more headlines",
+    "you may also like", "you might also like", "you may like", "recommended", "recommended for you",
+    "recommended stories", "top stories", "top news", "editor's picks", "editors' picks", "others also read",
+    "people also read", "what to read next", "more on this story", "in case you missed it", "don't miss",
+    "must read", "must reads", "further reading", "keep reading", "stories you may have missed",
+})
+# "Next In World", "More in Politics", "More from Sport": a header naming a section.
+_SECTION_LIST_HEADER = re.compile(r"^(?:next|more)\s+(?:in|from|on)\s+\S+(?:\s+\S+)?$", re.IGNORECASE)
+_NORMALISE = re.compile(r"[\W_]+")
+
+
+def is_list_header(text: str) -> bool:
+    if word_count(text) > 6:
+        return False
+    normalised = _NORMALISE.sub(" ", text.casefold().replace("’", "'")).strip()
+    return normalised in LIST_HEADERS or normalised.replace(" s ", "'s ") in LIST_HEADERS or bool(
+        _SECTION_LIST_HEADER.match(text.strip())
+    )
+
+
+def _is_list_item(text: str) -> bool:
+    return is_headline(text) or is_truncated(text)
+
+
+def label_related(doc: Document, settings: Settings) -> Iterator[Label]:
+    kept = list(doc.kept_indices())
+    texts = [doc.lines[index].text for index in kept]
+    prose = [is_prose(text) for text in texts]
+    last_prose = max((pos for pos, is_p in enumerate(prose) if is_p), default=-1)
+    related: set[int] = set()
+
+    def followed_by_prose(pos: int) -> bool:
+        return pos + 1 < len(kept) and prose[pos + 1]
+
+    for pos, text in enumerate(texts):
+        if not is_list_header(text):
+            continue
+        related.add(pos)
+        item = pos + 1
+        while item < len(kept) and not prose[item] and not followed_by_prose(item):
+            if not (_is_list_item(texts[item]) or is_list_header(texts[item])):
+                break
+            related.add(item)
+            item += 1
+
+    tail = [pos for pos in range(last_prose + 1, len(kept)) if _is_list_item(texts[pos])]
+    if len(tail) >= 2 or any(is_truncated(texts[pos]) for pos in tail):
+        related.update(tail)
+
+    for pos in range(len(kept) - 1):
+        if is_truncated(texts[pos]) and is_truncated(texts[pos + 1]) and not prose[pos]:
+            related.update((pos, pos + 1))
+
+    for pos in sorted(related):
+        yield Label(kept[pos], Verdict.DROP, "related-headlines")
+
+
+STAGE = Stage("related", label_related, ("related-headlines",))

@@ -1,0 +1,58 @@
+"""Short fragments written in a script other than the page's own.
+
+A Bengali page number under an English article, or a one-word language switcher, is page
+furniture: real text in a second script comes in sentences, which this stage leaves alone.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from typing import Iterator
+
+from ..model import Document, Label, Verdict
+from ..settings import Settings
+from . import Stage
+
+MAX_FRAGMENT_CHARS = 24
+# The page's script must clearly dominate, or there is no "other" script to speak of.
+MIN_DOMINANT_SHARE = 0.8
+# Japanese and Chinese pages mix these freely; treat them as one script.
+_SCRIPT_FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "FULLWIDTH": "CJK", "IDEOGRAPHIC": "CJK"}
+
+
+def script_of(char: str) -> str | None:
+    """The script of a letter or digit, by the first word of its Unicode name; None for ASCII digits."""
+    if char.isascii() and not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    if not name:
+        return None
+    script = name.split(" ", 1)[0]
+    return _SCRIPT_FAMILY.get(script, script)
+
+
+def _scripts(text: str) -> Counter[str]:
+    return Counter(script for char in text if char.isalnum() and (script := script_of(char)))
+
+
+def label_stray_script(doc: Document, settings: Settings) -> Iterator[Label]:
+    kept = list(doc.kept_indices())
+    page = Counter[str]()
+    for index in kept:
+        page.update(_scripts(doc.lines[index].text))
+    if not page:
+        return
+    dominant, count = page.most_common(1)[0]
+    if count < MIN_DOMINANT_SHARE * sum(page.values()):
+        return
+    for index in kept:
+        text = doc.lines[index].text
+        if len(text) > MAX_FRAGMENT_CHARS:
+            continue
+        scripts = _scripts(text)
+        if scripts and dominant not in scripts:
+            yield Label(index, Verdict.DROP, "stray-script")
+
+
+STAGE = Stage("stray-script", label_stray_script, ("stray-script",))
