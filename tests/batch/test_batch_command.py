@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXPECTED_KINDS, EXPECTED_SOURCES, read_jsonl, run
+from batch_helpers import EXPECTED_KINDS, EXPECTED_SOURCES, corpus, read_jsonl, run  # noqa: F401 - fixture
 
 
 def relative_sources(root: Path, records) -> list[str]:

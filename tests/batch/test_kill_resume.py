@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import command_prefix, read_jsonl
+from batch_helpers import command_prefix, corpus, read_jsonl  # noqa: F401 - fixture
 
 
 def make_input(root: Path, corpus: Path) -> list[str]:

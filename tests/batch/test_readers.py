@@ -13,7 +13,7 @@ from cleanscrape.io.discovery import UsageError, check_inputs, detect, iter_inpu
 from cleanscrape.io.jsonl import JsonlFields, read_jsonl
 from cleanscrape.io.readers import ReadOptions, read_documents
 
-from conftest import EXPECTED_SOURCES, write_warc
+from batch_helpers import EXPECTED_SOURCES, corpus, write_warc  # noqa: F401 - corpus is a fixture
 
 
 def sources(root: Path, docs) -> list[str]:

@@ -1,4 +1,5 @@
-"""Fixtures for batch tests: a small corpus of every input kind, built fresh in tmp_path."""
+"""Helpers for batch tests (not a conftest.py: tests/conftest.py owns that module name). The
+`corpus` fixture builds a small corpus of every input kind, fresh in tmp_path."""
 
 from __future__ import annotations
 
