@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import os
 import signal
 import sys
@@ -38,7 +37,13 @@ def add_batch_parser(subparsers: Any) -> argparse.ArgumentParser:
         description="Clean many documents in parallel into JSONL (one line per document, in input order) "
                     "or into one file per document.")
     configure_parser(parser)
+    parser.set_defaults(run=_run_from_cli)
     return parser
+
+
+def _run_from_cli(args: argparse.Namespace, out: Any) -> int:
+    # cli.main calls args.run(args, sys.stdout); batch writes where -o / --output-dir say.
+    return run_batch(args)
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -65,11 +70,15 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
                      help="seconds one document may take; its worker is then stopped (default: 60; 0 = none)")
     run.add_argument("--recycle-after", type=_positive_int, default=1000,
                      help="replace each worker process after this many documents (default: 1000)")
-    run.add_argument("--settings", metavar="FILE.json", help="cleaning settings as a JSON object of Settings fields")
     run.add_argument("--resume", action="store_true",
                      help="continue an interrupted run: skip documents already in the output")
     run.add_argument("--fail-on-error", action="store_true", help="exit 1 if any document gave an error record")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+    # The same cleaning options as `cleanscrape clean` (--drop-phrase, --disable-stage, ...).
+    # Imported here, not at the top: cli.py imports this module to register the command.
+    from ..cli import add_settings_arguments
+
+    add_settings_arguments(parser)
     return parser
 
 
@@ -151,7 +160,7 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
     if args.inputs.count("-") > 1:
         raise UsageError("stdin (-) can be read only once")
     check_inputs(args.inputs)
-    settings = _load_settings(args.settings)
+    settings = _settings(args)
     max_bytes = args.max_bytes or None
     fields = JsonlFields(text=args.text_field, html=args.html_field, id=args.id_field, url=args.url_field)
     documents = read_documents(iter_input_files(args.inputs), ReadOptions(fields=fields, max_bytes=max_bytes))
@@ -171,7 +180,8 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
             skip = point.done
             jobs = itertools.islice(jobs, skip, None)
         writer = JsonlWriter(args.output, append=args.resume)
-    task = DocumentTask(renderer=renderer, settings=settings, clean=clean, max_bytes=max_bytes)
+    task = DocumentTask(renderer=renderer, settings=settings, clean=clean, max_bytes=max_bytes,
+                        content_type=args.content_type)
     pool = PoolOptions(workers=args.workers, timeout=args.timeout or None, recycle_after=args.recycle_after)
     return _Plan(jobs, task, writer, pool, skip)
 
@@ -221,16 +231,13 @@ def _progress_bar(args: argparse.Namespace) -> Any:
     return tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
 
 
-def _load_settings(path: str | None) -> Any:
-    if path is None:
-        return None
-    from ..settings import Settings
+def _settings(args: argparse.Namespace) -> Any:
+    from ..cli import settings_from_args
 
     try:
-        with open(path, encoding="utf-8") as stream:
-            return Settings.from_options(json.load(stream))
-    except (OSError, ValueError, TypeError) as error:
-        raise UsageError(f"--settings {path}: {error}") from None
+        return settings_from_args(args)  # built once here, pickled once to each worker
+    except ValueError as error:  # e.g. an invalid --drop-pattern
+        raise UsageError(str(error)) from None
 
 
 def _trim_torn_tail(path: str, chunk: int = 1 << 16) -> None:

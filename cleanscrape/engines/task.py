@@ -6,6 +6,7 @@ reads inputs and writes output for all workers.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,9 +28,12 @@ class DocumentTask:
     settings: Any = None
     clean: Cleaner | None = None
     max_bytes: int | None = None
+    content_type: str | None = None  # --content-type: overrides what the reader inferred
 
     def __call__(self, job: tuple[int, InputDocument]) -> Rendered:
         doc_index, doc = job
+        if self.content_type is not None and doc.content_type != self.content_type:
+            doc = dataclasses.replace(doc, content_type=self.content_type)
         record = clean_record(doc, self.settings, clean=self.clean, max_bytes=self.max_bytes)
         return Rendered(record_kind(record), self.renderer.render(record, doc_index))
 
