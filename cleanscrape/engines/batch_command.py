@@ -182,7 +182,8 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
         writer = JsonlWriter(args.output, append=args.resume)
     task = DocumentTask(renderer=renderer, settings=settings, clean=clean, max_bytes=max_bytes,
                         content_type=args.content_type)
-    pool = PoolOptions(workers=args.workers, timeout=args.timeout or None, recycle_after=args.recycle_after)
+    pool = PoolOptions(workers=args.workers, timeout=args.timeout or None, recycle_after=args.recycle_after,
+                       preload=("cleanscrape", "cleanscrape.engines.task"))
     return _Plan(jobs, task, writer, pool, skip)
 
 

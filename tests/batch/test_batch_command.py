@@ -169,3 +169,24 @@ def test_resume_per_article_redoes_a_half_written_document(corpus: Path, tmp_pat
     partial.write_bytes(b"".join(lines[:3]))  # a.txt's article and 2 of b.html's 3
     assert run([str(corpus), "-o", str(partial), "--per-article", "--resume"], capsys)[0] == 0
     assert read_jsonl(partial) == read_jsonl(full)
+
+
+def test_a_worker_that_cannot_start_stops_the_batch(tmp_path: Path, capsys) -> None:
+    """A task that cannot even be unpickled in the worker would fail every document: stop instead."""
+    from cleanscrape.engines.local import LocalPool, PoolOptions, WorkerStartError
+
+    with pytest.raises(WorkerStartError, match="before taking any work"):
+        with LocalPool(_Unloadable(), PoolOptions(workers=1)) as pool:
+            list(pool.map([1, 2, 3]))
+
+
+class _Unloadable:
+    def __call__(self, item):
+        return item
+
+    def __reduce__(self):
+        return (_explode, ())
+
+
+def _explode():
+    raise ImportError("task cannot be loaded in the worker")
