@@ -21,7 +21,7 @@ from ..io.document import InputDocument
 from ..io.jsonl import JsonlFields
 from ..io.readers import ReadOptions, read_documents
 from ..io.writers import DirWriter, FileRenderer, JsonlRenderer, JsonlWriter, find_resume_point, truncate
-from .local import Failure, LocalPool, PoolOptions, WorkerStartError
+from .local import Failure, LocalPool, PoolOptions, WorkerStartError, available_cores
 from .record import Cleaner
 from .task import DocumentTask, Rendered
 
@@ -62,7 +62,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
     fields.add_argument("--id-field", default="id", help="field holding the document id (default: id)")
     fields.add_argument("--url-field", default="url", help="field holding the document URL (default: url)")
     run = parser.add_argument_group("running")
-    run.add_argument("--workers", type=_positive_int, default=os.cpu_count() or 1,
+    run.add_argument("--workers", type=_positive_int, default=available_cores(),
                      help="worker processes (default: all cores)")
     run.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES,
                      help="documents larger than this are error records (e.g. 5M; default: 20M; 0 = no limit)")

@@ -40,6 +40,8 @@ def read_jsonl(stream: BinaryIO, *, origin: str, stem: tuple[str, ...], fields: 
                                        f"line is {size} bytes, larger than --max-bytes ({max_bytes} bytes)",
                                        name=name)
             continue
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]  # a UTF-8 byte-order mark, as some Windows tools write: json.loads refuses it
         if not line.strip():
             continue
         yield parse_line(line, where=where, name=name, fields=fields)

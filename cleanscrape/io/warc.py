@@ -39,8 +39,9 @@ def read_warc(stream: BinaryIO, *, stem: tuple[str, ...], max_bytes: int | None)
         source = uri or record_id
         # the whole URL is one file name (scheme dropped): a/b and a/b/c cannot clash as file vs folder
         name = (*stem, f"{number:06d}-" + re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", uri))
-        limit = max_bytes + 1 if max_bytes is not None else -1
-        body = record.content_stream().read(limit)
+        stream_ = record.content_stream()  # undoes chunked transfer and content encoding
+        # read(-1) means "nothing" to warcio's reader, so no limit must be read() without one
+        body = stream_.read(max_bytes + 1) if max_bytes is not None else stream_.read()
         if max_bytes is not None and len(body) > max_bytes:
             yield InputDocument.failed(source, "TooLarge",
                                        f"record body is larger than --max-bytes ({max_bytes} bytes)",

@@ -71,6 +71,12 @@ def test_jsonl_field_options_and_bad_lines() -> None:
     assert [d.source for d in docs[1:4]] == ["s.jsonl:3", "s.jsonl:4", "s.jsonl:5"]
 
 
+def test_jsonl_with_byte_order_mark_and_crlf() -> None:
+    data = b'\xef\xbb\xbf{"text": "a"}\r\n{"text": "b"}\r\n'
+    docs = list(read_jsonl(io.BytesIO(data), origin="s", stem=("s",), fields=JsonlFields(), max_bytes=None))
+    assert [d.data for d in docs] == ["a", "b"]
+
+
 def test_overlong_jsonl_line_is_an_error_and_reading_goes_on() -> None:
     data = json.dumps({"text": "y" * 5000}).encode() + b"\n" + b'{"text": "ok"}\n'
     docs = list(read_jsonl(io.BytesIO(data), origin="s", stem=("s",), fields=JsonlFields(), max_bytes=1000))
