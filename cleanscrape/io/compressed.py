@@ -1,0 +1,52 @@
+"""Opening inputs as binary streams, through a gzip, bz2 or xz wrapper when the name says so.
+
+Streams, never whole files: a 1 GB .jsonl.gz is read line by line. Reads of one document are
+bounded so that a decompression bomb or an oversized page costs at most `limit` bytes of memory.
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import lzma
+import sys
+import zlib
+from typing import BinaryIO
+
+from .discovery import STDIN, InputFile
+
+# What a broken compressed stream raises, depending on where it breaks: a bad header
+# (BadGzipFile, an OSError), a cut-off end (EOFError), corrupt data (zlib.error, LZMAError,
+# and bz2's OSError "Invalid data stream").
+CORRUPT_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, zlib.error, lzma.LZMAError)
+
+
+class TooLarge(ValueError):
+    """A document is larger than --max-bytes."""
+
+
+def open_binary(item: InputFile) -> BinaryIO:
+    """A readable binary stream of the file's decompressed content (stdin is read as is)."""
+    if item.path == STDIN:
+        return sys.stdin.buffer
+    if item.compression == "gz":
+        return gzip.open(item.path, "rb")  # type: ignore[return-value]
+    if item.compression == "bz2":
+        return bz2.open(item.path, "rb")  # type: ignore[return-value]
+    if item.compression == "xz":
+        return lzma.open(item.path, "rb")  # type: ignore[return-value]
+    return open(item.path, "rb")
+
+
+def read_bounded(stream: BinaryIO, limit: int | None) -> bytes:
+    """The rest of `stream`, or TooLarge once more than `limit` bytes come out of it."""
+    if limit is None:
+        return stream.read()
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(f"document is larger than --max-bytes ({limit} bytes)")
+    return data
+
+
+def too_large_message(size: int, limit: int) -> str:
+    return f"document is {size} bytes, larger than --max-bytes ({limit} bytes)"

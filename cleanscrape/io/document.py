@@ -1,0 +1,32 @@
+"""The unit that flows from readers to the cleaning path: one input document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True, slots=True)
+class InputDocument:
+    """One document as a reader found it.
+
+    `content_type` is "text", "html" or None (let the core sniff). `meta` holds what the input
+    said about the document besides its body (JSONL fields, WARC headers) and is carried into the
+    output unchanged. `name` is the document's path for `--output-dir` as components (unique
+    within its input file; the writer sanitises each component, so a hostile id or URL is safe). A reader that fails on a document (corrupt
+    archive, oversized body, bad JSON) still yields it, with `error` = (type, message), so the
+    failure appears in the output in input order instead of stopping the batch.
+    """
+
+    source: str
+    data: bytes | str
+    content_type: str | None = None
+    # A plain dict, not a MappingProxyType: documents are pickled to worker processes.
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    name: tuple[str, ...] = ()
+    error: tuple[str, str] | None = None
+
+    @classmethod
+    def failed(cls, source: str, error_type: str, message: str, *, name: tuple[str, ...] = (),
+               meta: Mapping[str, Any] | None = None) -> "InputDocument":
+        return cls(source=source, data=b"", meta=meta or {}, name=name, error=(error_type, message))

@@ -1,0 +1,87 @@
+"""JSONL / NDJSON input: one document per line."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, BinaryIO, Iterator
+
+from .document import InputDocument
+
+
+@dataclass(frozen=True, slots=True)
+class JsonlFields:
+    """Which fields of an input record hold what (`--text-field` and friends)."""
+
+    text: str = "text"
+    html: str = "html"
+    id: str = "id"
+    url: str = "url"
+
+
+def read_jsonl(stream: BinaryIO, *, origin: str, stem: tuple[str, ...], fields: JsonlFields,
+               max_bytes: int | None) -> Iterator[InputDocument]:
+    """One InputDocument per non-blank line of `stream`.
+
+    `origin` names the file in sources ("pages.jsonl:12"); `stem` prefixes output names.
+    A line longer than `max_bytes` is never held whole in memory: it is skipped in chunks.
+    """
+    number = 0
+    while True:
+        line = stream.readline(max_bytes + 1) if max_bytes is not None else stream.readline()
+        if not line:
+            return
+        number += 1
+        where = f"{origin}:{number}"
+        name = (*stem, f"{number:06d}")
+        if max_bytes is not None and len(line) > max_bytes and not line.endswith(b"\n"):
+            size = len(line) + _skip_rest_of_line(stream)
+            yield InputDocument.failed(where, "TooLarge",
+                                       f"line is {size} bytes, larger than --max-bytes ({max_bytes} bytes)",
+                                       name=name)
+            continue
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]  # a UTF-8 byte-order mark, as some Windows tools write: json.loads refuses it
+        if not line.strip():
+            continue
+        yield parse_line(line, where=where, name=name, fields=fields)
+
+
+def parse_line(line: bytes, *, where: str, name: tuple[str, ...], fields: JsonlFields) -> InputDocument:
+    """One JSONL line to an InputDocument (or a failed one saying what is wrong with it)."""
+    try:
+        record: Any = json.loads(line)
+    except (ValueError, UnicodeDecodeError) as error:  # JSONDecodeError is a ValueError
+        return InputDocument.failed(where, "InvalidJSON", str(error), name=name)
+    if not isinstance(record, dict):
+        return InputDocument.failed(where, "InvalidRecord",
+                                    f"expected a JSON object, got {type(record).__name__}", name=name)
+    ident = record.get(fields.id)
+    url = record.get(fields.url)
+    source = str(url) if url not in (None, "") else str(ident) if ident not in (None, "") else where
+    if ident not in (None, ""):
+        name = (*name[:-1], f"{name[-1]}-{ident}")
+    # Everything but the body travels into the output, id and url included, so that a
+    # consumer can join output to input without knowing our field options.
+    meta = {key: value for key, value in record.items() if key not in (fields.text, fields.html)}
+    for field_name, content_type in ((fields.html, "html"), (fields.text, "text")):
+        body = record.get(field_name)
+        if body is None:
+            continue
+        if not isinstance(body, str):
+            return InputDocument.failed(source, "InvalidRecord",
+                                        f"field {field_name!r} is {type(body).__name__}, not a string",
+                                        name=name, meta=meta)
+        return InputDocument(source=source, data=body, content_type=content_type, meta=meta, name=name)
+    return InputDocument.failed(source, "MissingField",
+                                f"record has neither {fields.text!r} nor {fields.html!r}",
+                                name=name, meta=meta)
+
+
+def _skip_rest_of_line(stream: BinaryIO, chunk: int = 1 << 20) -> int:
+    skipped = 0
+    while True:
+        part = stream.readline(chunk)
+        skipped += len(part)
+        if not part or part.endswith(b"\n"):
+            return skipped

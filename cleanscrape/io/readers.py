@@ -1,0 +1,81 @@
+"""All input formats behind one function: files in, a lazy stream of InputDocuments out."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from .compressed import CORRUPT_ERRORS, TooLarge, open_binary, read_bounded, too_large_message
+from .discovery import STDIN, InputFile
+from .document import InputDocument
+from .jsonl import JsonlFields, read_jsonl
+from .warc import read_warc
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    fields: JsonlFields = field(default_factory=JsonlFields)
+    max_bytes: int | None = None
+
+
+def read_documents(files: Iterable[InputFile], options: ReadOptions = ReadOptions()) -> Iterator[InputDocument]:
+    """Every document of every file, in order. A file that breaks gives a failed document, never an exception."""
+    for item in files:
+        yield from read_file(item, options)
+
+
+def read_file(item: InputFile, options: ReadOptions) -> Iterator[InputDocument]:
+    origin = "<stdin>" if item.path == STDIN else item.path
+    stem = output_stem(item.relative)
+    produced = 0
+    try:
+        if item.format in ("text", "html"):
+            yield _read_single(item, options.max_bytes)
+            return
+        with open_binary(item) as stream:
+            if item.format == "jsonl":
+                documents = read_jsonl(stream, origin=origin, stem=stem, fields=options.fields,
+                                       max_bytes=options.max_bytes)
+            else:
+                documents = read_warc(stream, stem=stem, max_bytes=options.max_bytes)
+            for document in documents:
+                produced += 1
+                yield document
+    except Exception as error:  # noqa: BLE001 - one broken file must not end the batch
+        # Corrupt archives raise a zoo of types (see CORRUPT_ERRORS; warcio adds its own).
+        kind = "CorruptInput" if isinstance(error, CORRUPT_ERRORS) or "warcio" in type(error).__module__ \
+            else type(error).__name__
+        message = f"{type(error).__name__}: {error}" + (f" (after {produced} documents)" if produced else "")
+        yield InputDocument.failed(origin, kind, message, name=(*stem, "error"))
+
+
+def _read_single(item: InputFile, max_bytes: int | None) -> InputDocument:
+    """A .txt or .html file (maybe compressed) is one document; its path is its source."""
+    name = split_path(item.relative)
+    if max_bytes is not None and item.compression is None:
+        size = os.path.getsize(item.path)
+        if size > max_bytes:  # decided from the size alone: the file is never read
+            return InputDocument.failed(item.path, "TooLarge", too_large_message(size, max_bytes), name=name)
+    try:
+        with open_binary(item) as stream:
+            data = read_bounded(stream, max_bytes)
+    except TooLarge as error:
+        return InputDocument.failed(item.path, "TooLarge", str(error), name=name)
+    except CORRUPT_ERRORS as error:
+        return InputDocument.failed(item.path, "CorruptInput", f"{type(error).__name__}: {error}", name=name)
+    return InputDocument(source=item.path, data=data, content_type=item.format, name=name)
+
+
+def output_stem(relative: str) -> tuple[str, ...]:
+    """"sub/pages.jsonl.gz" -> ("sub", "pages"): the folder a container's documents are written under."""
+    *head, base = split_path(relative)
+    for _ in range(3):  # a compression suffix, then format suffixes (.warc.wet)
+        stem, ext = os.path.splitext(base)
+        if ext.lower() in (".gz", ".bz2", ".xz", ".jsonl", ".ndjson", ".warc", ".wet"):
+            base = stem
+    return (*head, base)
+
+
+def split_path(relative: str) -> tuple[str, ...]:
+    return tuple(part for part in relative.replace(os.sep, "/").split("/") if part)

@@ -1,0 +1,218 @@
+"""Output writers: JSONL (a file or stdout) and one file per document under a directory.
+
+Rendering (record -> bytes) is a pure function run in the worker process; the writer in the
+main process only puts bytes where they belong. Both writers leave output that a crash cannot
+corrupt beyond repair: JSONL gets whole lines (a torn last line is repaired by `--resume`),
+and per-document files appear atomically (temp file + rename) or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from ..engines.record import per_article_records
+
+
+# ---------------------------------------------------------------------------------- rendering
+
+def dumps_line(record: dict[str, Any]) -> bytes:
+    # ensure_ascii=False keeps text readable and smaller; JSON escapes the newlines inside strings,
+    # so one record is always exactly one line.
+    return json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+@dataclass(frozen=True, slots=True)
+class JsonlRenderer:
+    per_article: bool = False
+
+    def render(self, record: dict[str, Any], doc_index: int) -> bytes:
+        if self.per_article:
+            return b"".join(dumps_line(item) for item in per_article_records(record, doc_index))
+        return dumps_line(record)
+
+
+@dataclass(frozen=True, slots=True)
+class FileRenderer:
+    format: str = "json"  # "json" or "text"
+
+    def render(self, record: dict[str, Any], doc_index: int) -> bytes:
+        if self.format == "text" and "error" not in record:
+            return page_text(record).encode("utf-8")
+        return json.dumps(record, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+
+
+def page_text(record: dict[str, Any]) -> str:
+    """The clean text a reader wants: the title, a blank line, the text."""
+    title = record.get("title")
+    text = record.get("text") or ""
+    body = f"{title}\n\n{text}" if title and not text.startswith(title) else text
+    return body.rstrip("\n") + "\n" if body else ""
+
+
+# ---------------------------------------------------------------------------------- JSONL
+
+class JsonlWriter:
+    """Appends rendered lines to a file, or writes them to stdout for `-o -`."""
+
+    def __init__(self, path: str, *, append: bool = False, flush_every: float = 1.0) -> None:
+        self.path = path
+        self._stream: BinaryIO = sys.stdout.buffer if path == "-" else open(path, "ab" if append else "wb")
+        self._flush_every = flush_every  # a reader of a pipe or `tail -f` sees progress within a second
+        self._last_flush = time.monotonic()
+
+    def write(self, payload: bytes, doc: Any = None) -> None:
+        if not payload:
+            return
+        self._stream.write(payload)
+        now = time.monotonic()
+        if now - self._last_flush >= self._flush_every:
+            self._stream.flush()
+            self._last_flush = now
+
+    def close(self) -> None:
+        self._stream.flush()
+        if self._stream is not sys.stdout.buffer:
+            self._stream.close()
+
+
+@dataclass(frozen=True, slots=True)
+class ResumePoint:
+    done: int  # documents already in the output: skip this many input documents
+    keep_bytes: int  # truncate the output to this length before appending
+
+
+def find_resume_point(path: str, *, per_article: bool, chunk: int = 1 << 20) -> ResumePoint:
+    """Where an interrupted JSONL output ends, reading it once in bounded memory.
+
+    A line without its newline is torn (the writer died mid-record) and is cut off. Plain
+    output has one line per document, so whole lines are counted. Per-article output has
+    doc_index/article_count on every line: the last document counts as done only if its last
+    article is there; otherwise its lines are cut off too and it is cleaned again.
+    """
+    if not os.path.exists(path):
+        return ResumePoint(0, 0)
+    lines = 0
+    offset = 0
+    last_complete_end = 0
+    # per-article bookkeeping: the start of the last document's first line, and its last line
+    group_start = 0
+    last_record: dict[str, Any] | None = None
+    pending = b""
+    with open(path, "rb") as stream:
+        while True:
+            block = stream.read(chunk)
+            if not block:
+                break
+            pending += block
+            while True:
+                newline = pending.find(b"\n")
+                if newline < 0:
+                    break
+                line, pending = pending[:newline], pending[newline + 1:]
+                start = offset
+                offset += newline + 1
+                last_complete_end = offset
+                lines += 1
+                if per_article:
+                    try:
+                        record = json.loads(line)
+                    except ValueError:
+                        # only the last line can be torn; a complete line that does not parse
+                        # means this is not our output: refuse rather than guess
+                        raise ValueError(f"{path}: line {lines} is not JSON; not resuming") from None
+                    if last_record is None or record.get("doc_index") != last_record.get("doc_index"):
+                        group_start = start
+                    last_record = record
+    if not per_article:
+        return ResumePoint(lines, last_complete_end)
+    if last_record is None:
+        return ResumePoint(0, 0)
+    doc_index = int(last_record.get("doc_index", -1))
+    finished = "error" in last_record or last_record.get("article_index") == last_record.get("article_count", 0) - 1
+    if finished:
+        return ResumePoint(doc_index + 1, last_complete_end)
+    return ResumePoint(doc_index, group_start)
+
+
+def truncate(path: str, size: int) -> None:
+    if os.path.exists(path) and os.path.getsize(path) != size:
+        with open(path, "r+b") as stream:
+            stream.truncate(size)
+
+
+# ---------------------------------------------------------------------------------- --output-dir
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
+_MAX_COMPONENT_BYTES = 150  # well under the usual 255-byte file name limit, leaving room for suffixes
+
+
+def safe_component(name: str) -> str:
+    """One path component that cannot escape its directory or break the file system.
+
+    NUL, separators and control characters become "_"; "." and ".." and leading dots lose their
+    meaning; over-long names are cut and made unique again with a short hash of the full name.
+    """
+    cleaned = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip(" ")
+    cleaned = cleaned.lstrip(".") or "_"
+    encoded = cleaned.encode("utf-8")
+    if len(encoded) > _MAX_COMPONENT_BYTES:
+        digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+        cleaned = encoded[: _MAX_COMPONENT_BYTES - 11].decode("utf-8", "ignore") + "~" + digest
+    return cleaned
+
+
+def safe_relative_path(name: tuple[str, ...]) -> str:
+    """A relative path made of safe components, never absolute, never going up."""
+    parts = [safe_component(part) for part in name if part not in ("", ".")]
+    return os.path.join(*parts) if parts else "_"
+
+
+class DirWriter:
+    """One file per document under `root`, mirroring input names, each written atomically."""
+
+    def __init__(self, root: str, *, extension: str) -> None:
+        self.root = os.path.abspath(root)
+        self.extension = extension
+        os.makedirs(self.root, exist_ok=True)
+
+    def target(self, name: tuple[str, ...], *, error: bool = False) -> str:
+        relative = safe_relative_path(name)
+        suffix = ".error.json" if error else self.extension
+        path = os.path.join(self.root, relative + suffix)
+        # Belt and braces: after sanitising this cannot fail, but a path outside root never gets written.
+        if os.path.commonpath([self.root, os.path.abspath(path)]) != self.root:
+            raise ValueError(f"refusing to write outside {self.root}: {name!r}")
+        return path
+
+    def is_done(self, name: tuple[str, ...]) -> bool:
+        """For --resume: a document is done when its output (or its error file) exists."""
+        return os.path.exists(self.target(name)) or os.path.exists(self.target(name, error=True))
+
+    def write(self, payload: bytes, name: tuple[str, ...], *, error: bool = False) -> str:
+        path = self.target(name, error=error)
+        directory = os.path.dirname(path)
+        os.makedirs(directory, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".part")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(payload)
+            os.replace(temporary, path)  # atomic on POSIX: readers see the old file or the new, never half
+        except BaseException:
+            try:
+                os.unlink(temporary)
+            except FileNotFoundError:
+                pass
+            raise
+        return path
+
+    def close(self) -> None:
+        pass

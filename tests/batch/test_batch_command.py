@@ -1,0 +1,192 @@
+"""The batch command end to end (in-process, real worker processes, the fake cleaner)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from batch_helpers import EXPECTED_KINDS, EXPECTED_SOURCES, corpus, read_jsonl, run  # noqa: F401 - fixture
+
+
+def relative_sources(root: Path, records) -> list[str]:
+    return [r["source"].removeprefix(str(root) + "/") for r in records]
+
+
+def test_jsonl_output_has_one_record_per_document_in_order(corpus: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out.jsonl"
+    code, err = run([str(corpus), "-o", str(out)], capsys)
+    assert code == 0
+    records = read_jsonl(out)
+    assert relative_sources(corpus, records) == EXPECTED_SOURCES
+    assert ["error" if "error" in r else r["kind"] for r in records] == EXPECTED_KINDS
+    assert [r["error"]["type"] for r in records if "error" in r] == ["NotTextError", "CorruptInput"]
+    assert all("cleanscrape_version" in r for r in records)
+    by_source = {s: r for s, r in zip(EXPECTED_SOURCES, records)}
+    assert by_source["r1"]["meta"] == {"id": "r1", "lang": "en", "tags": ["x"]}
+    assert by_source["https://example.com/r2"]["meta"]["site"] == "ex"
+    assert by_source["https://example.com/page1"]["meta"]["warc_type"] == "response"
+    assert by_source["i.txt"]["error"]["message"]
+    # the summary line: counts of this run
+    summary = err.strip().splitlines()[-1]
+    assert "15 documents read, 10 articles, 1 listings, 2 empty, 2 errors" in summary
+    assert "docs/s" in summary
+
+
+def test_fail_on_error_exit_code(corpus: Path, tmp_path: Path, capsys) -> None:
+    code, _ = run([str(corpus), "-o", str(tmp_path / "o.jsonl"), "--fail-on-error"], capsys)
+    assert code == 1
+    code, _ = run([str(corpus / "a.txt"), "-o", str(tmp_path / "o.jsonl"), "--fail-on-error"], capsys)
+    assert code == 0
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["/no/such/file.txt", "-o", "x.jsonl"], "no such file"),
+    (["{corpus}/notes.md", "-o", "x.jsonl"], "unknown input format"),
+    (["{corpus}", "-o", "-", "--resume"], "--resume"),
+    (["{corpus}"], "exactly one of"),
+])
+def test_usage_errors_exit_2_with_one_line(corpus: Path, capsys, argv, message) -> None:
+    code, err = run([a.format(corpus=corpus) for a in argv], capsys)
+    assert code == 2
+    assert err.count("\n") == 1 and message in err and "Traceback" not in err
+
+
+def test_stdout_and_stdin(corpus: Path, capsys, monkeypatch) -> None:
+    import io
+    import sys
+
+    data = b'{"id": "s1", "text": "from stdin"}\n{"id": "s2", "text": "LISTING a\\n---\\nb"}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    buffer = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(buffer))
+    code, _ = run(["-", "-o", "-", "--quiet"], capsys)
+    assert code == 0
+    records = [json.loads(line) for line in buffer.getvalue().splitlines()]
+    assert [r["source"] for r in records] == ["s1", "s2"]
+
+
+def test_per_article(corpus: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "articles.jsonl"
+    assert run([str(corpus / "b.html"), str(corpus / "a.txt"), str(corpus / "j.txt"), str(corpus / "i.txt"),
+                "-o", str(out), "--per-article"], capsys)[0] == 0
+    records = read_jsonl(out)
+    assert [(r["doc_index"], r.get("article_index")) for r in records] == [(0, 0), (0, 1), (0, 2), (1, 0), (3, None)]
+    assert records[1]["kind"] == "listing" and records[1]["source"].endswith("b.html")
+    assert records[1]["text"] == "two" and records[1]["article_count"] == 3
+    assert "error" in records[-1]
+
+
+def test_error_records_for_raise_timeout_and_crash(tmp_path: Path, capsys) -> None:
+    lines = ["fine 1", "RAISE", "HANG", "fine 2", "CRASH", "fine 3"]
+    src = tmp_path / "p.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(lines)))
+    out = tmp_path / "o.jsonl"
+    code, err = run([str(src), "-o", str(out), "--timeout", "1"], capsys)
+    assert code == 0
+    records = read_jsonl(out)
+    assert [r["source"] for r in records] == [f"d{i}" for i in range(6)]
+    assert [r.get("error", {}).get("type") for r in records] == [None, "RuntimeError", "Timeout", None,
+                                                                 "WorkerCrashed", None]
+    assert "3 errors" in err
+
+
+def test_workers_recycled_and_in_flight_bounded(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "many.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": f"doc {i}"}) + "\n" for i in range(60)))
+    out = tmp_path / "o.jsonl"
+    assert run([str(src), "-o", str(out), "--recycle-after", "7"], capsys)[0] == 0
+    assert [r["source"] for r in read_jsonl(out)] == [str(i) for i in range(60)]
+
+
+def test_pool_reads_lazily() -> None:
+    """A slow head item holds back reading: the pool never pulls more than max_pending items ahead."""
+    from cleanscrape.engines.local import LocalPool, PoolOptions
+
+    pulled = []
+
+    def items():
+        for i in range(100):
+            pulled.append(i)
+            yield i
+
+    with LocalPool(abs, PoolOptions(workers=2, max_pending=5)) as pool:
+        results = pool.map(items())
+        first = next(results)
+        assert first == (0, 0) and len(pulled) <= 6
+        assert [r for _, r in results] == list(range(1, 100))
+
+
+def test_output_dir_mirrors_names_and_contains_hostile_ones(corpus: Path, tmp_path: Path, capsys) -> None:
+    hostile = tmp_path / "hostile.jsonl"
+    ids = ["../../escape", "/etc/passwd", "nul\x00byte", "x" * 1000, "..", "dir/../../up"]
+    hostile.write_text("".join(json.dumps({"id": i, "text": f"text {n}"}) + "\n" for n, i in enumerate(ids)))
+    out = tmp_path / "outdir"
+    code, _ = run([str(corpus), str(hostile), "--output-dir", str(out), "--format", "text"], capsys)
+    assert code == 0
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    # nothing escaped: every file is under out, and nothing else appeared next to it
+    assert sorted(os.listdir(tmp_path)) == ["hostile.jsonl", "in", "outdir"]
+    assert "a.txt.txt" in written and "sub/c.htm.txt" in written
+    assert "d/000001-r1.txt" in written and "g/000001-example.com_page1.txt" in written
+    assert "i.txt.error.json" in written and "k.txt.gz.error.json" in written
+    hostile_files = [w for w in written if w.startswith("hostile/")]
+    assert len(hostile_files) == len(ids)
+    assert all(len(os.path.basename(w).encode()) <= 160 and "\x00" not in w for w in hostile_files)
+    assert (out / "a.txt.txt").read_text() == "An article in plain text.\n"
+    assert not [p for p in out.rglob(".tmp-*")]  # no temp files left behind
+
+
+def test_output_dir_json_and_resume_skips_existing(corpus: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "outdir"
+    assert run([str(corpus), "--output-dir", str(out)], capsys)[0] == 0
+    record = json.loads((out / "b.html.json").read_text())
+    assert record["kind"] == "listing" and len(record["articles"]) == 3
+    (out / "a.txt.json").unlink()
+    code, err = run([str(corpus), "--output-dir", str(out), "--resume"], capsys)
+    assert code == 0 and "1 documents read" in err and "14 skipped" in err
+    assert (out / "a.txt.json").exists()
+
+
+def test_resume_repairs_a_torn_line_and_finishes(corpus: Path, tmp_path: Path, capsys) -> None:
+    full = tmp_path / "full.jsonl"
+    run([str(corpus), "-o", str(full)], capsys)
+    expected = full.read_bytes().splitlines(keepends=True)
+    partial = tmp_path / "partial.jsonl"
+    partial.write_bytes(b"".join(expected[:6]) + expected[6][:25])  # 6 records and a torn 7th
+    code, err = run([str(corpus), "-o", str(partial), "--resume"], capsys)
+    assert code == 0 and "6 skipped" in err
+    assert read_jsonl(partial) == read_jsonl(full)
+
+
+def test_resume_per_article_redoes_a_half_written_document(corpus: Path, tmp_path: Path, capsys) -> None:
+    full = tmp_path / "full.jsonl"
+    run([str(corpus), "-o", str(full), "--per-article"], capsys)
+    lines = full.read_bytes().splitlines(keepends=True)
+    partial = tmp_path / "partial.jsonl"
+    partial.write_bytes(b"".join(lines[:3]))  # a.txt's article and 2 of b.html's 3
+    assert run([str(corpus), "-o", str(partial), "--per-article", "--resume"], capsys)[0] == 0
+    assert read_jsonl(partial) == read_jsonl(full)
+
+
+def test_a_worker_that_cannot_start_stops_the_batch(tmp_path: Path, capsys) -> None:
+    """A task that cannot even be unpickled in the worker would fail every document: stop instead."""
+    from cleanscrape.engines.local import LocalPool, PoolOptions, WorkerStartError
+
+    with pytest.raises(WorkerStartError, match="before taking any work"):
+        with LocalPool(_Unloadable(), PoolOptions(workers=1)) as pool:
+            list(pool.map([1, 2, 3]))
+
+
+class _Unloadable:
+    def __call__(self, item):
+        return item
+
+    def __reduce__(self):
+        return (_explode, ())
+
+
+def _explode():
+    raise ImportError("task cannot be loaded in the worker")
