@@ -8,6 +8,7 @@ import sys
 from typing import Sequence, TextIO
 
 from . import CONTENT_TYPES, clean
+from .engines.batch_command import add_batch_parser
 from .errors import CleanscrapeError
 from .model import Page
 from .pipeline import STAGE_NAMES
@@ -20,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cleanscrape", description="Clean scraped web pages into article text and metadata.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_clean_parser(commands)
+    add_batch_parser(commands)
     return parser
 
 
