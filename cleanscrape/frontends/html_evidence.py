@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Iterable, Iterator
+from typing import AbstractSet, Any, Iterable, Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -432,7 +432,8 @@ def _region_texts(regions: Iterable[LexborNode]) -> set[str]:
         if _inside_any(region, seen):
             # Its line elements were collected with the outer region; its whole text (a credit
             # <span> inside a <figcaption>) was not.
-            texts.add(visible_text(region))
+            if region.css_first(INVISIBLE_SELECTOR) is None:
+                texts.add(normalise_text(region.text(deep=True)))
             continue
         seen.add(region.mem_id)
         texts.update(region_lines(region))
@@ -440,7 +441,7 @@ def _region_texts(regions: Iterable[LexborNode]) -> set[str]:
     return texts
 
 
-def _inside_any(node: LexborNode, region_ids: set[int]) -> bool:
+def _inside_any(node: LexborNode, region_ids: AbstractSet[int]) -> bool:
     if not region_ids:
         return False
     parent = node.parent
@@ -451,24 +452,12 @@ def _inside_any(node: LexborNode, region_ids: set[int]) -> bool:
     return False
 
 
-def visible_text(node: LexborNode) -> str:
-    """The node's normalised text without script/style contents."""
-    return normalise_text(_without_invisible(node).text(deep=True))
-
-
-def _without_invisible(node: LexborNode) -> LexborNode:
-    if node.css_first(INVISIBLE_SELECTOR) is None:
-        return node
-    copy = node.clone()  # strip from a copy: the caller's tree stays untouched
-    copy.strip_tags(list(INVISIBLE_TAGS))
-    return copy
-
-
 def region_lines(region: LexborNode) -> set[str]:
-    """The normalised texts a region contributes: its own and each line element's inside it."""
-    region = _without_invisible(region)  # once per region, not once per line element
-    lines = {normalise_text(region.text(deep=True))}
-    lines.update(normalise_text(element.text(deep=True)) for element in region.css(LINE_SELECTOR))
+    """The normalised texts a region contributes: each line element's inside it, and its own
+    whole text unless it holds a script or style (whose code would be glued into it)."""
+    lines = {normalise_text(element.text(deep=True)) for element in region.css(LINE_SELECTOR)}
+    if region.css_first(INVISIBLE_SELECTOR) is None:
+        lines.add(normalise_text(region.text(deep=True)))
     lines.discard("")
     return lines
 
@@ -476,7 +465,7 @@ def region_lines(region: LexborNode) -> set[str]:
 def _link_block_texts(root: LexborNode) -> set[str]:
     """Texts of link-dense blocks: each anchor's text and each line of the block."""
     # Pass 1: per ancestor (a few levels up), how many anchors and how much anchor text.
-    anchor_chars: list[tuple[LexborNode, str, list[LexborNode]]] = []
+    anchors: list[tuple[str, list[LexborNode]]] = []  # (anchor text, its ancestors nearest first)
     stats: dict[int, list[int]] = {}  # mem_id -> [links, link chars]
     for anchor in root.css(ANCHORS_OUTSIDE_BOILERPLATE):
         text = normalise_text(anchor.text(deep=True))
@@ -490,14 +479,14 @@ def _link_block_texts(root: LexborNode) -> set[str]:
             entry[0] += 1
             entry[1] += len(text)
             parent = parent.parent
-        anchor_chars.append((anchor, text, ancestors))
+        anchors.append((text, ancestors))
     # Pass 2: an anchor's link block is its nearest ancestor with several links; the block is
     # link-dense when anchor text is most of its text.
     texts: set[str] = set()
     chars: dict[int, int] = {}
-    done: set[int] = set()
+    blocks: dict[int, LexborNode] = {}
 
-    def visible_chars(node: LexborNode) -> int:
+    def text_chars(node: LexborNode) -> int:
         # Script text is counted too: stripping it needs a copy of the node, which costs more
         # than the density is worth, and a script only makes a block look less link-dense.
         if node.mem_id not in chars:
@@ -505,10 +494,10 @@ def _link_block_texts(root: LexborNode) -> set[str]:
         return chars[node.mem_id]
 
     def is_dense(node: LexborNode) -> bool:
-        total = visible_chars(node)
+        total = text_chars(node)
         return total > 0 and stats[node.mem_id][1] / total > MIN_LINK_DENSITY
 
-    for _anchor, text, ancestors in anchor_chars:
+    for text, ancestors in anchors:
         at = next((i for i, node in enumerate(ancestors) if stats[node.mem_id][0] >= MIN_LINKS_IN_LINK_BLOCK), None)
         if at is None or not is_dense(ancestors[at]):
             continue
@@ -517,11 +506,13 @@ def _link_block_texts(root: LexborNode) -> set[str]:
         # Grow the block over wrappers that add only a heading ("Related", "More from Sport"),
         # so the heading counts as part of it; a wrapper that adds prose is the article.
         for parent in ancestors[at + 1:]:
-            added = (visible_chars(parent) - stats[parent.mem_id][1]) - (visible_chars(block) - stats[block.mem_id][1])
+            added = (text_chars(parent) - stats[parent.mem_id][1]) - (text_chars(block) - stats[block.mem_id][1])
             if added > MAX_LINK_BLOCK_HEADING_CHARS or not is_dense(parent):
                 break
             block = parent
-        if block.mem_id not in done:
-            done.add(block.mem_id)
+        blocks.setdefault(block.mem_id, block)
+    # Lines of the outermost blocks only: an inner block's lines are among its wrapper's.
+    for block in blocks.values():
+        if not _inside_any(block, blocks.keys() - {block.mem_id}):
             texts.update(region_lines(block))
     return texts

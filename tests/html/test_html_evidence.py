@@ -63,6 +63,18 @@ def test_link_block_needs_mostly_link_text():
     assert evidence(html).links == frozenset()
 
 
+def test_link_block_does_not_grow_over_a_wrapper_with_prose():
+    html = (
+        '<article><div class="body"><p>Short story text: the mayor resigned this morning after a long row.</p>'
+        '<ul><li><a href="/1">First related story headline</a></li><li><a href="/2">Second related story headline</a></li>'
+        '<li><a href="/3">Third related story headline</a></li><li><a href="/4">Fourth related story headline</a></li></ul>'
+        "</div></article>"
+    )
+    found = evidence(html)
+    assert "Third related story headline" in found.links
+    assert not any("mayor resigned" in text for text in found.links)
+
+
 def test_nav_aside_footer_and_site_header_are_boilerplate():
     found = evidence(PAGE)
     assert {"Home", "Sport", "Most read today", "\u00a9 2025 Daily Example", "Daily Example News"} <= found.boilerplate
