@@ -20,6 +20,12 @@ def test_declared_latin1_is_read_as_windows_1252():
     assert encoding == "cp1252"
 
 
+def test_declared_us_ascii_is_read_as_windows_1252():
+    text, encoding, _ = decode_html('<meta charset="us-ascii"><p>\u201cq\u201d</p>'.encode("cp1252"))
+    assert "\u201cq\u201d" in text
+    assert encoding == "cp1252"
+
+
 def test_cp1252_undefined_byte_does_not_fail_the_page():
     text, encoding, _ = decode_html(b'<meta charset="windows-1252"><p>a\x81b \x93q\x94</p>')
     assert "a\x81b \u201cq\u201d" in text
@@ -106,6 +112,7 @@ def test_html_is_recognised(text):
         "To make text bold, wrap it in <b> tags. That's the whole trick.",
         "If x < y and y > z then the <b> tag </b> example fails.",
         "Compare a<b and c>d in this formula.",
+        "Use <b> for bold and <i> for italics; both are old tags.",
     ],
 )
 def test_plain_text_is_not_html(text):

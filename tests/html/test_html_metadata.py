@@ -196,7 +196,8 @@ def test_site_name_is_stripped(title, site_name, expected):
         ("Ukraine war - live", None),
         ("A long headline about the economy - and what it means for you", None),  # tail too long
         ("A single headline without separators", None),
-        ("Bridge vote | Daily Example", None),  # two words: head too short to be sure without a site name
+        ("Bridge vote | Daily Example", None),  # two words: head too short
+        ("Spider-Man | Marvel", None),  # one-word head: a title, not headline + site to be sure without a site name
         ("Well-known author - the interview", "Daily Example"),  # known site matches nothing
     ],
 )
