@@ -1,0 +1,151 @@
+from selectolax.lexbor import LexborHTMLParser
+
+from cleanscrape.frontends.html_evidence import DomEvidence, dom_evidence, normalise_text
+from cleanscrape.model import Evidence
+
+ARTICLE_PARAGRAPH = "The council voted on Tuesday to approve the new bridge across the river."
+
+PAGE = f"""<!DOCTYPE html>
+<html><head><title>Bridge</title></head><body>
+<header class="site-header"><a href="/">Daily Example</a> <a href="/news">News</a></header>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<main><article>
+  <header><h1>Council approves the new bridge</h1><p class="byline">By Jane Doe</p></header>
+  <p>{ARTICLE_PARAGRAPH}</p>
+  <figure><img src="b.jpg"><figcaption>The old bridge,   seen from the
+     east bank. <span class="photo-credit">Photo: A. Snapper</span></figcaption></figure>
+  <p>Work starts in May, the council said, with <a href="/budget">the full budget</a> published online.</p>
+  <div class="related"><h3>Related</h3><ul>
+    <li><a href="/a">Ferry prices rise again</a></li>
+    <li><a href="/b">Roadworks on the ring road</a> (3 min read)</li>
+    <li><a href="/c">New cycle lanes open</a></li>
+  </ul></div>
+  <div class="wp-caption-text">Map of the route</div>
+</article></main>
+<aside><p>Most read today</p></aside>
+<section id="comments" class="comments-area"><p>Great news for the town!</p></section>
+<footer><p>&copy; 2025 Daily Example</p></footer>
+</body></html>"""
+
+
+def evidence(html: str) -> DomEvidence:
+    return dom_evidence(LexborHTMLParser(html))
+
+
+def test_figcaption_and_caption_classes_are_captions():
+    found = evidence(PAGE)
+    assert "The old bridge, seen from the east bank. Photo: A. Snapper" in found.captions
+    assert "Photo: A. Snapper" in found.captions  # a credit class on its own
+    assert "Map of the route" in found.captions
+    assert ARTICLE_PARAGRAPH not in found.captions
+
+
+def test_related_links_block_inside_article_is_link_evidence():
+    found = evidence(PAGE)
+    assert {"Ferry prices rise again", "Roadworks on the ring road (3 min read)", "New cycle lanes open"} <= found.links
+    assert "Related" in found.links  # the block's own heading is part of it
+    # One link in a paragraph of prose does not make the paragraph a link block.
+    assert not any("Work starts in May" in text for text in found.links)
+    assert "the full budget" not in found.links
+    assert ARTICLE_PARAGRAPH not in found.links
+
+
+def test_link_block_needs_several_links():
+    html = '<article><div><a href="/a">One headline link here</a><a href="/b">Second link</a></div></article>'
+    assert evidence(html).links == frozenset()
+
+
+def test_link_block_needs_mostly_link_text():
+    html = (
+        "<article><div><p>A paragraph of real prose that runs for quite a while and mentions "
+        '<a href="/a">one</a>, <a href="/b">two</a> and <a href="/c">three</a> sources.</p></div></article>'
+    )
+    assert evidence(html).links == frozenset()
+
+
+def test_link_block_does_not_grow_over_a_wrapper_with_prose():
+    html = (
+        '<article><div class="body"><p>Short story text: the mayor resigned this morning after a long row.</p>'
+        '<ul><li><a href="/1">First related story headline</a></li><li><a href="/2">Second related story headline</a></li>'
+        '<li><a href="/3">Third related story headline</a></li><li><a href="/4">Fourth related story headline</a></li></ul>'
+        "</div></article>"
+    )
+    found = evidence(html)
+    assert "Third related story headline" in found.links
+    assert not any("mayor resigned" in text for text in found.links)
+
+
+def test_nav_aside_footer_and_site_header_are_boilerplate():
+    found = evidence(PAGE)
+    assert {"Home", "Sport", "Most read today", "\u00a9 2025 Daily Example", "Daily Example News"} <= found.boilerplate
+
+
+def test_article_header_is_content_not_boilerplate():
+    found = evidence(PAGE)
+    assert "Council approves the new bridge" not in found.boilerplate
+    assert "By Jane Doe" not in found.boilerplate
+
+
+def test_role_attributes_mark_boilerplate():
+    html = '<div role="navigation"><p>Sections</p></div><div role="contentinfo"><p>Imprint</p></div><p>Story</p>'
+    found = evidence(html)
+    assert {"Sections", "Imprint"} <= found.boilerplate
+    assert "Story" not in found.boilerplate
+
+
+def test_comment_sections_by_id_class_and_disqus():
+    html = (
+        '<div id="disqus_thread"><p>First!</p></div>'
+        '<ol class="commentlist"><li>Nice piece.</li></ol>'
+        '<div class="comment-count">12 comments</div>'  # a byline widget, not the section
+        '<div class="commentary-body"><p>Opinion text stays.</p></div>'
+    )
+    found = evidence(html)
+    assert {"First!", "Nice piece."} <= found.comments
+    assert "Opinion text stays." not in found.comments
+    assert "12 comments" not in found.comments
+    assert "Great news for the town!" in evidence(PAGE).comments
+
+
+def test_page_level_classes_do_not_make_everything_a_comment():
+    html = '<body class="single comments-open"><article class="post has-comments"><p>Body text.</p></article></body>'
+    assert evidence(html).comments == frozenset()
+
+
+def test_for_text_maps_sets_to_model_evidence():
+    found = evidence(PAGE)
+    assert found.for_text("  The old bridge, seen from the east bank.\u00a0Photo: A. Snapper ") == Evidence(caption=True)
+    assert found.for_text("New cycle lanes open") == Evidence(link=True)
+    assert found.for_text("Great news for the town!") == Evidence(boilerplate=True)
+    assert found.for_text(ARTICLE_PARAGRAPH) == Evidence()
+
+
+def test_malformed_html_without_body_and_with_unclosed_tags():
+    html = (
+        "<title>Broken</title><div><p>Unclosed paragraph <nav><a href=/>Home</a><a href=/x>Sections"
+        "<figure><figcaption>A caption <b>bold"
+    )
+    found = evidence(html)
+    assert "Home" in found.boilerplate
+    assert "A caption bold" in found.captions
+
+
+def test_deeply_nested_unclosed_tags_do_not_crash():
+    html = "<div>" * 5000 + "<nav><a href=/>Deep</a></nav>" + "<p>text"
+    assert "Deep" in evidence(html).boilerplate
+
+
+def test_empty_document_has_no_evidence():
+    assert evidence("") == DomEvidence()
+    assert evidence("   ") == DomEvidence()
+
+
+def test_script_text_is_not_a_line():
+    html = "<nav><script>var menu = 1;</script><a href=/>Home</a></nav>"
+    found = evidence(html)
+    assert "Home" in found.boilerplate
+    assert not any("var menu" in text for text in found.boilerplate)
+
+
+def test_normalise_text_collapses_all_whitespace():
+    assert normalise_text(" a\u00a0\tb\n\nc  ") == "a b c"

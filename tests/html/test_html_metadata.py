@@ -1,0 +1,205 @@
+import json
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from cleanscrape.frontends.html_evidence import normalise_date, page_metadata, title_without_site_name
+
+
+def parse(html: str) -> LexborHTMLParser:
+    return LexborHTMLParser(html)
+
+
+def page_with_json_ld(*blocks: object, head: str = "") -> LexborHTMLParser:
+    scripts = "".join(
+        f'<script type="application/ld+json">{block if isinstance(block, str) else json.dumps(block)}</script>'
+        for block in blocks
+    )
+    return parse(f"<html><head>{head}{scripts}</head><body><p>Body.</p></body></html>")
+
+
+def test_news_article_fields_with_one_author_object():
+    tree = page_with_json_ld({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Council approves the new bridge",
+        "datePublished": "2025-03-20T09:30:00+01:00",
+        "dateModified": "2025-03-20T11:05:12.000Z",
+        "author": {"@type": "Person", "name": "Jane Doe"},
+        "publisher": {"@type": "Organization", "name": "Daily Example"},
+        "articleSection": "Local",
+        "articleBody": "The council voted on Tuesday.",
+        "inLanguage": "en-GB",
+    })
+    assert page_metadata(tree) == {
+        "title": "Council approves the new bridge",
+        "published": "2025-03-20T09:30:00+01:00",
+        "updated": "2025-03-20T11:05:12+00:00",
+        "authors": ["Jane Doe"],
+        "publisher": "Daily Example",
+        "section": "Local",
+        "body": "The council voted on Tuesday.",
+        "language": "en-GB",
+    }
+
+
+def test_author_list_mixes_objects_strings_and_duplicates():
+    tree = page_with_json_ld({
+        "@type": "BlogPosting",
+        "headline": "Ten years of gardening",
+        "author": [{"@type": "Person", "name": "Ann Lee"}, "Bo Chan", {"name": "Ann Lee"}, "https://example.com/staff/x"],
+    })
+    assert page_metadata(tree)["authors"] == ["Ann Lee", "Bo Chan"]
+
+
+def test_article_inside_graph_with_id_references():
+    tree = page_with_json_ld({
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "@id": "https://ex.org/#website", "name": "Ex Site"},
+            {"@type": "Organization", "@id": "https://ex.org/#org", "name": "Ex Media Ltd"},
+            {"@type": "Person", "@id": "https://ex.org/#ann", "name": "Ann Lee"},
+            {
+                "@type": ["ReportageNewsArticle"],
+                "headline": "Flood waters recede",
+                "datePublished": "2025-03-20",
+                "author": {"@id": "https://ex.org/#ann"},
+                "publisher": {"@id": "https://ex.org/#org"},
+                "articleSection": ["Weather", "Local"],
+            },
+        ],
+    })
+    meta = page_metadata(tree)
+    assert meta["title"] == "Flood waters recede"
+    assert meta["published"] == "2025-03-20"
+    assert meta["authors"] == ["Ann Lee"]
+    assert meta["publisher"] == "Ex Media Ltd"
+    assert meta["section"] == "Weather"
+
+
+def test_article_in_a_top_level_list_after_other_types():
+    tree = page_with_json_ld([
+        {"@type": "BreadcrumbList", "name": "Breadcrumbs"},
+        {"@type": "http://schema.org/Article", "headline": "Listed article"},
+    ])
+    assert page_metadata(tree)["title"] == "Listed article"
+
+
+def test_without_author_there_is_no_authors_key():
+    tree = page_with_json_ld({"@type": "Article", "headline": "Anonymous note"})
+    assert "authors" not in page_metadata(tree)
+
+
+def test_broken_json_ld_is_skipped_and_the_next_block_used():
+    broken = '{"@type": "NewsArticle", "headline": "Broken" "author": }'
+    good = {"@type": "NewsArticle", "headline": "Working headline"}
+    assert page_metadata(page_with_json_ld(broken, good))["title"] == "Working headline"
+
+
+def test_json_ld_with_trailing_comma_and_html_comment_wrapper_is_repaired():
+    block = '<!-- {"@type": "NewsArticle", "headline": "Repaired &amp; read", "author": ["A. Writer",],} -->'
+    meta = page_metadata(page_with_json_ld(block))
+    assert meta["title"] == "Repaired & read"
+    assert meta["authors"] == ["A. Writer"]
+
+
+def test_structured_data_wins_over_meta_tags():
+    head = (
+        '<meta property="og:title" content="OG title | Site">'
+        '<meta property="article:published_time" content="2024-01-01T00:00:00Z">'
+        '<meta property="og:site_name" content="The Site">'
+    )
+    tree = page_with_json_ld({"@type": "NewsArticle", "headline": "LD headline", "datePublished": "2025-03-20"}, head=head)
+    meta = page_metadata(tree)
+    assert meta["title"] == "LD headline"
+    assert meta["published"] == "2025-03-20"
+    assert meta["site_name"] == "The Site"
+    assert meta["publisher"] == "The Site"  # no JSON-LD publisher: the site name stands in
+
+
+def test_meta_tags_and_title_when_there_is_no_json_ld():
+    tree = parse(
+        '<html lang="de"><head><title>Der Titel im Kopf - Beispiel Zeitung</title>'
+        '<meta property="og:site_name" content="Beispiel Zeitung">'
+        '<meta property="article:published_time" content="2025-03-11T16:41">'
+        '<meta property="article:modified_time" content="Thu, 20 Mar 2025 10:15:00 GMT">'
+        '<meta property="article:section" content="Politik">'
+        '<meta name="author" content="Eva Muster">'
+        '<meta name="description" content="Kurzfassung.">'
+        "</head><body><p>Text</p></body></html>"
+    )
+    assert page_metadata(tree) == {
+        "title": "Der Titel im Kopf",
+        "site_name": "Beispiel Zeitung",
+        "publisher": "Beispiel Zeitung",
+        "published": "2025-03-11T16:41",
+        "updated": "2025-03-20T10:15:00+00:00",
+        "section": "Politik",
+        "authors": ["Eva Muster"],
+        "description": "Kurzfassung.",
+        "language": "de",
+    }
+
+
+def test_author_meta_holding_a_profile_url_is_not_a_name():
+    tree = parse('<head><meta property="article:author" content="https://facebook.com/someone"></head>')
+    assert "authors" not in page_metadata(tree)
+
+
+def test_empty_and_malformed_documents_have_no_metadata():
+    assert page_metadata(parse("")) == {}
+    assert page_metadata(parse("<title>Only a title")) == {"title": "Only a title"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2025-03-20", "2025-03-20"),
+        ("2025-03-11T16:41", "2025-03-11T16:41"),
+        ("2025-03-11 16:41:07", "2025-03-11T16:41:07"),
+        ("2025-03-20T10:15:00+0100", "2025-03-20T10:15:00+01:00"),
+        ("2025-03-20T10:15:00.123456-05:00", "2025-03-20T10:15:00-05:00"),
+        ("2025-03-20T10:15Z", "2025-03-20T10:15+00:00"),
+        ("2025-02-30", None),
+        ("March 20, 2025", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_normalise_date(raw, expected):
+    assert normalise_date(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "site_name", "expected"),
+    [
+        ("Council approves the new bridge | Daily Example", None, ("Council approves the new bridge", "Daily Example")),
+        ("Council approves the new bridge - The Guardian", None, ("Council approves the new bridge", "The Guardian")),
+        ("Council approves the new bridge \u2014 BBC News", None, ("Council approves the new bridge", "BBC News")),
+        ("Council approves the new bridge :: example.com", None, ("Council approves the new bridge", "example.com")),
+        ("Bridge vote | Local | Daily Example", "Daily Example", ("Bridge vote | Local", "Daily Example")),
+        ("Daily Example - Bridge vote passes", "Daily Example", ("Bridge vote passes", "Daily Example")),
+        ("Short one | guardian", "The Guardian", ("Short one", "guardian")),
+    ],
+)
+def test_site_name_is_stripped(title, site_name, expected):
+    assert title_without_site_name(title, site_name) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "site_name"),
+    [
+        ("Spider-Man - the review", None),  # head too short, tail not a name
+        ("Spider-Man: No Way Home is great - the review", None),  # tail lower-case, "review"
+        ("Why the city finally said yes - Part Two", None),  # "part" describes the piece
+        ("Dune: Part Two - Review", None),
+        ("Ukraine war - live", None),
+        ("A long headline about the economy - and what it means for you", None),  # tail too long
+        ("A single headline without separators", None),
+        ("Bridge vote | Daily Example", None),  # two words: head too short
+        ("Spider-Man | Marvel", None),  # one-word head: a title, not headline + site to be sure without a site name
+        ("Well-known author - the interview", "Daily Example"),  # known site matches nothing
+    ],
+)
+def test_title_left_alone_when_the_tail_is_not_a_site(title, site_name):
+    assert title_without_site_name(title, site_name) == (title, None)
