@@ -1,8 +1,12 @@
-"""bytes -> str for text input: BOM, then UTF-8, then detection. Binary input is refused."""
+"""bytes -> str. Text: BOM, UTF-8, windows-1252, detection. HTML: BOM, declared charset, then the same.
+
+Binary input (images, archives, random bytes) is refused with NotTextError.
+"""
 
 from __future__ import annotations
 
 import codecs
+import re
 
 from .errors import NotTextError
 
@@ -14,7 +18,11 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # Magic numbers of formats people point a text tool at by mistake.
-_BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\xfd7zXZ")
+_BINARY_MAGIC = (
+    b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\xfd7zXZ",
+    b"RIFF", b"\x00\x00\x01\x00", b"wOFF",
+)
+DETECT_SAMPLE_BYTES = 64 * 1024  # detection on a sample: enough evidence, bounded cost
 # Real text has almost no C0 control characters besides tab, LF, CR, FF.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _MAX_CONTROL_RATIO = 0.01
@@ -22,24 +30,66 @@ _MAX_CONTROL_RATIO = 0.01
 
 def decode_text(data: bytes) -> tuple[str, str, bool]:
     """Return (text, encoding, guessed). Raises NotTextError for binary data."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(encoding), encoding, False
-            except UnicodeDecodeError:
-                raise NotTextError(f"bytes start with a {encoding} byte-order mark but are not valid {encoding}") from None
+    bom = _decode_by_bom(data)
+    if bom is not None:
+        return bom
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
             return data.decode(utf16), utf16, True
         except UnicodeDecodeError:
             pass
+    reject_binary(data)
+    return _detect(data, guessed_utf8=False)
+
+
+def decode_html(data: bytes) -> tuple[str, str, bool]:
+    """HTML bytes in a browser's order: BOM, the charset a <meta> declares, then detection.
+
+    Not guessed: a BOM, a declared charset that decodes cleanly, or pure ASCII. Guessed:
+    anything found by detection, undeclared UTF-8 included.
+    """
+    bom = _decode_by_bom(data)
+    if bom is not None:
+        return bom
+    reject_binary(data)
+    if data.isascii():
+        return data.decode("ascii"), "utf-8", False
+    declared = declared_charset(data)
+    if declared is not None:
+        text = _try_decode(data, declared)
+        if text is not None:
+            return text, declared, False
+    try:
+        return _detect(data, guessed_utf8=True)
+    except NotTextError:
+        if declared is None:
+            raise
+        # The page declared an encoding that does not fit every byte: do what browsers do.
+        return data.decode(declared, "replace"), declared, True
+
+
+def reject_binary(data: bytes) -> None:
     if data.startswith(_BINARY_MAGIC):
-        raise NotTextError("input is binary (a known image or archive format), not text")
+        raise NotTextError("input is binary (a known image, document or archive format), not text")
     if looks_binary(data):
         raise NotTextError("input is binary (control bytes), not text")
+
+
+def _decode_by_bom(data: bytes) -> tuple[str, str, bool] | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), encoding, False
+            except UnicodeDecodeError:
+                raise NotTextError(f"bytes start with a {encoding} byte-order mark but are not valid {encoding}") from None
+    return None
+
+
+def _detect(data: bytes, guessed_utf8: bool) -> tuple[str, str, bool]:
+    # UTF-8 first: other encodings rarely form valid multi-byte sequences by accident.
     try:
-        return data.decode("utf-8"), "utf-8", False
+        return data.decode("utf-8"), "utf-8", guessed_utf8
     except UnicodeDecodeError:
         pass
     western = _as_western_european(data)
@@ -47,10 +97,71 @@ def decode_text(data: bytes) -> tuple[str, str, bool]:
         return western, "cp1252", True
     from charset_normalizer import from_bytes  # a trafilatura dependency; imported only when needed
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise NotTextError("input is not text in any encoding that could be detected")
-    return str(best), best.encoding, True
+    best = from_bytes(data[:DETECT_SAMPLE_BYTES]).best()
+    if best is not None:
+        encoding = normalise_charset_label(best.encoding) or best.encoding
+        text = _try_decode(data, encoding)
+        if text is not None:
+            return text, encoding, True
+    raise NotTextError("input is not text in any encoding that could be detected")
+
+
+# Read this much of the start of a page for a <meta> charset: browsers pre-scan 1024 bytes,
+# but real pages put long <head>s (inline CSS, preload links) before it, so look a bit further.
+CHARSET_SCAN_BYTES = 4096
+
+# `<meta charset="x">` and `<meta http-equiv="Content-Type" content="text/html; charset=x">`
+# both carry `charset=` inside one <meta> tag, so one pattern finds either.
+META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([a-zA-Z0-9_.:()-]+)""", re.IGNORECASE)
+
+# WHATWG Encoding: these labels mean windows-1252, because that is what such pages really are
+# (curly quotes in 0x80-0x9F would otherwise turn into control characters).
+WINDOWS_1252_ALIASES = frozenset({
+    "latin1", "latin-1", "l1", "iso-8859-1", "iso8859-1", "iso_8859-1", "iso88591", "8859-1",
+    "us-ascii", "ascii", "ansi_x3.4-1968", "cp819", "ibm819", "x-user-defined",
+})
+# WHATWG: a <meta> can't declare UTF-16 (we could not have read it as ASCII if it were).
+UTF16_LABELS = frozenset({"utf-16", "utf-16le", "utf-16be", "utf16", "unicode", "ucs-2"})
+
+def _whatwg_c1_passthrough(error: UnicodeDecodeError) -> tuple[str, int]:
+    # Python's cp1252 leaves 0x81, 0x8D, 0x8F, 0x90, 0x9D undefined; WHATWG maps them to the
+    # C1 code point of the same value. Matching browsers keeps a stray byte from failing a page.
+    bad = error.object[error.start:error.end]
+    return "".join(chr(byte) for byte in bad), error.end
+
+
+codecs.register_error("cleanscrape-whatwg-c1", _whatwg_c1_passthrough)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a <meta> tag in the first few KB declares, as a Python codec name."""
+    match = META_CHARSET.search(data[:CHARSET_SCAN_BYTES])
+    if match is None:
+        return None
+    return normalise_charset_label(match.group(1).decode("ascii", "replace"))
+
+
+def normalise_charset_label(label: str) -> str | None:
+    """Map a declared label to a Python codec name following WHATWG; None if unknown."""
+    label = label.strip().lower()
+    if label in WINDOWS_1252_ALIASES:
+        return "cp1252"
+    if label in UTF16_LABELS:
+        return "utf-8"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def _try_decode(data: bytes, encoding: str) -> str | None:
+    errors = "cleanscrape-whatwg-c1" if encoding == "cp1252" else "strict"
+    try:
+        return data.decode(encoding, errors)
+    except UnicodeDecodeError:
+        return None
+
 
 
 # Bytes windows-1252 leaves undefined: text containing them is not windows-1252.
