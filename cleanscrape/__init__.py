@@ -11,8 +11,10 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from .assemble import build_page
-from .decode import decode_text
+from .decode import decode_html, decode_text
 from .errors import CleanscrapeError, NotTextError
+from .frontends.html import document_from_html
+from .frontends.html_sniff import looks_like_html
 from .frontends.text import document_from_text
 from .model import Article, Dateline, Page, Removal
 from .pipeline import STAGE_NAMES, label_document
@@ -25,6 +27,7 @@ __all__ = [
 ]
 
 CONTENT_TYPES = ("text", "html")
+HTML_SNIFF_BYTES = 4096
 
 
 def clean(
@@ -45,14 +48,18 @@ def clean(
         raise ValueError(f"content_type must be one of {', '.join(CONTENT_TYPES)} or None, not {content_type!r}")
     warnings: list[str] = []
     if isinstance(data, (bytes, bytearray, memoryview)):
-        text, encoding, guessed = decode_text(bytes(data))
+        data = bytes(data)
+        is_html = content_type == "html" or (content_type is None and looks_like_html(data[:HTML_SNIFF_BYTES].decode("latin-1")))
+        text, encoding, guessed = (decode_html if is_html else decode_text)(data)
         if guessed:
             warnings.append(f"encoding guessed as {encoding}")
     elif isinstance(data, str):
         text = data
+        is_html = content_type == "html" or (content_type is None and looks_like_html(text))
     else:
         raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
-    doc = label_document(document_from_text(text), settings)
+    document = document_from_html(text) if is_html else document_from_text(text)
+    doc = label_document(document, settings)
     page = build_page(doc, settings, source=source)
     page.warnings[:0] = warnings
     return page

@@ -74,6 +74,7 @@ class Document:
     trims: tuple[tuple[Label, ...], ...] = ()
     evidence: tuple[Evidence, ...] = ()
     page_meta: Mapping[str, Any] = field(default_factory=dict)  # structured metadata (HTML)
+    main_content_found: bool = False  # the front end already isolated the article (trafilatura)
 
     def __post_init__(self) -> None:
         if not self.labels:

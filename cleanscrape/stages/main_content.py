@@ -79,6 +79,13 @@ def densest_run(scores: Sequence[float]) -> tuple[int, int, float]:
 
 
 def label_main_content(doc: Document, settings: Settings) -> Iterator[Label]:
+    if doc.main_content_found:
+        # The HTML front end extracted the article already: only the lines the DOM places in
+        # navigation, asides, footers or comment threads are left to drop.
+        for index in doc.kept_indices():
+            if doc.evidence_for(index).boilerplate:
+                yield Label(index, Verdict.DROP, "boilerplate")
+        return
     kept = list(doc.kept_indices())
     lines = [doc.lines[index] for index in kept]
     scores = [line_score(line) for line in lines]

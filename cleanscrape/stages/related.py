@@ -74,6 +74,9 @@ def label_related(doc: Document, settings: Settings) -> Iterator[Label]:
         if is_truncated(texts[pos]) and is_truncated(texts[pos + 1]) and not prose[pos]:
             related.update((pos, pos + 1))
 
+    # The DOM saw these headlines inside a link-dense block (related stories, tag lists).
+    related.update(pos for pos, index in enumerate(kept) if doc.evidence_for(index).link and not prose[pos])
+
     for pos in sorted(related):
         yield Label(kept[pos], Verdict.DROP, "related-headlines")
 
