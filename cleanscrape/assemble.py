@@ -32,7 +32,8 @@ def build_page(doc: Document, settings: Settings, source: str | None = None) -> 
         heading=_first_fact(doc, 0, len(doc.lines), "heading"),
         explain=tuple(explain(doc)),
     )
-    page.language = detect_language(page.text, settings.language_sample_chars)
+    # The language the page declares (HTML lang, JSON-LD inLanguage) wins over a statistical guess.
+    page.language = _declared_language(doc.page_meta) or detect_language(page.text, settings.language_sample_chars)
     return page
 
 
@@ -121,6 +122,12 @@ def _fill_from_page_meta(article: Article, page_meta: Any) -> None:
             setattr(article, field, page_meta[field])
     if not article.authors and page_meta.get("authors"):
         article.authors = list(page_meta["authors"])
+
+
+def _declared_language(page_meta: Any) -> str | None:
+    declared = str(page_meta.get("language") or "").strip().lower()
+    code = declared.replace("_", "-").split("-")[0]
+    return code if len(code) == 2 and code.isalpha() else None
 
 
 def _warnings(doc: Document) -> Iterator[str]:

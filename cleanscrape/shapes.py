@@ -11,6 +11,8 @@ import re
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)\]]*$")
 _TRUNCATED = re.compile(r"(?:…|\.\.\.)[\"'”’»)\]]*$")
 _QUESTION_END = re.compile(r"[!?！？][\"'”’»)\]]*$")
+# A whitespace token with no letter or digit in it ("-", "|", "..."): not a word.
+_SYMBOL_TOKEN = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
 _LETTER = re.compile(r"[^\W\d_]")
 # Scripts written without spaces between words: count characters instead of tokens.
 _UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
@@ -18,8 +20,8 @@ _UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\
 
 def word_count(text: str) -> int:
     """Whitespace tokens that contain a letter or digit; CJK/Thai characters count two to a word."""
-    tokens = sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
-    unspaced = len(_UNSPACED_SCRIPT.findall(text))
+    tokens = len(text.split()) - len(_SYMBOL_TOKEN.findall(text))
+    unspaced = len(_UNSPACED_SCRIPT.findall(text)) if not text.isascii() else 0
     return tokens + unspaced // 2 if unspaced else tokens
 
 

@@ -7,6 +7,7 @@ which this stage leaves alone.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from typing import Iterator
@@ -26,6 +27,7 @@ _SCRIPT_FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "FULLWI
 LATIN_END = 0x250  # Basic Latin to Latin Extended-B: "ª", "é", "ł" are Latin whatever their names say
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of one character: memoising changes no result
 def script_of(char: str) -> str | None:
     """The script of a letter or digit, by the first word of its Unicode name; None for ASCII digits."""
     if ord(char) < LATIN_END:
