@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from .metadata.dateline import parse_dateline
-from .metadata.dates import infer_day_first
 from .metadata.language import detect_language
 from .model import Article, Document, Line, Page, Removal, Verdict
 from .segment import Segment, page_kind, roles, segment
@@ -16,7 +15,7 @@ _PAGE_META_FIELDS = ("title", "published", "updated", "publisher", "section")
 
 
 def build_page(doc: Document, settings: Settings, source: str | None = None) -> Page:
-    day_first = infer_day_first(line.text for line in doc.lines)
+    day_first = doc.day_first
     articles = [article for part in segment(doc) if (article := build_article(doc, part, day_first)).text]
     kind = page_kind(len(articles))
     for article, role in zip(articles, roles(kind, len(articles))):

@@ -75,6 +75,7 @@ class Document:
     evidence: tuple[Evidence, ...] = ()
     page_meta: Mapping[str, Any] = field(default_factory=dict)  # structured metadata (HTML)
     main_content_found: bool = False  # the front end already isolated the article (trafilatura)
+    day_first: bool | None = None  # whether the page's own numeric dates prove day-first order
 
     def __post_init__(self) -> None:
         if not self.labels:

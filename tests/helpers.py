@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
 
-from cleanscrape.model import Document, Label, Page
+from cleanscrape.frontends.text import document_from_text
 from cleanscrape.normalize import split_lines
+from cleanscrape.model import Document, Label, Page
 from cleanscrape.pipeline import label_document
 from cleanscrape.settings import Settings
 from cleanscrape.stages import Stage
@@ -13,7 +14,7 @@ from cleanscrape.stages import Stage
 
 def doc_from_lines(lines: Sequence[str]) -> Document:
     """A Document as the text front end builds it: one Line per string, numbered from 1."""
-    return Document(lines=split_lines("\n".join(lines)))
+    return document_from_text("\n".join(lines))
 
 
 def _as_doc(doc_or_lines: Document | Sequence[str]) -> Document:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import trafilatura
 from selectolax.lexbor import LexborHTMLParser
 
+from ..metadata.dates import infer_day_first
 from ..model import Document
 from ..normalize import split_lines
 from .html_evidence import dom_evidence, page_metadata
@@ -47,6 +48,7 @@ def document_from_html(html: str) -> Document:
         evidence=tuple(evidence.for_text(line.text) for line in lines),
         page_meta=page_metadata(tree),
         main_content_found=main_content_found,
+        day_first=infer_day_first(line.text for line in lines),
     )
 
 

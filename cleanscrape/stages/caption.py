@@ -34,18 +34,22 @@ _PHOTO_CREDIT = re.compile(
             # last sentence), not one a sentence mentions ("sold its archive to Getty Images.")
             r"(?:[(:/]\s*|\bvia\s+|[.!?]\s+)(?:Getty\s+Images|Shutterstock|iStock(?:photo)?|Alamy|Imago|EPA-EFE)\)?$",
             r"\b(?i:file\s+photo)\)?\.?$",
-            r"^(?:FILE\s+PHOTO|FILED)\s*[:-]",
             # [File: Reuters], [Photo: Jane Doe/AP] closing a caption
             r"\[(?i:file(?:\s+photo)?|photo|image|picture|pic)\s*:\s*[^\]]{2,60}\]$",
         )
     )
 )
+_CAPTION_START = re.compile(r"(?:FILE\s+PHOTO|FILED)\s*[:-]")  # "FILED - 17 January 2025, Baabda: ..."
+# A credit closes the caption: the end-anchored patterns need only the line's last characters.
+CREDIT_TAIL_CHARS = 200
 # The weak sign: the line ends in a short capitalised credit in brackets, "(RT)", "(AFP)".
 _BRACKETED_CREDIT = re.compile(r"\((?:[A-Z][\w.&/-]*)(?:\s+[A-Z][\w.&/-]*){0,2}\)$")
 
 
 def is_photo_credit(text: str) -> bool:
-    return word_count(text) <= MAX_CAPTION_WORDS and bool(_PHOTO_CREDIT.search(text))
+    if word_count(text) > MAX_CAPTION_WORDS:
+        return False
+    return bool(_CAPTION_START.match(text) or _PHOTO_CREDIT.search(text[-CREDIT_TAIL_CHARS:]))
 
 
 def label_captions(doc: Document, settings: Settings) -> Iterator[Label]:

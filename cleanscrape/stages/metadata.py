@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
-from ..metadata.dates import find_dates, infer_day_first
+from ..metadata.dates import find_dates
 from ..metadata.people import parse_byline
 from ..model import Document, Label, Line, Verdict
 from ..settings import Settings
@@ -134,7 +134,7 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
     lines = [doc.lines[index] for index in kept]
     prose = [is_prose(line.text) for line in lines]
     printed_near = _printed_nearby(doc)
-    day_first = infer_day_first(line.text for line in doc.lines)
+    day_first = doc.day_first
 
     zone_start = 0
     first_zone = True

@@ -8,6 +8,7 @@ which this stage leaves alone.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import Counter
 from typing import Iterator
@@ -24,6 +25,8 @@ MIN_DOMINANT_SHARE = 0.8
 _SCRIPT_FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "FULLWIDTH": "CJK", "IDEOGRAPHIC": "CJK"}
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_BEYOND_LATIN = re.compile(r"[^\W_\x00-\u024f]")  # a letter or digit outside the Latin blocks
 LATIN_END = 0x250  # Basic Latin to Latin Extended-B: "ª", "é", "ł" are Latin whatever their names say
 
 
@@ -40,8 +43,8 @@ def script_of(char: str) -> str | None:
 
 
 def _scripts(text: str) -> Counter[str]:
-    if text.isascii():  # the common case, without a Unicode-name lookup per character
-        letters = sum(char.isalpha() for char in text)
+    if not _BEYOND_LATIN.search(text):  # the common case, without a lookup per character
+        letters = len(_LETTER.findall(text))
         return Counter({"LATIN": letters}) if letters else Counter()
     return Counter(script for char in text if (char.isalpha() or char.isdecimal()) and (script := script_of(char)))
 
