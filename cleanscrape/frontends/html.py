@@ -17,12 +17,14 @@ from ..model import Document
 from ..normalize import split_lines
 from .html_evidence import dom_evidence, page_metadata
 
-# Chosen by measurement on the shub benchmark (benchmarks/trafilatura_settings.py): F1 0.964
-# against 0.953 for the defaults. deduplicate stays off: it keeps a process-wide cache, so the
-# same page cleaned twice would come back shorter the second time.
+# Chosen by measurement on the shub benchmark (benchmarks/trafilatura_settings.py and
+# benchmarks/quality.py): comments off (trafilatura alone 0.953 -> 0.960 F1). favor_precision
+# adds 1 point alone but nothing behind our stages (0.955 vs 0.954) at 1.25x trafilatura's time.
+# deduplicate stays off: it keeps a process-wide cache, so the same page cleaned twice would
+# come back shorter the second time.
 TRAFILATURA_OPTIONS = {
     "include_comments": False,
-    "favor_precision": True,
+    "favor_precision": False,
     "include_tables": True,
     "deduplicate": False,
     "output_format": "txt",

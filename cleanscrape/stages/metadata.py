@@ -111,6 +111,15 @@ def _assign_list_items(block: list[tuple[int, tuple]]) -> list[tuple[int, tuple]
     return assigned
 
 
+def _may_be_title(doc: Document, text: str) -> bool:
+    """Text extracted from HTML carries no title line: structured data names the title, and a
+    headline-shaped first line is the title only if it says the same."""
+    if not doc.main_content_found:
+        return True
+    structured = doc.page_meta.get("title")
+    return bool(structured) and line_key(structured) == line_key(text)
+
+
 def _printed_nearby(doc: Document) -> set[int]:
     """Indices of lines printed again within REPEAT_WINDOW lines, as templates print a title.
 
@@ -146,6 +155,8 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
         title_pos, block = _header_block(zone, day_first)
         title = zone[title_pos] if title_pos >= 0 and is_headline(zone[title_pos].text) else None
         has_date = any(field in ("published", "updated", "undated") for _, facts in block for field, _ in facts)
+        if first_zone and title is not None and not _may_be_title(doc, title.text):
+            title = None
         has_header = title is not None and (kept[zone_start + title_pos] in printed_near or has_date)
         if not first_zone and not (has_header and words_since_title >= MIN_WORDS_BEFORE_NEXT_TITLE):
             title = None

@@ -66,7 +66,9 @@ def label_related(doc: Document, settings: Settings) -> Iterator[Label]:
             related.add(item)
             item += 1
 
-    tail = [pos for pos in range(last_prose + 1, len(kept)) if _is_list_item(texts[pos])]
+    # Lists after the last paragraph; an extractor that isolated the article already cut the page's
+    # tail, so a list it kept there belongs to the article (tour dates, a table of results).
+    tail = [] if doc.main_content_found else [pos for pos in range(last_prose + 1, len(kept)) if _is_list_item(texts[pos])]
     if len(tail) >= 2 or any(is_truncated(texts[pos]) for pos in tail):
         related.update(tail)
 

@@ -30,6 +30,8 @@ def line_key(text: str) -> str:
 
 
 def is_repeatable(text: str) -> bool:
+    if text.startswith("|") and text.endswith("|"):
+        return False  # table rows repeat legitimately: headers of several tables, equal rows
     return word_count(text) >= MIN_WORDS or len(text) >= MIN_CHARS
 
 

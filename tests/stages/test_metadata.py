@@ -108,3 +108,13 @@ def test_a_line_recurring_all_over_the_page_is_not_title_evidence():
     lines = [TITLE, LONG_P1, question, *filler[:2], question, *filler[2:4], question, *filler[4:6], question, *filler[6:]]
     titles = {number for number, facts in facts_of(STAGE, lines).items() if "title" in facts}
     assert titles == {1}  # four prints: more than a template prints a title
+
+
+def test_extracted_html_text_has_no_title_line_unless_structured_data_names_it():
+    import dataclasses
+
+    lines = ["The refreshing autumn sky!", LONG_P1]
+    doc = dataclasses.replace(doc_from_lines(lines), main_content_found=True, page_meta={"title": "A walk in the park"})
+    assert labels_of(STAGE, doc) == {}
+    named = dataclasses.replace(doc, page_meta={"title": "The refreshing autumn sky"})
+    assert facts_of(STAGE, named) == {1: {"title": "The refreshing autumn sky!"}}

@@ -56,3 +56,16 @@ def test_a_single_closing_question_after_the_last_paragraph_survives():
 def test_a_header_word_inside_a_sentence_is_not_a_list_header():
     lines = [P1, "The most viewed video on the council's channel shows the old tram depot.", P2]
     assert labels_of(STAGE, lines) == {}
+
+
+def test_a_list_closing_an_extracted_article_is_kept():
+    """An extractor that isolated the article already cut the page's tail: the list is the article's."""
+    import dataclasses
+
+    from helpers import doc_from_lines
+
+    lines = ["The band announced the dates of its summer tour on Monday, with six shows in July.",
+             "July 2 – Uncasville, CT @ Mohegan Sun Arena", "July 5 – Camden, NJ @ BB&T Pavilion"]
+    doc = dataclasses.replace(doc_from_lines(lines), main_content_found=True)
+    assert labels_of(STAGE, doc) == {}
+    assert labels_of(STAGE, lines) == {2: "related-headlines", 3: "related-headlines"}

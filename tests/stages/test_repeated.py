@@ -49,3 +49,8 @@ def test_a_question_recurring_far_apart_in_an_interview_is_content_not_a_duplica
     answer = "I started when my daughter asked me to write down the family recipes for her, and it grew."
     lines = [question, answer] + [answer.replace("daughter", f"friend number {n}") for n in range(25)] + [question, answer + " Again."]
     assert labels_of(STAGE, lines) == {}
+
+
+def test_repeated_table_rows_are_content():
+    header = "| Pos | Player | Plays | % |"
+    assert labels_of(STAGE, [header, "| QB | Baker Mayfield | 70 | 100% |", header, "| RB | Nick Chubb | 50 | 70% |"]) == {}
