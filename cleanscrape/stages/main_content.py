@@ -20,9 +20,11 @@ from ..shapes import ends_sentence, is_headline, is_prose, word_count
 from . import Stage
 from .metadata import header_block_start
 
-LINE_PENALTY = 3.0  # what a short non-sentence line (menu item, teaser title) costs the region
-LIST_ITEM_PENALTY = 4.0  # list items are menus far more often than article lists
-SHORT_SENTENCE_WEIGHT = 0.5  # a finished short sentence is weak evidence of article text
+LINE_PENALTY = 5.0  # what a short non-sentence line (menu item, teaser title) costs the region
+LIST_ITEM_PENALTY = 6.0  # list items are menus far more often than article lists
+# A paragraph earns the words beyond its first few: a one-sentence teaser, bio or call to action
+# around the article earns little, the article's long paragraphs a lot.
+PROSE_WORDS_OFFSET = 5.0
 MIN_REGION_WORDS = 20  # below this there is no main body to speak of: label nothing
 _COMMENTS_HEADER = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?|discussion)(?:\s*\(\d+\))?\s*:?$"
@@ -59,9 +61,9 @@ def comments_start(lines: Sequence[Line], after: int = 0) -> int:
 def line_score(line: Line) -> float:
     words = word_count(line.text)
     if is_prose(line.text):
-        return float(words)
+        return words - PROSE_WORDS_OFFSET
     if ends_sentence(line.text) and words >= 3:
-        return words * SHORT_SENTENCE_WEIGHT
+        return 0.0  # a short finished sentence: neither article nor furniture on its own
     return -(LIST_ITEM_PENALTY if line.marker else LINE_PENALTY)
 
 
