@@ -22,6 +22,7 @@ from .stages import (
     legal,
     main_content,
     metadata,
+    repeated_text,
     promo,
     related,
     repeated,
@@ -40,6 +41,7 @@ STAGES: tuple[Stage, ...] = (
     caption.STAGE,
     related.STAGE,
     main_content.STAGE,
+    repeated_text.STAGE,
     metadata.STAGE,
 )
 STAGE_NAMES: tuple[str, ...] = tuple(stage.name for stage in STAGES)

@@ -1,0 +1,39 @@
+"""Text the page has already said: a paragraph whose words all appeared in earlier kept lines.
+
+Pages print their article twice more often than one would think: a summary box made of the
+key points, structured data a text renderer shows, a print version below the screen version.
+A line that adds no new word sequence to the text kept above it is a repeat, however it is
+wrapped or cut. Runs after the main-content stage, so only article text counts as said.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..model import Document, Label, Verdict
+from ..settings import Settings
+from . import Stage
+
+SHINGLE = 4  # word 4-grams: long enough that shared ones mean shared text, short enough to survive re-wrapping
+MIN_SHINGLES = 5  # lines shorter than this are left to the exact-repeat stage
+MIN_SEEN_SHARE = 0.8
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str) -> list[tuple[str, ...]]:
+    words = _WORD.findall(text.casefold())
+    return [tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
+
+
+def label_repeated_text(doc: Document, settings: Settings) -> Iterator[Label]:
+    seen: set[tuple[str, ...]] = set()
+    for index in doc.kept_indices():
+        grams = shingles(doc.kept_text(index))
+        if len(grams) >= MIN_SHINGLES and sum(gram in seen for gram in grams) >= MIN_SEEN_SHARE * len(grams):
+            yield Label(index, Verdict.DROP, "duplicate")
+            continue
+        seen.update(grams)
+
+
+STAGE = Stage("repeated-text", label_repeated_text, ("duplicate",))
