@@ -10,7 +10,7 @@ P2 = "Construction is expected to start next spring, and the council said fares 
 
 
 def test_a_rewrapped_copy_of_the_article_is_a_duplicate():
-    copy = "extend the tram line to the northern suburbs by 2028. Construction is expected to start next spring"
+    copy = P1 + " " + P2  # both paragraphs run together, as a summary box prints them
     assert labels_of(STAGE, [P1, P2, copy]) == {3: "duplicate"}
 
 
