@@ -59,6 +59,7 @@ class Evidence:
 
     caption: bool = False
     link: bool = False  # the line is a link inside a link-dense block
+    link_lead: bool = False  # the line begins with a multi-word link's text: a linked headline and its teaser
     boilerplate: bool = False  # the line sits in nav/aside/footer
 
 

@@ -12,9 +12,9 @@ import email.utils
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import AbstractSet, Any, Iterable, Iterator
+from typing import AbstractSet, Any, Iterable, Iterator, Mapping
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -87,6 +87,7 @@ PAGE_TAGS = frozenset({"html", "body", "main", "article"})
 CONTENT_TAGS = frozenset({"article", "main"})
 
 # A block is link-dense when it has several links and most of its text is anchor text.
+LINK_LEAD_WORDS = 3  # a link this long is a headline, not a navigation word
 MIN_LINKS_IN_LINK_BLOCK = 3
 MIN_LINK_DENSITY = 0.5
 # How far up from an anchor to look for its link block: related-link lists are a few levels
@@ -379,15 +380,29 @@ class DomEvidence:
     links: frozenset[str] = frozenset()  # link-dense blocks: related stories, tag lists
     boilerplate: frozenset[str] = frozenset()  # nav/aside/footer/site header
     comments: frozenset[str] = frozenset()
+    # Texts of links of LINK_LEAD_WORDS+ words, indexed by their first words.
+    link_leads: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
 
     def for_text(self, text: str) -> Evidence:
         """The model's Evidence for one extracted line (comments count as boilerplate)."""
         key = normalise_text(text)
+        leads = self.link_leads.get(tuple(key.split(" ", LINK_LEAD_WORDS)[:LINK_LEAD_WORDS]), ())
         return Evidence(
             caption=key in self.captions,
             link=key in self.links,
             boilerplate=key in self.boilerplate or key in self.comments,
+            link_lead=any(key.startswith(lead) for lead in leads),
         )
+
+
+def _link_leads(root: LexborNode) -> dict[tuple[str, ...], frozenset[str]]:
+    leads: dict[tuple[str, ...], set[str]] = {}
+    for anchor in root.css(ANCHORS_OUTSIDE_BOILERPLATE):
+        text = normalise_text(anchor.text(deep=True))
+        words = text.split(" ")
+        if len(words) >= LINK_LEAD_WORDS:
+            leads.setdefault(tuple(words[:LINK_LEAD_WORDS]), set()).add(text)
+    return {first: frozenset(texts) for first, texts in leads.items()}
 
 
 def dom_evidence(tree: LexborHTMLParser) -> DomEvidence:
@@ -406,6 +421,7 @@ def dom_evidence(tree: LexborHTMLParser) -> DomEvidence:
         links=frozenset(_link_block_texts(root)),
         boilerplate=frozenset(boilerplate),
         comments=frozenset(comments),
+        link_leads=_link_leads(root),
     )
 
 

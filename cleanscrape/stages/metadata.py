@@ -25,6 +25,7 @@ MAX_HEADER_WORDS = 4
 # An article glued below another follows a whole article: a title-like line after a few words
 # of text is a subheading, a teaser or a caption, not the start of a second article.
 MIN_WORDS_BEFORE_NEXT_TITLE = 100
+MIN_TITLE_WORD_SHARE = 0.8  # a headline line saying what the structured title says
 MAX_TITLE_PRINTS = 3  # heading, og/title box, and the body's own: a template prints a title at most so often
 # Words that label a date rather than say anything: "Published On:", "Updated", "time", weekdays.
 _DATE_LABEL_WORDS = frozenset(
@@ -117,7 +118,12 @@ def _may_be_title(doc: Document, text: str) -> bool:
     if not doc.main_content_found:
         return True
     structured = doc.page_meta.get("title")
-    return bool(structured) and line_key(structured) == line_key(text)
+    if not structured:
+        return False
+    # The same title, give or take a site name, a kicker or punctuation: most words shared.
+    line_words, title_words = set(line_key(text).split()), set(line_key(structured).split())
+    shared = len(line_words & title_words)
+    return shared >= MIN_TITLE_WORD_SHARE * min(len(line_words), len(title_words))
 
 
 def _printed_nearby(doc: Document) -> set[int]:

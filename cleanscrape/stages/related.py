@@ -29,6 +29,7 @@ LIST_HEADERS = frozenset({
 })
 # "Next In World", "More in Politics", "More from Sport": a header naming a section.
 _SECTION_LIST_HEADER = re.compile(r"^(?:next|more)\s+(?:in|from|on)\s+\S+(?:\s+\S+)?$", re.IGNORECASE)
+MIN_TEASER_RUN = 3  # two linked items can be an article's own "see also"; three are a list
 _NORMALISE = re.compile(r"[\W_]+")
 
 
@@ -43,6 +44,19 @@ def is_list_header(text: str) -> bool:
 
 def _is_list_item(text: str) -> bool:
     return is_headline(text) or is_truncated(text)
+
+
+def _linked_teaser_runs(doc: Document, kept: list[int]) -> Iterator[int]:
+    """Runs of list items that each open with a linked headline ("- Pats place Olszewski on IR
+    New England's roster is re-shuffling"): a list of other stories with their teasers."""
+    run: list[int] = []
+    for pos, index in enumerate([*kept, -1]):
+        if index >= 0 and doc.lines[index].marker and doc.evidence_for(index).link_lead:
+            run.append(pos)
+            continue
+        if len(run) >= MIN_TEASER_RUN:
+            yield from run
+        run = []
 
 
 def label_related(doc: Document, settings: Settings) -> Iterator[Label]:
@@ -78,6 +92,7 @@ def label_related(doc: Document, settings: Settings) -> Iterator[Label]:
 
     # The DOM saw these headlines inside a link-dense block (related stories, tag lists).
     related.update(pos for pos, index in enumerate(kept) if doc.evidence_for(index).link and not prose[pos])
+    related.update(_linked_teaser_runs(doc, kept))
 
     for pos in sorted(related):
         yield Label(kept[pos], Verdict.DROP, "related-headlines")

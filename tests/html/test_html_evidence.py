@@ -115,7 +115,7 @@ def test_page_level_classes_do_not_make_everything_a_comment():
 def test_for_text_maps_sets_to_model_evidence():
     found = evidence(PAGE)
     assert found.for_text("  The old bridge, seen from the east bank.\u00a0Photo: A. Snapper ") == Evidence(caption=True)
-    assert found.for_text("New cycle lanes open") == Evidence(link=True)
+    assert found.for_text("New cycle lanes open") == Evidence(link=True, link_lead=True)
     assert found.for_text("Great news for the town!") == Evidence(boilerplate=True)
     assert found.for_text(ARTICLE_PARAGRAPH) == Evidence()
 
@@ -149,3 +149,12 @@ def test_script_text_is_not_a_line():
 
 def test_normalise_text_collapses_all_whitespace():
     assert normalise_text(" a\u00a0\tb\n\nc  ") == "a b c"
+
+
+def test_a_line_opening_with_a_linked_headline_is_a_link_lead():
+    html = ("<html><body><article><p>Text of the article, long enough to be a paragraph of its own.</p>"
+            "<ul><li><a href='/a'>Pats place Olszewski on IR</a> New England's roster is re-shuffling</li></ul>"
+            "<p>Read <a href='/b'>more</a> about it in our guide.</p></article></body></html>")
+    found = dom_evidence(LexborHTMLParser(html))
+    assert found.for_text("Pats place Olszewski on IR New England's roster is re-shuffling").link_lead
+    assert not found.for_text("Read more about it in our guide.").link_lead

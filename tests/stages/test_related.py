@@ -69,3 +69,20 @@ def test_a_list_closing_an_extracted_article_is_kept():
     doc = dataclasses.replace(doc_from_lines(lines), main_content_found=True)
     assert labels_of(STAGE, doc) == {}
     assert labels_of(STAGE, lines) == {2: "related-headlines", 3: "related-headlines"}
+
+
+def test_three_list_items_opening_with_linked_headlines_are_related_stories():
+    import dataclasses
+
+    from cleanscrape.model import Evidence
+    from helpers import doc_from_lines
+
+    lines = ["The band announced the dates of its summer tour on Monday, with six shows in July.",
+             "- Pats place Olszewski on IR New England's roster is re-shuffling",
+             "- Rams top Bears as offenses struggle Neither side could get going",
+             "- Jones tells Belichick story The owner might have hired him"]
+    teaser = Evidence(link_lead=True)
+    doc = dataclasses.replace(doc_from_lines(lines), main_content_found=True, evidence=(Evidence(), teaser, teaser, teaser))
+    assert labels_of(STAGE, doc) == {2: "related-headlines", 3: "related-headlines", 4: "related-headlines"}
+    two = dataclasses.replace(doc, lines=doc.lines[:3], labels=doc.labels[:3], trims=doc.trims[:3], evidence=doc.evidence[:3])
+    assert labels_of(STAGE, two) == {}
