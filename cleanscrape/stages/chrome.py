@@ -28,6 +28,9 @@ UI_LABELS = frozenset({
     "see more", "view more", "next", "previous", "prev", "listen", "play", "pause", "font size",
     "text size", "accessibility", "cookies", "accept", "accept all", "reject all", "settings",
     "gallery", "video", "photo", "photos", "image", "images", "watch", "enlarge", "zoom", "expand", "collapse",
+    "order reprints", "reprints", "print article", "print this article", "email this article", "email article",
+    "save article", "save", "saved", "bookmark", "follow", "unfollow", "thank you", "sorry", "loading",
+    "an error has occurred please try again later", "this article has been sent to", "something went wrong",
 })
 MAX_SYMBOL_LINE_CHARS = 12  # "20", "#", "1/5", "| |": counters and separators, not a sentence
 MAX_TINY_LINE_CHARS = 4  # "TT", "A+", "OK": too short to be a word of an article on its own

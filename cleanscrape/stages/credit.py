@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..metadata.people import parse_credit
+from ..metadata.people import parse_credit, split_names
 from ..model import Document, Label, Verdict
 from ..settings import Settings
 from ..shapes import word_count
@@ -19,6 +19,8 @@ from . import Stage
 
 MAX_CREDIT_WORDS = 40
 MIN_WORDS_BEFORE_TRAILING_CREDIT = 8
+# "Write to Jane Doe at jane.doe@example.com": the byline's contact line closing the article.
+_WRITE_TO = re.compile(r"^(?:write|contact|email|e-mail)\s+(?:to\s+)?(?P<names>[^@]{2,80}?)\s+at\s+\S+@\S+\s*$", re.IGNORECASE)
 _TRAILING_CREDIT = re.compile(
     r"(?<=[.!?\"'”’»)])\s+(?P<agency>[A-Z][\w&/.-]{0,15}(?:\s+[A-Z][\w&/.-]{0,15}){0,2})(?<!\.)\s*$"
 )
@@ -37,6 +39,8 @@ def label_credit(doc: Document, settings: Settings) -> Iterator[Label]:
         if word_count(text) <= MAX_CREDIT_WORDS and (people := parse_credit(text)):
             authors, editors = people
             yield Label(index, Verdict.DROP, "credit", facts=(("authors", tuple(authors)), ("editors", tuple(editors))))
+        elif (contact := _WRITE_TO.match(text)) and (names := split_names(contact["names"])):
+            yield Label(index, Verdict.DROP, "credit", facts=(("authors", tuple(names)),))
         elif match := trailing_credit(text):
             yield Label(index, Verdict.DROP, "credit", facts=(("agency", match["agency"]),), span=(match.start(), len(text)))
 

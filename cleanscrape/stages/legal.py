@@ -18,7 +18,8 @@ MAX_NOTICE_WORDS = 40
 _NOTICE = re.compile(
     r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b|\bprivacy (?:policy|notice|statement|settings)\b"
     r"|\bterms (?:of|and) (?:use|service|conditions)\b|\bcookie (?:policy|settings|preferences)\b"
-    r"|\b(?:we|this (?:site|website)) uses? cookies\b|\bdo not sell my (?:personal )?info",
+    r"|\b(?:we|this (?:site|website)) uses? cookies\b|\bdo not sell my (?:personal )?info"
+    r"|\bfor your personal,? non-commercial use\b|\bsubscriber agreement\b",
     re.IGNORECASE,
 )
 

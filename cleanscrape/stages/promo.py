@@ -27,11 +27,22 @@ _STARTS_IMPERATIVE = re.compile(r"(?:^|[.!?:—–-])[\W_]*(?:download|get|insta
 # App-store badges print as just their names: "App Store", "Google Play", "app-storeplay-store".
 _STORE_BADGE = re.compile(r"(?:app[\s-]?store|google[\s-]?play|play[\s-]?store|app[\s-]?gallery)", re.IGNORECASE)
 MAX_BADGE_WORDS = 6
+# A newsletter sign-up box prints its name, a thank-you and its error messages as lines.
+_NEWSLETTER_FORM = re.compile(
+    r"\b(?:thanks?|thank\s+you)\s+for\s+(?:signing\s+up|subscribing|registering)\b"
+    r"|\bprocessing\s+your\s+(?:subscription|sign[\s-]?up|request)\b"
+    r"|\b(?:in|to|into|on)\s+your\s+inbox\b",
+    re.IGNORECASE,
+)
+_NEWSLETTER_NAME = re.compile(r"\bnewsletters?\b", re.IGNORECASE)
+MAX_FORM_WORDS = 25
 
 
 def is_promo(text: str) -> bool:
     words = word_count(text)
-    if words <= MAX_BADGE_WORDS and _STORE_BADGE.search(text):
+    if words <= MAX_BADGE_WORDS and (_STORE_BADGE.search(text) or _NEWSLETTER_NAME.search(text)):
+        return True
+    if words <= MAX_FORM_WORDS and _NEWSLETTER_FORM.search(text):
         return True
     if words > MAX_PROMO_WORDS or not _CALL_TO_ACTION.search(text):
         return False

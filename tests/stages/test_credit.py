@@ -70,3 +70,12 @@ def test_a_body_sentence_starting_with_written_by_survives():
 def test_a_one_word_final_sentence_is_not_trimmed_as_a_credit():
     line = "Asked what the protesters wanted from the new government, he answered with one word. Freedom."
     assert labels_of(STAGE, [line]) == {}
+
+
+def test_a_write_to_contact_line_is_a_credit_naming_the_author():
+    assert labels_of(STAGE, ["Write to Al Root at allen.root@example.com"]) == {1: "credit"}
+    assert facts_of(STAGE, ["Write to Al Root at allen.root@example.com"])[1] == {"authors": ("Al Root",)}
+
+
+def test_a_sentence_asking_readers_to_write_in_survives():
+    assert labels_of(STAGE, ["Readers can write to the council at its office on Main Street."]) == {}

@@ -61,3 +61,16 @@ def test_a_reported_sentence_saying_an_app_is_free_today_survives():
 def test_a_reported_sentence_saying_people_now_follow_a_channel_survives():
     line = "Half a million people now follow the ministry's channel on YouTube."
     assert labels_of(STAGE, [P1, line]) == {}
+
+
+@pytest.mark.parametrize("line", [
+    "Pick Six Newsletter", "Thanks for signing up!", "Keep an eye on your inbox for the latest sports news.",
+    "There was an error processing your subscription.",
+])
+def test_newsletter_form_lines_are_promos(line):
+    assert labels_of(STAGE, [line]) == {1: "promo"}
+
+
+def test_a_sentence_about_a_newsletter_business_survives():
+    line = "The publisher said its paid newsletter had grown to 40,000 subscribers since the spring."
+    assert labels_of(STAGE, [line]) == {}
