@@ -30,7 +30,7 @@ _MONTHS = {
 _MONTH = "(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
-_TIME = r"(?:\s*,?\s*(?:at\s+|à\s+|um\s+|-\s*)?(?P<hour>[0-2]?\d)[:h.](?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?![\w:]))?"
+_TIME = r"(?:\s*,?\s*(?:at\s+|à\s+|às\s+|a\s+las\s+|alle\s+|um\s+|-\s*)?(?P<hour>[0-2]?\d)[:h.](?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?![\w:]))?"
 # (?<!\d) rather than \b: scrapes glue labels to dates ("time01-04-2025", "On:11 Mar 2025").
 _PATTERNS = (
     re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?(?!\d)"),

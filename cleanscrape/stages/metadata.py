@@ -31,7 +31,11 @@ MAX_TITLE_PRINTS = 3  # heading, og/title box, and the body's own: a template pr
 _DATE_LABEL_WORDS = frozenset(
     """published publish posted updated update last modified edited on at am pm time date by
     monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-    gmt utc ist est edt cet cest bst today yesterday""".split()
+    gmt utc ist est edt cet cest bst today yesterday
+    publié publicado pubblicato veröffentlicht aktualisiert actualizado atualizado mis jour le am um à às a las de del
+    lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch donnerstag freitag samstag sonntag
+    lunes martes miércoles jueves viernes sábado domingo segunda terça quarta quinta sexta feira
+    lunedì martedì mercoledì giovedì venerdì sabato""".split()
 )
 _UPDATED = re.compile(r"\b(?:updated?|modified|edited|last\s+updated|aktualisiert|mis\s+à\s+jour|actualizado)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")

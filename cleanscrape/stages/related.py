@@ -26,6 +26,7 @@ LIST_HEADERS = frozenset({
     "recommended stories", "top stories", "top news", "editor's picks", "editors' picks", "others also read",
     "people also read", "what to read next", "more on this story", "in case you missed it", "don't miss",
     "must read", "must reads", "further reading", "keep reading", "stories you may have missed",
+    "tags", "topics", "keywords", "filed under", "more about",
 })
 # "Next In World", "More in Politics", "More from Sport": a header naming a section.
 _SECTION_LIST_HEADER = re.compile(r"^(?:next|more)\s+(?:in|from|on)\s+\S+(?:\s+\S+)?$", re.IGNORECASE)

@@ -118,3 +118,9 @@ def test_extracted_html_text_has_no_title_line_unless_structured_data_names_it()
     assert labels_of(STAGE, doc) == {}
     named = dataclasses.replace(doc, page_meta={"title": "The refreshing autumn sky"})
     assert facts_of(STAGE, named) == {1: {"title": "The refreshing autumn sky!"}}
+
+
+def test_date_lines_in_other_languages_give_their_dates():
+    assert metadata.date_facts("segunda-feira, 22 de janeiro de 2018 às 0:13", None) == (("published", "2018-01-22T00:13"),)
+    assert metadata.date_facts("Publié le mardi 3 mars 2024 à 14h05", None) == (("published", "2024-03-03T14:05"),)
+    assert metadata.date_facts("Veröffentlicht am 3. März 2024, 10:15", None) == (("published", "2024-03-03T10:15"),)
