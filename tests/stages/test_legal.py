@@ -1,0 +1,26 @@
+"""The legal stage: copyright, terms, privacy and cookie notices."""
+
+import pytest
+
+from cleanscrape.stages import legal
+
+from helpers import labels_of
+
+STAGE = legal.STAGE
+
+
+@pytest.mark.parametrize("line", [
+    "© 2025 City Gazette. All rights reserved.",
+    "Copyright 2019 Associated Press",
+    "Privacy Policy | Terms of Use | Cookie Settings",
+    "This website uses cookies to improve your experience.",
+    "This copy is for your personal, non-commercial use only.",
+])
+def test_notices_are_legal(line):
+    assert labels_of(STAGE, [line]) == {1: "legal"}
+
+
+def test_an_article_sentence_about_copyright_law_survives():
+    line = ("The court ruled that the photographer kept the copyright, because the contract never mentioned it, "
+            "and ordered the magazine to pay damages of 20,000 euros to him and his agency within a month, the judges said on Friday after a long hearing.")
+    assert labels_of(STAGE, [line]) == {}

@@ -1,0 +1,58 @@
+"""The main-content stage: the densest run of prose is the article; menus and footers around it go."""
+
+import dataclasses
+
+from cleanscrape.model import Evidence
+from cleanscrape.stages import main_content
+
+from helpers import doc_from_lines, labels_of
+
+STAGE = main_content.STAGE
+MENU = ["• Home", "• World", "• Business", "• Sport", "• Culture", "• Travel"]
+TITLE = "Council extends tram line north"
+BODY = [
+    "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2028, after two years of debate.",
+    "Construction is expected to start next spring, and the council said fares would not rise for at least three years.",
+    "What the plan includes",
+    "Nine new stops, a depot and a park-and-ride site near the motorway are part of the plan approved on Tuesday.",
+]
+FOOTER = ["About us", "Contact", "Careers", "Advertise with us", "Privacy"]
+
+
+def test_menus_and_footer_around_the_article_are_boilerplate_and_the_title_stays():
+    lines = [*MENU, TITLE, "20 March 2025", *BODY, *FOOTER]
+    labels = labels_of(STAGE, lines)
+    assert labels == {n: "boilerplate" for n in [1, 2, 3, 4, 5, 6, 13, 14, 15, 16, 17]}
+
+
+def test_a_subheading_inside_the_article_survives():
+    labels = labels_of(STAGE, [*MENU, *BODY, *FOOTER])
+    assert 9 not in labels  # "What the plan includes"
+
+
+def test_a_comment_section_after_the_article_is_comments():
+    comment = "I have waited twenty years for this tram and I will believe it when I see the first one arrive."
+    lines = [*BODY, "12 Comments", "jbaxt says:", comment, "averagejoe says:", comment + " Really."]
+    labels = labels_of(STAGE, lines)
+    assert labels == {5: "comments", 6: "comments", 7: "comments", 8: "comments", 9: "comments"}
+
+
+def test_a_comments_link_above_the_article_does_not_cut_it():
+    labels = labels_of(STAGE, ["Comments", *BODY])
+    assert labels == {1: "boilerplate"}
+
+
+def test_a_page_without_a_run_of_prose_is_left_alone():
+    assert labels_of(STAGE, [*MENU, "Contact us", *FOOTER]) == {}
+
+
+def test_text_an_html_extractor_isolated_loses_only_lines_the_dom_places_in_boilerplate():
+    doc = doc_from_lines([*BODY, "Follow our coverage"])
+    evidence = (Evidence(),) * len(BODY) + (Evidence(boilerplate=True),)
+    doc = dataclasses.replace(doc, main_content_found=True, evidence=evidence)
+    assert labels_of(STAGE, doc) == {5: "boilerplate"}
+
+
+def test_densest_run_finds_the_maximum_sum_run():
+    assert main_content.densest_run([-5, 10, -3, 20, -50, 8]) == (1, 4, 27.0)
+    assert main_content.densest_run([-1, -2]) == (0, 0, 0.0)
