@@ -19,7 +19,6 @@ import argparse
 import gzip
 import json
 import random
-import re
 import statistics
 import sys
 import time
@@ -33,6 +32,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
+from benchmarks.quality import Match, aggregate, match_page  # noqa: E402
 from cleanscrape.decode import decode_html  # noqa: E402
 from cleanscrape.frontends.html_evidence import dom_evidence, normalise_text, page_metadata  # noqa: E402
 
@@ -52,57 +52,23 @@ SETTINGS: dict[str, dict[str, Any]] = {
     "no_comments+recall": {"include_comments": False, "favor_recall": True},
 }
 
-TOKEN = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
-NGRAM = 4
 BOOTSTRAP_SAMPLES = 1000
 
 
 # --------------------------------------------------------------------------- the metric
+# The benchmark's own metric lives in benchmarks.quality; this script adds bootstrap intervals.
 
-def shingles(text: str) -> Counter[tuple[str, ...]]:
-    tokens = TOKEN.findall(text or "")
-    # As evaluate.py: a text shorter than n tokens is one shorter shingle; no tokens, none.
-    grams = (tuple(tokens[i:i + NGRAM]) for i in range(max(1, len(tokens) - NGRAM + 1)))
-    return Counter(gram for gram in grams if gram)
-
-
-def tp_fp_fn(true: str, pred: str) -> tuple[float, float, float]:
-    true_counts, pred_counts = shingles(true), shingles(pred)
-    tp = fp = fn = 0.0
-    for key in true_counts.keys() | pred_counts.keys():
-        t, p = true_counts.get(key, 0), pred_counts.get(key, 0)
-        tp += min(t, p)
-        fp += max(0, p - t)
-        fn += max(0, t - p)
-    total = tp + fp + fn
-    # Normalised so that long pages do not weigh more than short ones.
-    return (tp / total, fp / total, fn / total) if total > 0 else (tp, fp, fn)
+def _scores(matches: list[Match]) -> dict[str, float]:
+    score = aggregate(matches)
+    return {"f1": score.f1, "precision": score.precision, "recall": score.recall}
 
 
-def _precision(tp: float, fp: float, fn: float) -> float:
-    if fp == fn == 0:
-        return 1.0
-    return 0.0 if tp == fp == 0 else tp / (tp + fp)
-
-
-def _recall(tp: float, fp: float, fn: float) -> float:
-    if fp == fn == 0:
-        return 1.0
-    return 0.0 if tp == fn == 0 else tp / (tp + fn)
-
-
-def scores(counts: list[tuple[float, float, float]]) -> dict[str, float]:
-    precision = statistics.mean(_precision(*c) for c in counts if c[0] + c[1] > 0)
-    recall = statistics.mean(_recall(*c) for c in counts if c[0] + c[2] > 0)
-    return {"f1": 2 * precision * recall / (precision + recall), "precision": precision, "recall": recall}
-
-
-def scores_with_intervals(counts: list[tuple[float, float, float]]) -> dict[str, float]:
-    result = scores(counts)
+def scores_with_intervals(matches: list[Match]) -> dict[str, float]:
+    result = _scores(matches)
     rng = random.Random(0)  # fixed seed: the same intervals on every run
     samples: dict[str, list[float]] = {key: [] for key in result}
     for _ in range(BOOTSTRAP_SAMPLES):
-        sample = scores([counts[rng.randrange(len(counts))] for _ in counts])
+        sample = _scores([matches[rng.randrange(len(matches))] for _ in matches])
         for key, value in sample.items():
             samples[key].append(value)
     result.update({f"{key}_ci": 1.96 * statistics.stdev(values) for key, values in samples.items()})
@@ -120,7 +86,7 @@ class Page:
 
 @dataclass
 class Run:
-    counts: list[tuple[float, float, float]] = field(default_factory=list)
+    matches: list[Match] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
     empty: int = 0
 
@@ -158,7 +124,7 @@ def run_setting(pages: list[Page], options: dict[str, Any], repeat: int) -> Run:
     run = Run()
     for page in pages:
         text, seconds = timed(lambda: trafilatura.extract(page.raw, **options), repeat)
-        run.counts.append(tp_fp_fn(page.truth, text or ""))
+        run.matches.append(match_page(page.truth, text or ""))
         run.seconds.append(seconds)
         run.empty += not (text or "").strip()
     return run
@@ -219,7 +185,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{'setting':<24} {'F1':>14} {'precision':>14} {'recall':>14} {'empty':>6} {'ms/page':>8}")
     for name in args.settings:
         run = run_setting(pages, SETTINGS[name], args.repeat)
-        s = scores_with_intervals(run.counts)
+        s = scores_with_intervals(run.matches)
         print(
             f"{name:<24} {s['f1']:.3f} ± {s['f1_ci']:.3f} {s['precision']:.3f} ± {s['precision_ci']:.3f}"
             f" {s['recall']:.3f} ± {s['recall_ci']:.3f} {run.empty:>6} {1000 * statistics.mean(run.seconds):>8.1f}"
