@@ -1,0 +1,14 @@
+"""cleanscrape on Apache Spark (`pip install 'cleanscrape[spark]'`). See cleanscrape.engines.spark."""
+
+from .engines.spark import (  # noqa: F401 - the public names of the Spark engine
+    CleanOptions,
+    clean_dataframe,
+    clean_files,
+    clean_jsonl,
+    local_session,
+    make_options,
+    output_schema,
+)
+
+__all__ = ["clean_dataframe", "clean_files", "clean_jsonl", "local_session", "make_options", "output_schema",
+           "CleanOptions"]
