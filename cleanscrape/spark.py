@@ -5,10 +5,12 @@ from .engines.spark import (  # noqa: F401 - the public names of the Spark engin
     clean_dataframe,
     clean_files,
     clean_jsonl,
+    clean_parquet,
     local_session,
     make_options,
     output_schema,
+    stop_session,
 )
 
-__all__ = ["clean_dataframe", "clean_files", "clean_jsonl", "local_session", "make_options", "output_schema",
+__all__ = ["clean_dataframe", "clean_files", "clean_jsonl", "clean_parquet", "local_session", "make_options", "output_schema", "stop_session",
            "CleanOptions"]

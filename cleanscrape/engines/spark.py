@@ -6,7 +6,8 @@ Three ways in, one way through:
 - `clean_files(spark, files, ...)`: WARC/WET, .txt and .html files, one Spark task per file,
   each task streaming its file with the batch command's reader (`io.readers.read_file`).
 - `clean_jsonl(spark, paths, ...)`: JSONL read by Spark's own text reader (large plain files are
-  split across tasks), each line parsed by the batch command's parser (`io.jsonl.parse_line`).
+  split across tasks), each line parsed by the batch command's parser (`io.jsonl.parse_line`);
+  `clean_parquet` does the same with Parquet rows turned into JSON lines.
 
 Work happens per partition through `mapInArrow`: the cleaner is resolved once per partition
 (and imported once per Python worker), rows travel as Arrow batches of `BATCH_ROWS` rows.
@@ -247,6 +248,21 @@ def clean_jsonl(spark: "SparkSession", paths: Sequence[str], *, options: CleanOp
     return lines.mapInArrow(_LineCleaner(options, fields), output_schema())
 
 
+def clean_parquet(spark: "SparkSession", paths: Sequence[str], *, options: CleanOptions,
+                  fields: JsonlFields = JsonlFields()) -> "DataFrame":
+    """Parquet through Spark's reader, each row read as the JSONL record it would be.
+
+    Turning a row into a JSON line means the id/url/meta rules of JSONL input apply unchanged
+    (one rule for both formats); body fields must be strings. To keep the input columns beside
+    the output instead, use `clean_dataframe(spark.read.parquet(...))`.
+    """
+    from pyspark.sql import functions as F
+
+    rows = spark.read.parquet(*paths)
+    lines = rows.select(F.input_file_name().alias("path"), F.to_json(F.struct(*rows.columns)).alias("value"))
+    return lines.mapInArrow(_LineCleaner(options, fields), output_schema())
+
+
 @dataclass(frozen=True)
 class _LineCleaner:
     options: CleanOptions
@@ -269,7 +285,8 @@ def document_from_line(path: str, line: str | None, fields: JsonlFields) -> Inpu
     line = (line or "").lstrip("\ufeff")  # a byte-order mark on the first line, as batch allows
     if not line.strip():
         return None
-    return parse_line(line.encode("utf-8"), where=_local_name(path), name=(), fields=fields)
+    # `name` is for --output-dir file names, which Spark output does not have; one placeholder part.
+    return parse_line(line.encode("utf-8"), where=_local_name(path), name=("line",), fields=fields)
 
 
 def _local_name(uri: str) -> str:
@@ -310,3 +327,20 @@ def local_session(master: str | None = None, *, app_name: str = "cleanscrape", u
     for key, value in (extra or {}).items():
         builder = builder.config(key, value)
     return builder.getOrCreate()
+
+
+def stop_session(spark: "SparkSession") -> None:
+    """Stop `spark` and the JVM PySpark started for it (stop() alone leaves it running until exit)."""
+    from pyspark import SparkContext
+
+    spark.stop()
+    gateway = SparkContext._gateway
+    if gateway is None:
+        return
+    process = getattr(gateway, "proc", None)  # set by pyspark's launch_gateway
+    gateway.shutdown()
+    if process is not None:
+        process.terminate()
+        process.wait(timeout=30)
+    SparkContext._gateway = None
+    SparkContext._jvm = None
