@@ -204,18 +204,32 @@ class _RowCleaner:
 
 def clean_files(spark: "SparkSession", files: Iterable[InputFile], *, options: CleanOptions,
                 fields: JsonlFields = JsonlFields()) -> "DataFrame":
-    """One task per file (WARC/WET, .txt, .html, any format `read_file` knows), streamed.
+    """One task per container file (WARC/WET, JSONL), pages pooled (`file_groups`); files streamed.
 
     Paths must be readable at the same place on every executor (local mode, or a shared mount).
     """
-    rows = [(item.path, item.relative, item.format, item.compression) for item in files]
-    if not rows:
+    groups = file_groups(list(files), spark.sparkContext.defaultParallelism)
+    if not groups:
         return spark.createDataFrame([], output_schema())
-    # parallelize with one slice per element puts exactly one file in each partition: a big WARC
-    # file never waits behind another in the same task, and Spark balances the files over cores.
-    rdd = spark.sparkContext.parallelize(rows, numSlices=len(rows))
+    # One group per slice, then flattened: the partitioning (one task per group) survives.
+    rdd = spark.sparkContext.parallelize(groups, numSlices=len(groups)).flatMap(lambda group: group)
     paths = spark.createDataFrame(rdd, _string_schema(_FILE_COLUMNS))
     return paths.mapInArrow(_FileCleaner(options, fields), output_schema())
+
+
+def file_groups(files: Sequence[InputFile], parallelism: int, *, tasks_per_core: int = 4) -> list[list[tuple]]:
+    """The files of each Spark task: every container (WARC/WET, JSONL) alone, single pages pooled.
+
+    A container may hold 40,000 pages: alone in its task, it never waits behind another. A .txt
+    or .html file is one page, and a task costs ~0.1-0.3 s of Spark overhead (measured: 181 pages
+    in 181 tasks took 2.6x as long as in 8 tasks), so pages go round-robin into a few tasks per core.
+    """
+    rows = [(item.path, item.relative, item.format, item.compression) for item in files]
+    containers = [[row] for row in rows if row[2] not in ("text", "html")]
+    pages = [row for row in rows if row[2] in ("text", "html")]
+    count = min(len(pages), max(1, parallelism * tasks_per_core))
+    pooled = [pages[start::count] for start in range(count)] if pages else []
+    return containers + pooled
 
 
 @dataclass(frozen=True)

@@ -50,3 +50,16 @@ def test_free_name_and_chunked() -> None:
     assert free_name("text", {"text", "input_text"}) == "input_input_text"
     assert free_name("id", {"text"}) == "id"
     assert list(chunked(range(5), 2)) == [[0, 1], [2, 3], [4]]
+
+
+def test_file_groups_give_each_container_a_task_and_pool_single_pages() -> None:
+    from cleanscrape.engines.spark import file_groups
+    from cleanscrape.io.discovery import InputFile
+
+    files = [InputFile(f"p{i}.html", f"p{i}.html", "html") for i in range(10)]
+    files += [InputFile("a.warc.gz", "a.warc.gz", "warc", "gz"), InputFile("b.jsonl.xz", "b.jsonl.xz", "jsonl", "xz")]
+    groups = file_groups(files, parallelism=2, tasks_per_core=2)
+    assert [len(g) for g in groups] == [1, 1, 3, 3, 2, 2]
+    assert [g[0][0] for g in groups[:2]] == ["a.warc.gz", "b.jsonl.xz"]
+    assert sorted(row[0] for group in groups for row in group) == sorted(f.path for f in files)
+    assert file_groups([], parallelism=2) == []
