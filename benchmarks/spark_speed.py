@@ -5,7 +5,8 @@
 Both commands run as subprocesses over the same files (a benchmark, not a test: nothing is
 asserted). Spark's start-up (JVM, session) is reported apart from its job, since it is paid once
 per run whatever the size of the input. --compare-rdd also times, in one session, the engine's
-mapInArrow path against the same per-file work done with RDD mapPartitions + pickled rows.
+per-file work done with mapInArrow (Arrow batches in and out) against the engine's way,
+RDD mapPartitions + pickled rows.
 """
 
 from __future__ import annotations
@@ -49,9 +50,10 @@ def run_spark(directory: str, cores: int, work: Path) -> tuple[float, float, flo
 
 
 def compare_rdd(directory: str, cores: int, work: Path, rounds: int) -> dict[str, list[float]]:
-    """The same files, the same clean_record, two ways to run a partition: seconds per run."""
-    from cleanscrape.engines.spark import clean_files, file_groups, local_session, make_options, output_schema, stop_session
-    from cleanscrape.engines.spark_rows import OUTPUT_NAMES
+    """The same files, tasks and clean_record, two ways to run a partition: seconds per run."""
+    from cleanscrape.engines.spark import (_FILE_COLUMNS, _string_schema, clean_files, file_groups, local_session,
+                                           make_options, output_arrow_schema, output_schema, stop_session)
+    from cleanscrape.engines.spark_rows import chunked
     from cleanscrape.io.discovery import InputFile, iter_input_files
     from cleanscrape.io.jsonl import JsonlFields
     from cleanscrape.io.readers import ReadOptions, read_file
@@ -61,26 +63,30 @@ def compare_rdd(directory: str, cores: int, work: Path, rounds: int) -> dict[str
     spark = local_session(f"local[{cores}]", ui=False)
     spark.sparkContext.setLogLevel("ERROR")
 
-    def partition(values):  # the RDD way: plain tuples, pickled to the JVM
+    def arrow_partition(batches):  # the Arrow way: paths in as Arrow, rows out as Arrow batches
+        import pyarrow as pa
+
+        schema = output_arrow_schema()
         read_options = ReadOptions(fields=JsonlFields(), max_bytes=options.max_bytes)
-        for path, relative, fmt, compression in values:
-            for doc in read_file(InputFile(path, relative, fmt, compression), read_options):
-                for row in options.clean(doc):
-                    yield tuple(row[name] if name != "error" or row[name] is None else (row[name]["type"], row[name]["message"])
-                                for name in OUTPUT_NAMES)
+        for batch in batches:
+            for values in batch.to_pylist():
+                rows = (row for doc in read_file(InputFile(**values), read_options) for row in options.clean(doc))
+                for chunk in chunked(rows, 64):
+                    yield pa.RecordBatch.from_pylist(chunk, schema=schema)
 
     groups = file_groups(files, spark.sparkContext.defaultParallelism)  # the same tasks as the engine
     times: dict[str, list[float]] = {"mapInArrow": [], "mapPartitions": []}
     try:
         for attempt in range(rounds + 1):  # the first round warms the Python workers and is dropped
-            for name in times:
+            order = list(times) if attempt % 2 else list(reversed(times))  # alternate: no fixed first place
+            for name in order:
                 started = time.monotonic()
                 if name == "mapInArrow":
-                    frame = clean_files(spark, files, options=options)
-                else:
                     rdd = spark.sparkContext.parallelize(groups, numSlices=len(groups)).flatMap(lambda g: g)
-                    rdd = rdd.mapPartitions(partition)
-                    frame = spark.createDataFrame(rdd, output_schema())
+                    paths = spark.createDataFrame(rdd, _string_schema(_FILE_COLUMNS))
+                    frame = paths.mapInArrow(arrow_partition, output_schema())
+                else:
+                    frame = clean_files(spark, files, options=options)  # the engine: mapPartitions
                 frame.write.mode("overwrite").parquet(str(work / f"cmp-{name}"))
                 if attempt:
                     times[name].append(time.monotonic() - started)

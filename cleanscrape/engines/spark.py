@@ -9,9 +9,10 @@ Three ways in, one way through:
   split across tasks), each line parsed by the batch command's parser (`io.jsonl.parse_line`);
   `clean_parquet` does the same with Parquet rows turned into JSON lines.
 
-Work happens per partition through `mapInArrow`: the cleaner is resolved once per partition
-(and imported once per Python worker), rows travel as Arrow batches of `BATCH_ROWS` rows.
-Measured against `mapPartitions` + pickled rows in benchmarks/spark_speed.py.
+Work happens per partition: the cleaner is resolved once per partition (and imported once per
+Python worker). DataFrames and JSONL lines go through `mapInArrow` (rows travel as Arrow
+batches of `BATCH_ROWS` rows, input columns pass through untouched); files go through
+`mapPartitions`, which measured even with mapInArrow there and is simpler (see `clean_files`).
 
 Nothing here runs at import time on the executors except imports: settings are built once on
 the driver and shipped inside the picklable partition functions.
@@ -212,9 +213,11 @@ def clean_files(spark: "SparkSession", files: Iterable[InputFile], *, options: C
     if not groups:
         return spark.createDataFrame([], output_schema())
     # One group per slice, then flattened: the partitioning (one task per group) survives.
+    # mapPartitions, not mapInArrow: a few paths go in, so Arrow has no input to speed up, and
+    # out of the task the two measured even (benchmarks/spark_speed.py --compare-rdd, 181 pages on
+    # local[2]: 22.8/23.4 s against 23.5/20.8 s; cleaning is >95% of the time): the simpler one.
     rdd = spark.sparkContext.parallelize(groups, numSlices=len(groups)).flatMap(lambda group: group)
-    paths = spark.createDataFrame(rdd, _string_schema(_FILE_COLUMNS))
-    return paths.mapInArrow(_FileCleaner(options, fields), output_schema())
+    return spark.createDataFrame(rdd.mapPartitions(_FileCleaner(options, fields)), output_schema())
 
 
 def file_groups(files: Sequence[InputFile], parallelism: int, *, tasks_per_core: int = 4) -> list[list[tuple]]:
@@ -237,16 +240,19 @@ class _FileCleaner:
     options: CleanOptions
     fields: JsonlFields
 
-    def __call__(self, batches: Iterator["pyarrow.RecordBatch"]) -> Iterator["pyarrow.RecordBatch"]:
-        import pyarrow as pa
+    def __call__(self, files: Iterator[tuple]) -> Iterator[tuple]:
+        read_options = ReadOptions(fields=self.fields, max_bytes=self.options.max_bytes)  # once per partition
+        for path, relative, fmt, compression in files:
+            for doc in read_file(InputFile(path, relative, fmt, compression), read_options):
+                for row in self.options.clean(doc):
+                    yield row_values(row)
 
-        out_schema = output_arrow_schema()
-        read_options = ReadOptions(fields=self.fields, max_bytes=self.options.max_bytes)
-        for batch in batches:
-            for values in batch.to_pylist():
-                rows = (row for doc in read_file(InputFile(**values), read_options) for row in self.options.clean(doc))
-                for chunk in chunked(rows, BATCH_ROWS):
-                    yield pa.RecordBatch.from_pylist(chunk, schema=out_schema)
+
+def row_values(row: dict[str, Any]) -> tuple:
+    """A row dict as the tuple createDataFrame expects (the error struct as a tuple too)."""
+    error = row["error"]
+    return tuple((error["type"], error["message"]) if name == "error" and error is not None else row[name]
+                 for name in OUTPUT_NAMES)
 
 
 def clean_jsonl(spark: "SparkSession", paths: Sequence[str], *, options: CleanOptions,
