@@ -9,6 +9,7 @@ from typing import Sequence, TextIO
 
 from . import CONTENT_TYPES, clean
 from .engines.batch_command import add_batch_parser
+from .engines.spark_command import add_spark_parser
 from .errors import CleanscrapeError
 from .model import Page
 from .pipeline import STAGE_NAMES
@@ -22,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_clean_parser(commands)
     add_batch_parser(commands)
+    add_spark_parser(commands)
     return parser
 
 

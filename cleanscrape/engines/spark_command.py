@@ -1,0 +1,217 @@
+"""`cleanscrape spark`: the batch command's inputs and records, on a Spark cluster (or local[*]).
+
+The wiring only: inputs are sorted into the three ways into the Spark engine (engines.spark),
+the resulting DataFrames are unioned and written by Spark (a directory of part files). On a
+real cluster, spark-submit a two-line driver that calls `main()` (see the README); --master is
+then left to spark-submit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from ..io.discovery import InputFile, UsageError, check_inputs, iter_input_files
+from ..io.jsonl import JsonlFields
+from .batch_command import DEFAULT_MAX_BYTES, _size
+
+PROG = "cleanscrape spark"
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# JSONL that Spark's text reader can open itself (Hadoop knows gzip and bzip2, not xz); other
+# JSONL goes through the batch reader in one task per file, like WARC.
+_SPARK_TEXT_COMPRESSIONS = (None, "gz", "bz2")
+
+
+def add_spark_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register `spark` on the main CLI's subparsers; the caller dispatches to args.run(args, out)."""
+    parser = subparsers.add_parser(
+        "spark", help="clean many documents on Apache Spark (needs cleanscrape[spark])",
+        description="Clean documents on Spark into a directory of Parquet or JSONL part files "
+                    "(the same records as `cleanscrape batch`, in no particular order).")
+    configure_parser(parser)
+    parser.set_defaults(run=lambda args, out: run_spark(args))
+    return parser
+
+
+def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="files, directories, globs (.txt .html .jsonl .warc .warc.wet.gz ..., as for batch), "
+                             "*.parquet files or directories; jsonl/parquet may also be URIs (s3a://, hdfs://)")
+    parser.add_argument("-o", "--output", required=True, metavar="OUTPUT",
+                        help="output directory (Spark writes part files); must not exist")
+    parser.add_argument("--format", choices=("parquet", "jsonl"), default="parquet",
+                        help="parquet: typed columns plus the JSON record (default); jsonl: the records, as batch writes them")
+    parser.add_argument("--master", default=None,
+                        help="Spark master, e.g. local[*] (default: spark-submit's, else local[*])")
+    parser.add_argument("--per-article", action="store_true", help="one row per article instead of per page")
+    fields = parser.add_argument_group("JSONL/Parquet input fields")
+    fields.add_argument("--text-field", default="text", help="field holding plain text (default: text)")
+    fields.add_argument("--html-field", default="html", help="field holding HTML (default: html)")
+    fields.add_argument("--id-field", default="id", help="field holding the document id (default: id)")
+    fields.add_argument("--url-field", default="url", help="field holding the document URL (default: url)")
+    parser.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES,
+                        help="documents larger than this are error rows (default: 20M; 0 = no limit)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    from ..cli import add_settings_arguments  # late: cli.py imports this module
+
+    add_settings_arguments(parser)
+    return parser
+
+
+@dataclass
+class InputPlan:
+    """The inputs sorted by the way they enter Spark."""
+
+    files: list[InputFile] = field(default_factory=list)  # one task per file, the batch reader
+    jsonl: list[str] = field(default_factory=list)  # Spark's text reader
+    parquet: list[str] = field(default_factory=list)  # Spark's Parquet reader
+
+
+def plan_inputs(inputs: Sequence[str]) -> InputPlan:
+    """Sort INPUT arguments; raises UsageError for what cannot be read (before Spark starts)."""
+    plan = InputPlan()
+    local: list[str] = []
+    for arg in inputs:
+        if arg == "-":
+            raise UsageError("stdin (-) cannot be read on Spark; give files")
+        name = arg.rstrip("/").lower()
+        if name.endswith(".parquet"):
+            if "://" not in arg and not os.path.exists(arg):
+                raise UsageError(f"no such file or directory: {arg}")
+            plan.parquet.append(arg)
+        elif "://" in arg:
+            if not name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".jsonl.bz2", ".ndjson.bz2")):
+                raise UsageError(f"only JSONL and Parquet can be read from a URI: {arg}")
+            plan.jsonl.append(arg)
+        else:
+            local.append(arg)
+    if local:
+        check_inputs(local)
+        for item in iter_input_files(local):
+            if item.format == "jsonl" and item.compression in _SPARK_TEXT_COMPRESSIONS:
+                plan.jsonl.append(os.path.abspath(item.path))
+            else:
+                plan.files.append(item)
+    return plan
+
+
+def run_spark(args: argparse.Namespace, *, spark: Any = None) -> int:
+    """Run `cleanscrape spark` for parsed `args`. Uses `spark` if given (and leaves it running)."""
+    try:
+        plan = plan_inputs(args.inputs)
+        if "://" not in args.output and os.path.exists(args.output):
+            raise UsageError(f"output {args.output} exists; remove it or name another")
+        options = _options(args)
+    except UsageError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        import pyspark  # noqa: F401 - only to say clearly what is missing
+    except ImportError as error:
+        print(f"{PROG}: error: {error}; install it with: pip install 'cleanscrape[spark]'", file=sys.stderr)
+        return EXIT_USAGE
+    from . import spark as engine
+
+    started = time.monotonic()
+    session = spark or engine.local_session(args.master)
+    ready = time.monotonic()
+    try:
+        frame = cleaned_frame(session, plan, options, _fields(args))
+        write(frame, args.output, args.format)
+        if not args.quiet:
+            counts = count_kinds(session, args.output, args.format)
+            print(summary_line(counts, start_up=ready - started, run=time.monotonic() - ready), file=sys.stderr)
+    except Exception as error:  # noqa: BLE001 - a failed job (disk full, lost cluster): one line, exit 1
+        print(f"{PROG}: error: the Spark job failed: {type(error).__name__}: {short_error(str(error))}",
+              file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        if spark is None:
+            engine.stop_session(session)  # the JVM too: nothing left running after the command
+    return EXIT_OK
+
+
+def cleaned_frame(spark: Any, plan: InputPlan, options: Any, fields: JsonlFields) -> Any:
+    """One DataFrame of output rows for all inputs (each part has the same columns)."""
+    from . import spark as engine
+
+    frames = []
+    if plan.files:
+        frames.append(engine.clean_files(spark, plan.files, options=options, fields=fields))
+    if plan.jsonl:
+        frames.append(engine.clean_jsonl(spark, plan.jsonl, options=options, fields=fields))
+    if plan.parquet:
+        frames.append(engine.clean_parquet(spark, plan.parquet, options=options, fields=fields))
+    frame = frames[0]
+    for other in frames[1:]:
+        frame = frame.unionByName(other)
+    return frame
+
+
+def write(frame: Any, output: str, fmt: str) -> None:
+    if fmt == "jsonl":
+        # The record column is the batch command's JSON line: part files concatenate to its output.
+        frame.select("record").write.text(output)
+    else:
+        frame.write.parquet(output)
+
+
+def count_kinds(spark: Any, output: str, fmt: str) -> dict[str, int]:
+    """Rows per kind ("error" for error rows), read back from the output: cheap next to cleaning."""
+    from pyspark.sql import functions as F
+
+    if fmt == "jsonl":
+        rows = spark.read.text(output).select(F.get_json_object("value", "$.kind").alias("kind"),
+                                              F.get_json_object("value", "$.error.type").alias("error"))
+    else:
+        rows = spark.read.parquet(output).select("kind", F.col("error.type").alias("error"))
+    kinds = rows.select(F.when(F.col("error").isNotNull(), "error").otherwise(F.col("kind")).alias("k"))
+    return {row["k"]: row["count"] for row in kinds.groupBy("k").count().collect()}
+
+
+def short_error(message: str) -> str:
+    """The line that says what went wrong: a Python worker's exception line, else the first line."""
+    lines = message.splitlines()
+    after_traceback = False
+    for line in lines:
+        if line.startswith("Traceback"):
+            after_traceback = True
+        elif after_traceback and line and not line[0].isspace():
+            return line  # the exception line that ends the worker's traceback
+    return lines[0] if lines else message
+
+
+def summary_line(counts: dict[str, int], *, start_up: float, run: float) -> str:
+    total = sum(counts.values())
+    parts = ", ".join(f"{counts.get(kind, 0)} {label}" for kind, label in
+                      (("article", "articles"), ("listing", "listings"), ("empty", "empty"), ("error", "errors")))
+    return f"{PROG}: {total} rows, {parts}; Spark start-up {start_up:.1f} s, job {run:.1f} s"
+
+
+def _options(args: argparse.Namespace) -> Any:
+    from ..cli import settings_from_args
+    from .spark import make_options
+
+    try:
+        settings = settings_from_args(args)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    return make_options(settings, max_bytes=args.max_bytes or None, per_article=args.per_article,
+                        content_type=args.content_type)
+
+
+def _fields(args: argparse.Namespace) -> JsonlFields:
+    return JsonlFields(text=args.text_field, html=args.html_field, id=args.id_field, url=args.url_field)
+
+
+def main(argv: Sequence[str] | None = None, *, spark: Any = None) -> int:
+    parser = configure_parser(argparse.ArgumentParser(prog=PROG))
+    return run_spark(parser.parse_args(argv), spark=spark)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

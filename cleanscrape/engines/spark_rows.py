@@ -1,0 +1,128 @@
+"""Output records as flat table rows: the part of the Spark engine that needs no Spark.
+
+A row is the batch command's record (`engines.record.clean_record`) seen as typed columns, plus
+the record itself as JSON in `record`, so that nothing (the removal log, datelines, meta) is lost
+and the JSONL written from `record` is line for line what `cleanscrape batch` writes.
+Pure functions on plain dicts: testable without a JVM, and the same on the driver and executors.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable, Iterator
+
+from .record import per_article_records
+
+# (name, type) of every output column, in order. Types: "string", "int", "strings" (a list of
+# strings), "error" (a {type, message} struct). The Spark and Arrow schemas are built from this,
+# so the three can never disagree.
+OUTPUT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("source", "string"),
+    ("kind", "string"),  # "article", "listing", "empty"; null on an error row
+    ("language", "string"),
+    ("title", "string"),
+    ("text", "string"),
+    ("published", "string"),
+    ("updated", "string"),
+    ("publisher", "string"),
+    ("section", "string"),
+    ("authors", "strings"),
+    ("editors", "strings"),
+    ("agency", "string"),
+    ("captions", "strings"),
+    ("warnings", "strings"),
+    ("role", "string"),  # per article: "main", "appended", "item"; per page: null
+    ("article_index", "int"),  # per article: 0-based position on the page; per page: null
+    ("article_count", "int"),
+    ("error", "error"),  # {type, message} when the document could not be cleaned, else null
+    ("record", "string"),  # the whole output record as one JSON line (without the newline)
+)
+OUTPUT_NAMES: tuple[str, ...] = tuple(name for name, _ in OUTPUT_COLUMNS)
+
+# Fields an article has of its own; on a per-page row they come from the main article.
+_ARTICLE_FIELDS = ("published", "updated", "publisher", "section", "authors", "editors", "agency", "captions")
+_LIST_FIELDS = frozenset(name for name, kind in OUTPUT_COLUMNS if kind == "strings")
+
+
+def record_rows(record: dict[str, Any], *, per_article: bool) -> list[dict[str, Any]]:
+    """The table rows of one output record: one per page, or one per article.
+
+    Per article follows `cleanscrape batch --per-article` (the same function makes both): an
+    error stays one row and a page without articles gives no row. `doc_index`, the document's
+    position in one ordered input stream, has no meaning on Spark and is left out.
+    """
+    if not per_article:
+        return [page_row(record)]
+    items = per_article_records(record, doc_index=0)
+    return [article_row({key: value for key, value in item.items() if key != "doc_index"}) for item in items]
+
+
+def page_row(record: dict[str, Any]) -> dict[str, Any]:
+    """One row per page. Article metadata comes from the main article; a listing has none of its own."""
+    if "error" in record:
+        return error_row(record)
+    articles = record.get("articles") or []
+    main = articles[0] if articles and record.get("kind") == "article" else {}
+    row = _empty_row()
+    row.update({name: record.get(name) for name in ("source", "kind", "language", "title", "text")})
+    row.update({name: main.get(name) for name in _ARTICLE_FIELDS})
+    row["warnings"] = record.get("warnings")
+    row["article_count"] = len(articles)
+    row["record"] = dumps(record)
+    return _lists_never_null(row)
+
+
+def article_row(item: dict[str, Any]) -> dict[str, Any]:
+    """One row of a per-article record (see `per_article_records`)."""
+    if "error" in item:
+        return error_row(item)
+    row = _empty_row()
+    row.update({name: item.get(name) for name in ("source", "kind", "language", "title", "text", "role",
+                                                   "article_index", "article_count", *_ARTICLE_FIELDS)})
+    row["record"] = dumps(item)
+    return _lists_never_null(row)
+
+
+def error_row(record: dict[str, Any]) -> dict[str, Any]:
+    row = _empty_row()
+    row["source"] = record.get("source")
+    row["error"] = dict(record["error"])
+    row["record"] = dumps(record)
+    return row
+
+
+def dumps(record: dict[str, Any]) -> str:
+    # The same call as the batch writer's `dumps_line`, minus the newline: equal records give equal text.
+    return json.dumps(record, ensure_ascii=False)
+
+
+def _empty_row() -> dict[str, Any]:
+    return dict.fromkeys(OUTPUT_NAMES)
+
+
+def _lists_never_null(row: dict[str, Any]) -> dict[str, Any]:
+    # An empty list, not null, on a cleaned page: "no authors found" is an answer, not a missing value.
+    for name in _LIST_FIELDS:
+        if row[name] is None:
+            row[name] = []
+    return row
+
+
+def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Lists of at most `size` items: output batches stay small whatever a partition holds."""
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def free_name(name: str, taken: Iterable[str]) -> str:
+    """`name`, or `input_name` (`input_input_name`, ...) if an output column already has it."""
+    taken = set(taken)
+    while name in taken:
+        name = f"input_{name}"
+    return name

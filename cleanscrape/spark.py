@@ -1,0 +1,16 @@
+"""cleanscrape on Apache Spark (`pip install 'cleanscrape[spark]'`). See cleanscrape.engines.spark."""
+
+from .engines.spark import (  # noqa: F401 - the public names of the Spark engine
+    CleanOptions,
+    clean_dataframe,
+    clean_files,
+    clean_jsonl,
+    clean_parquet,
+    local_session,
+    make_options,
+    output_schema,
+    stop_session,
+)
+
+__all__ = ["clean_dataframe", "clean_files", "clean_jsonl", "clean_parquet", "local_session", "make_options", "output_schema", "stop_session",
+           "CleanOptions"]
