@@ -92,11 +92,13 @@ class Document:
         label = self.labels[index]
         return label is not None and label.verdict is Verdict.KEEP
 
-    def kept_indices(self) -> Iterator[int]:
+    def kept_indices(self) -> list[int]:
         """Indices of non-blank lines no stage has dropped yet."""
-        for index, line in enumerate(self.lines):
-            if not line.is_blank and self.is_kept(index):
-                yield index
+        return [
+            index
+            for index, (line, label) in enumerate(zip(self.lines, self.labels))
+            if line.text and (label is None or label.verdict is Verdict.KEEP)
+        ]
 
     def kept_text(self, index: int) -> str:
         """The line's text minus any trimmed spans."""

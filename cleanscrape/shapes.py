@@ -5,6 +5,7 @@ These are the structural evidence a plain-text scrape still carries once the HTM
 
 from __future__ import annotations
 
+import functools
 import re
 
 # A sentence ends in . ! ? (or their CJK forms), possibly followed by closing quotes/brackets.
@@ -16,8 +17,14 @@ _SYMBOL_TOKEN = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
 _LETTER = re.compile(r"[^\W\d_]")
 # Scripts written without spaces between words: count characters instead of tokens.
 _UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+# Every stage asks these questions of the same lines: each answer is computed once per line.
+# A bounded memo of a pure function of the text: it changes no result, whatever was cleaned before.
+# Sized for many ordinary pages; a giant page just misses and computes, in linear time.
+MEMO_LINES = 1 << 15
+_memo = functools.lru_cache(maxsize=MEMO_LINES)
 
 
+@_memo
 def word_count(text: str) -> int:
     """Whitespace tokens that contain a letter or digit; CJK/Thai characters count two to a word."""
     tokens = len(text.split()) - len(_SYMBOL_TOKEN.findall(text))
@@ -25,19 +32,23 @@ def word_count(text: str) -> int:
     return tokens + unspaced // 2 if unspaced else tokens
 
 
+@_memo
 def letter_count(text: str) -> int:
     return len(_LETTER.findall(text))
 
 
+@_memo
 def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text)) and not is_truncated(text)
 
 
+@_memo
 def is_truncated(text: str) -> bool:
     """Teasers cut off with an ellipsis: 'A gas leak has caused an explosion inside a…'."""
     return bool(_TRUNCATED.search(text))
 
 
+@_memo
 def is_prose(text: str) -> bool:
     """A paragraph: a finished sentence of some length, or a long run of words whatever its end."""
     words = word_count(text)
@@ -49,6 +60,7 @@ def is_prose(text: str) -> bool:
     return words >= 15 or not _QUESTION_END.search(text)
 
 
+@_memo
 def is_headline(text: str) -> bool:
     """Headline-shaped: a few words, no closing full stop (questions and exclamations allowed)."""
     words = word_count(text)
@@ -57,6 +69,20 @@ def is_headline(text: str) -> bool:
     if text.endswith((".", "。", ":", ";", ",")) or is_truncated(text):
         return False
     return text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘«¿¡"
+
+
+# `re.IGNORECASE` compares characters by their simple lower case, and also equates ı with i and
+# ſ with s; str.lower() agrees except that it turns İ into two characters. Folding these first
+# makes `folded(text)` contain every lower-case ASCII word an IGNORECASE pattern matches in `text`.
+_IGNORECASE_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+@_memo
+def folded(text: str) -> str:
+    """`text` lower-cased as `re.IGNORECASE` sees it, for pre-filters: a stage whose IGNORECASE
+    pattern needs some literal word can skip a line whose folded text lacks all of them (a plain
+    substring search is many times faster than an IGNORECASE regex over the line)."""
+    return (text.translate(_IGNORECASE_FOLDS) if not text.isascii() else text).lower()
 
 
 def is_short(text: str, max_words: int = 4) -> bool:

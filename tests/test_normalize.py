@@ -75,3 +75,21 @@ def test_typography_is_preserved(text):
 
 def test_split_lines_returns_line_objects():
     assert split_lines("• a") == (Line(number=1, text="a", marker="•"),)
+
+
+def test_mojibake_check_agrees_with_ftfy_on_the_whole_text():
+    import random
+
+    from ftfy import badness
+
+    from cleanscrape.normalize import looks_like_mojibake
+
+    rnd = random.Random(0)
+    alphabet = "abcAZ .,\n" + "".join(map(chr, [*range(0x80, 0x250), *range(0x2010, 0x2030), 0x221E, 0x2248, 0x0412, 0x0420, 0x0392, 0x20AC, 0x2122, 0x0153, 0xF8FF]))
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 40))) for _ in range(5000)]
+    # Mostly ASCII, as on an English page: only the positions near non-ASCII runs are tried.
+    texts += ["".join("x" * rnd.randint(0, 30) + rnd.choice(alphabet[9:]) + rnd.choice(alphabet) for _ in range(5)) for _ in range(5000)]
+    texts += ["plain ASCII only", "caf\u00c3\u00a9 " * 3, "x" * 50 + "\u00e2\u20ac\u2122" + "y" * 50, "\u00c3 at the start", "\u0413\u045e\u0412\u0402\u0412\u00b7a"]
+    assert any(badness.is_bad(text) for text in texts) and not all(badness.is_bad(text) for text in texts)
+    for text in texts:
+        assert looks_like_mojibake(text) == badness.is_bad(text), text

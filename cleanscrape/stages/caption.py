@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..model import Document, Label, Verdict
 from ..settings import Settings
-from ..shapes import word_count
+from ..shapes import folded, word_count
 from . import Stage
 from .repeated import line_key
 
@@ -45,10 +45,15 @@ CREDIT_TAIL_CHARS = 200
 # The weak sign: the line ends in a short capitalised credit in brackets, "(RT)", "(AFP)".
 _BRACKETED_CREDIT = re.compile(r"\((?:[A-Z][\w.&/-]*)(?:\s+[A-Z][\w.&/-]*){0,2}\)$")
 
+# Every _PHOTO_CREDIT match holds one of these, lower-cased: a line without any is no credit.
+_CREDIT_HINT = re.compile(r"/|\[|pic|photo|image|foto|credit|bild|getty|shutterstock|istock|alamy|imago|epa-efe|file")
+
 
 def is_photo_credit(text: str) -> bool:
     if word_count(text) > MAX_CAPTION_WORDS:
         return False
+    if not _CREDIT_HINT.search(folded(text)):
+        return bool(_CAPTION_START.match(text))
     return bool(_CAPTION_START.match(text) or _PHOTO_CREDIT.search(text[-CREDIT_TAIL_CHARS:]))
 
 

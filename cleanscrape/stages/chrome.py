@@ -35,6 +35,9 @@ UI_LABELS = frozenset({
 MAX_SYMBOL_LINE_CHARS = 12  # "20", "#", "1/5", "| |": counters and separators, not a sentence
 MAX_TINY_LINE_CHARS = 4  # "TT", "A+", "OK": too short to be a word of an article on its own
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
+# Trimming punctuation and spaces and case-folding never remove letters: a line with more
+# letters than twice the longest label's is no label (the margin covers case-folding oddities).
+MAX_LABEL_LETTERS = 2 * max(letter_count(label) for label in UI_LABELS)
 
 
 def is_chrome(text: str) -> bool:
@@ -43,6 +46,8 @@ def is_chrome(text: str) -> bool:
         return len(text) <= MAX_SYMBOL_LINE_CHARS
     if letters <= 2 and len(text) <= MAX_TINY_LINE_CHARS:
         return not ends_sentence(text)  # "No." answering a question is a sentence
+    if letters > MAX_LABEL_LETTERS:
+        return False
     return " ".join(_EDGE_PUNCTUATION.sub("", text).casefold().split()) in UI_LABELS
 
 

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from ..model import Document, Label, Verdict
 from ..settings import Settings
-from ..shapes import word_count
+from ..shapes import folded, word_count
 from . import Stage
 
 MAX_NOTICE_WORDS = 40
@@ -23,9 +23,12 @@ _NOTICE = re.compile(
     re.IGNORECASE,
 )
 
+# Every _NOTICE match holds one of these, lower-cased: a line without any cannot be a notice.
+_NOTICE_HINT = re.compile(r"©|\(c\)|copyright|rights reserved|privacy|terms|cookie|sell my|commercial|subscriber")
+
 
 def is_legal_notice(text: str) -> bool:
-    return word_count(text) <= MAX_NOTICE_WORDS and bool(_NOTICE.search(text))
+    return word_count(text) <= MAX_NOTICE_WORDS and bool(_NOTICE_HINT.search(folded(text))) and bool(_NOTICE.search(text))
 
 
 def label_legal(doc: Document, settings: Settings) -> Iterator[Label]:

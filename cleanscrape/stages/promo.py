@@ -11,7 +11,7 @@ from typing import Iterator
 
 from ..model import Document, Label, Verdict
 from ..settings import Settings
-from ..shapes import word_count
+from ..shapes import folded, word_count
 from . import Stage
 
 MAX_PROMO_WORDS = 45
@@ -36,10 +36,17 @@ _NEWSLETTER_FORM = re.compile(
 )
 _NEWSLETTER_NAME = re.compile(r"\bnewsletters?\b", re.IGNORECASE)
 MAX_FORM_WORDS = 25
+# Each pattern above needs one of these words, lower-cased: a line without any is no promo.
+_PROMO_HINT = re.compile(
+    r"store|play|gallery|newsletter|thank|processing|inbox|app|telegram|channel|instagram|facebook"
+    r"|twitter|youtube|tiktok|linkedin|google|podcast|alert|notification|update"
+)
 
 
 def is_promo(text: str) -> bool:
     words = word_count(text)
+    if words > MAX_PROMO_WORDS or not _PROMO_HINT.search(folded(text)):
+        return False
     if words <= MAX_BADGE_WORDS and (_STORE_BADGE.search(text) or _NEWSLETTER_NAME.search(text)):
         return True
     if words <= MAX_FORM_WORDS and _NEWSLETTER_FORM.search(text):

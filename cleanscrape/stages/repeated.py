@@ -10,6 +10,7 @@ every card of a listing, so they are left to other stages.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
@@ -24,6 +25,7 @@ REPEAT_WINDOW = 20  # input lines between two prints of the same template elemen
 _PUNCTUATION = re.compile(r"[\W_]+")
 
 
+@functools.lru_cache(maxsize=1 << 15)  # a pure function of the text, asked of every line by several stages
 def line_key(text: str) -> str:
     """Copies differ by case, spacing and quote style between a template's prints of one line."""
     return _PUNCTUATION.sub(" ", text.casefold()).strip()

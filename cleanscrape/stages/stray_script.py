@@ -15,7 +15,7 @@ from typing import Iterator
 
 from ..model import Document, Label, Verdict
 from ..settings import Settings
-from ..shapes import ends_sentence
+from ..shapes import ends_sentence, letter_count
 from . import Stage
 
 MAX_FRAGMENT_CHARS = 24
@@ -42,10 +42,10 @@ def script_of(char: str) -> str | None:
     return _SCRIPT_FAMILY.get(script, script)
 
 
-def _scripts(text: str) -> Counter[str]:
-    if not _BEYOND_LATIN.search(text):  # the common case, without a lookup per character
-        letters = len(_LETTER.findall(text))
-        return Counter({"LATIN": letters}) if letters else Counter()
+def _scripts(text: str) -> dict[str, int]:
+    if text.isascii() or not _BEYOND_LATIN.search(text):  # the common case, without a lookup per character
+        letters = letter_count(text)
+        return {"LATIN": letters} if letters else {}
     return Counter(script for char in text if (char.isalpha() or char.isdecimal()) and (script := script_of(char)))
 
 
