@@ -7,7 +7,9 @@ encoding of stored HTTP bodies, which fastwarc leaves to the caller.
 
 from __future__ import annotations
 
+import lzma
 import re
+import zlib
 from typing import BinaryIO, Iterator
 
 from .document import InputDocument
@@ -23,8 +25,9 @@ def read_warc(stream: BinaryIO, *, stem: tuple[str, ...], max_bytes: int | None)
     """
     from warcio.archiveiterator import ArchiveIterator  # imported here: only WARC users need it
 
+    watched = _TruncationWatch(stream)
     number = 0
-    for record in ArchiveIterator(stream, arc2warc=True):
+    for record in ArchiveIterator(watched, arc2warc=True):
         content_type = _content_type(record)
         if content_type is None:
             continue
@@ -42,12 +45,43 @@ def read_warc(stream: BinaryIO, *, stem: tuple[str, ...], max_bytes: int | None)
         stream_ = record.content_stream()  # undoes chunked transfer and content encoding
         # read(-1) means "nothing" to warcio's reader, so no limit must be read() without one
         body = stream_.read(max_bytes + 1) if max_bytes is not None else stream_.read()
+        if max_bytes is None or len(body) <= max_bytes:
+            missing = getattr(record.raw_stream, "limit", 0)  # bytes the record's Content-Length still owes
+            if missing > 0 or watched.truncated:
+                raise EOFError(f"the file ends inside the record for {source or 'a record'}: it is cut short")
         if max_bytes is not None and len(body) > max_bytes:
             yield InputDocument.failed(source, "TooLarge",
                                        f"record body is larger than --max-bytes ({max_bytes} bytes)",
                                        name=name, meta=meta)
             continue
         yield InputDocument(source=source, data=body, content_type=content_type, meta=meta, name=name)
+    if watched.truncated:
+        raise EOFError("the compressed file is cut short or damaged: records after the last one read are lost")
+
+
+class _TruncationWatch:
+    """A stream for warcio that remembers the error of a cut-off or damaged compressed file.
+
+    warcio swallows such errors and simply stops, which would lose the rest of the file without
+    a word. Reading with read1 hands warcio every whole record before the damage.
+    """
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self.truncated = False
+
+    def read(self, size: int = -1) -> bytes:
+        if self.truncated:
+            return b""
+        read = getattr(self._stream, "read1", self._stream.read)
+        try:
+            return read(size if size is not None and size > 0 else _CHUNK)
+        except (EOFError, OSError, zlib.error, lzma.LZMAError):  # cut short, or a damaged gzip/bz2/xz member
+            self.truncated = True
+            return b""
+
+
+_CHUNK = 64 * 1024
 
 
 def _content_type(record) -> str | None:  # noqa: ANN001 - warcio's record type is untyped
