@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from .assemble import build_page
-from .decode import decode_html, decode_text
+from .decode import decode_html, decode_text, repair_surrogates
 from . import limits
 from .errors import CleanscrapeError, InputTooLarge, NotTextError
 from .frontends.html import document_from_html
@@ -58,7 +58,7 @@ def clean(
             warnings.append(f"encoding guessed as {encoding}")
     elif isinstance(data, str):
         limits.check_input_size(data, settings)
-        text = data
+        text = repair_surrogates(data)
         is_html = content_type == "html" or (content_type is None and looks_like_html(text))
     else:
         raise TypeError(f"data must be str or bytes, not {type(data).__name__}")

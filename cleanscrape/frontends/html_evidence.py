@@ -18,6 +18,7 @@ from typing import AbstractSet, Any, Iterable, Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from cleanscrape.decode import repair_surrogates
 from cleanscrape.model import Evidence
 
 # --------------------------------------------------------------------------- rule data
@@ -127,7 +128,8 @@ def _clean_value(value: Any) -> str | None:
         value = next((item for item in value if isinstance(item, str) and item.strip()), None)
     if not isinstance(value, str):
         return None
-    return normalise_text(html.unescape(value)) or None
+    # JSON-LD may spell a lone surrogate ("\\ud800"): no encoding could write it out.
+    return normalise_text(repair_surrogates(html.unescape(value))) or None
 
 
 def normalise_date(value: Any) -> str | None:
