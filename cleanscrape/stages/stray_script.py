@@ -39,7 +39,7 @@ def script_of(char: str) -> str | None:
 
 def _scripts(text: str) -> Counter[str]:
     if text.isascii():  # the common case, without a Unicode-name lookup per character
-        letters = sum(char.isalpha() for char in text)
+        letters = sum(map(str.isalpha, text))
         return Counter({"LATIN": letters}) if letters else Counter()
     return Counter(script for char in text if (char.isalpha() or char.isdecimal()) and (script := script_of(char)))
 
