@@ -124,7 +124,8 @@ CHARSET_SCAN_BYTES = 4096
 
 # `<meta charset="x">` and `<meta http-equiv="Content-Type" content="text/html; charset=x">`
 # both carry `charset=` inside one <meta> tag, so one pattern finds either.
-META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([a-zA-Z0-9_.:()-]+)""", re.IGNORECASE)
+# [^<>], not [^>]: an unclosed "<meta" stops at the next tag instead of rescanning to the end.
+META_CHARSET = re.compile(rb"""<meta\b[^<>]*?\bcharset\s*=\s*["']?\s*([a-zA-Z0-9_.:()-]+)""", re.IGNORECASE)
 
 # WHATWG Encoding: these labels mean windows-1252, because that is what such pages really are
 # (curly quotes in 0x80-0x9F would otherwise turn into control characters).

@@ -49,7 +49,7 @@ META_KEYS: dict[str, tuple[str, ...]] = {
 
 # Separators that put a site name after a headline in <title> / og:title. Spaces are
 # required around them so "Spider-Man" is never split.
-TITLE_SEPARATOR = re.compile(r"\s+(\||::|·|•|-|–|—)\s+")
+TITLE_SEPARATOR = re.compile(r"(?<!\s)\s+(\||::|·|•|-|–|—)\s+")  # (?<!\s): linear on long space runs
 # A pipe or double colon almost always means "site follows"; a dash can also start a subtitle,
 # so a dash needs a tail that looks more like a name.
 STRONG_SEPARATORS = frozenset({"|", "::", "·", "•"})
