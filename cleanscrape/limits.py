@@ -39,6 +39,8 @@ OPTIONAL_END_TAGS = frozenset({
 })
 # In SVG and MathML "<x/>" closes the element; in HTML the slash is ignored.
 FOREIGN_TAGS = frozenset({"svg", "math"})
+# A start tag of these closes an open element of the same name first: they never nest.
+NON_NESTING_TAGS = frozenset({"a", "button", "nobr", "form", "select"})
 # A start or end tag. The attributes part stops at the next "<" as well as ">", so an unclosed
 # "<a" repeated a million times costs one pass, not one pass per "<".
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)([^<>]*)>?")
@@ -91,7 +93,7 @@ def html_depth(text: str, stop_above: int | None = None) -> int:
         closing, name, rest = match.group(1), match.group(2).lower(), match.group(3)
         if name in VOID_TAGS or name in OPTIONAL_END_TAGS:
             continue
-        if closing:
+        if closing or name in NON_NESTING_TAGS:
             if open_counts.get(name):  # close it and everything opened inside it
                 while True:
                     popped = stack.pop()
@@ -99,7 +101,8 @@ def html_depth(text: str, stop_above: int | None = None) -> int:
                     foreign -= popped in FOREIGN_TAGS
                     if popped == name:
                         break
-            continue
+            if closing:
+                continue
         if foreign and rest.endswith("/"):
             continue  # <path/> inside <svg>
         stack.append(name)
