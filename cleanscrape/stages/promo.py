@@ -31,7 +31,7 @@ MAX_BADGE_WORDS = 6
 
 
 def starts_imperative(text: str) -> bool:
-    """An imperative verb opening the line or a clause: only non-letters (no digit either) between
+    r"""An imperative verb opening the line or a clause: only non-letters (no digit either) between
     it and the line's start or a clause-ending mark ("Never miss a story - download the app").
 
     A loop, not the regex `(?:^|[.!?:—–-])[\W_]*(?:download|...)`: that one rescans a run of
