@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from .assemble import build_page
-from .decode import decode_html, decode_text
-from .errors import CleanscrapeError, NotTextError
+from .decode import decode_html, decode_text, repair_surrogates
+from . import limits
+from .errors import CleanscrapeError, InputTooLarge, NotTextError
 from .frontends.html import document_from_html
 from .frontends.html_sniff import looks_like_html
 from .frontends.text import document_from_text
@@ -23,7 +24,7 @@ from .settings import Settings
 __version__ = "0.1.0"
 __all__ = [
     "clean", "Page", "Article", "Dateline", "Removal", "Settings", "STAGE_NAMES",
-    "CleanscrapeError", "NotTextError", "__version__",
+    "CleanscrapeError", "NotTextError", "InputTooLarge", "__version__",
 ]
 
 CONTENT_TYPES = ("text", "html")
@@ -41,7 +42,8 @@ def clean(
 
     `data` is the page as text or bytes; `content_type` is "text", "html" or None (detect).
     `options` is a `Settings` or a mapping of its field names. Raises NotTextError for bytes that
-    are not text and ValueError for invalid options; nothing else.
+    are not text, InputTooLarge for input over one of the Settings maximums (both ValueErrors),
+    ValueError for invalid options and TypeError for data that is neither str nor bytes; nothing else.
     """
     settings = Settings.from_options(options)
     if content_type not in (None, *CONTENT_TYPES):
@@ -49,16 +51,24 @@ def clean(
     warnings: list[str] = []
     if isinstance(data, (bytes, bytearray, memoryview)):
         data = bytes(data)
+        limits.check_input_size(data, settings)
         is_html = content_type == "html" or (content_type is None and looks_like_html(data[:HTML_SNIFF_BYTES].decode("latin-1")))
         text, encoding, guessed = (decode_html if is_html else decode_text)(data)
         if guessed:
             warnings.append(f"encoding guessed as {encoding}")
     elif isinstance(data, str):
-        text = data
+        limits.check_input_size(data, settings)
+        text = repair_surrogates(data)
         is_html = content_type == "html" or (content_type is None and looks_like_html(text))
     else:
         raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
-    document = document_from_html(text) if is_html else document_from_text(text)
+    if is_html:
+        limits.check_html(text, settings)
+        document = document_from_html(text)
+    else:
+        limits.check_text_lines(text, settings)
+        document = document_from_text(text)
+    limits.check_document(document, settings)
     doc = label_document(document, settings)
     page = build_page(doc, settings, source=source)
     page.warnings[:0] = warnings

@@ -69,6 +69,18 @@ def decode_html(data: bytes) -> tuple[str, str, bool]:
         return data.decode(declared, "replace"), declared, True
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def repair_surrogates(text: str) -> str:
+    """A str can hold lone surrogates (from JSON's \\ud800 escapes, or a careless caller); no
+    encoding can, so output holding one could not be written as UTF-8. A valid pair becomes its
+    character, a lone surrogate U+FFFD, the replacement character."""
+    if _SURROGATE.search(text) is None:
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def reject_binary(data: bytes) -> None:
     if data.startswith(_BINARY_MAGIC):
         raise NotTextError("input is binary (a known image, document or archive format), not text")
@@ -112,7 +124,8 @@ CHARSET_SCAN_BYTES = 4096
 
 # `<meta charset="x">` and `<meta http-equiv="Content-Type" content="text/html; charset=x">`
 # both carry `charset=` inside one <meta> tag, so one pattern finds either.
-META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([a-zA-Z0-9_.:()-]+)""", re.IGNORECASE)
+# [^<>], not [^>]: an unclosed "<meta" stops at the next tag instead of rescanning to the end.
+META_CHARSET = re.compile(rb"""<meta\b[^<>]*?\bcharset\s*=\s*["']?\s*([a-zA-Z0-9_.:()-]+)""", re.IGNORECASE)
 
 # WHATWG Encoding: these labels mean windows-1252, because that is what such pages really are
 # (curly quotes in 0x80-0x9F would otherwise turn into control characters).

@@ -26,8 +26,11 @@ _FTFY_REPAIR_ONLY = ftfy.TextFixerConfig(
     explain=False,
 )
 
-# Characters that render as nothing or as space at a line's edges (NBSP, zero-width, BOM, tabs).
-_EDGE_INVISIBLES = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff"
+# Characters that render as nothing or as space at a line's edges: every character Python calls
+# whitespace (so that a line's text never changes again when later code strips it: vertical tab,
+# form feed, NEL, the information separators U+001C-U+001F, NBSP, the U+2000 spaces, ...) and the
+# zero-width ones (ZWSP, ZWNJ, ZWJ, word joiner, BOM).
+_EDGE_INVISIBLES = "".join(chr(code) for code in range(0x3001) if chr(code).isspace()) + "\u200b\u200c\u200d\u2060\ufeff"
 # List markers scrapers print for <li>: bullets, and -, *, – followed by a space.
 _LIST_MARKER = re.compile(r"^([•·▪▫◦‣⁃●○■□►▸➤✓✔\-*–])\s+(?=\S)")
 _INNER_SPACES = re.compile(r"[ \t\u00a0]{2,}")
@@ -44,7 +47,8 @@ MAX_CANDIDATE_SHARE = 0.25
 def repair(text: str) -> str:
     """Unify line endings, repair mojibake where ftfy's cheap check finds some, and apply NFC."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    if looks_like_mojibake(text):
+    # Mojibake is made of non-ASCII characters; the exact check tries ftfy's regex only near them.
+    if not text.isascii() and looks_like_mojibake(text):
         text = ftfy.fix_text(text, _FTFY_REPAIR_ONLY)
     return unicodedata.normalize("NFC", text)
 

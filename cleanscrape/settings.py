@@ -22,8 +22,21 @@ class Settings:
     # gives the same answer as the whole text at a fraction of the cost (1,000 characters agreed
     # with 2,000 on all 181 articles of the shub benchmark, in 60% of the time).
     language_sample_chars: int = 1000
+    # Maximums `clean()` checks before the expensive work, so that a hostile or broken page costs
+    # bounded time and memory in a scraper as much as in `cleanscrape batch`. Input over a limit
+    # raises `cleanscrape.InputTooLarge` (nothing is truncated); None switches a limit off.
+    # Real pages stay far below every default (see cleanscrape/limits.py for the measurements).
+    max_input_bytes: int | None = 20 * 1024 * 1024  # bytes given as bytes; characters of a str
+    max_lines: int | None = 100_000  # lines of text (HTML: of the text extracted from it)
+    max_line_chars: int | None = 1_000_000  # the longest line (HTML: of the extracted text)
+    max_html_depth: int | None = 5_000  # nesting of HTML elements that need an end tag
+    max_html_elements: int | None = 100_000  # start tags in an HTML document
 
     def __post_init__(self) -> None:
+        for name in LIMIT_FIELDS:
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+                raise ValueError(f"{name} must be a positive integer or None, not {value!r}")
         for pattern in (*self.drop_patterns, *self.keep_patterns):
             try:
                 re.compile(pattern)
@@ -50,4 +63,5 @@ class Settings:
         return cls(**values)
 
 
+LIMIT_FIELDS = ("max_input_bytes", "max_lines", "max_line_chars", "max_html_depth", "max_html_elements")
 DEFAULT_SETTINGS = Settings()

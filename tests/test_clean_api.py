@@ -154,3 +154,11 @@ def test_settings_are_frozen_and_replace_gives_a_new_value():
     with pytest.raises(dataclasses.FrozenInstanceError):
         settings.drop_phrases = ("x",)
     assert clean(P1, options=dataclasses.replace(settings, drop_phrases=("tram",))).kind == "empty"
+
+
+def test_a_str_with_lone_surrogates_gives_a_page_that_can_be_written_as_utf8():
+    import json
+
+    page = clean("Bridge\ud800 opens\n\n" + P1 + "\udfff\n" + P2)
+    json.dumps(page.to_dict(), ensure_ascii=False).encode("utf-8")
+    assert "\ufffd" in page.text and P2 in page.text

@@ -80,3 +80,12 @@ def test_text_with_tabs_form_feeds_and_line_breaks_is_not_binary():
     assert not looks_binary(b"col1\tcol2\r\nnext page\x0cmore text\n" * 10)
     assert looks_binary(b"text with a NUL\x00 inside")
     assert looks_binary(b"x" * 90 + b"\x01\x02")
+
+
+def test_lone_surrogates_become_the_replacement_character_and_pairs_their_character():
+    from cleanscrape.decode import repair_surrogates
+
+    assert repair_surrogates("a\ud800b\udfffc") == "a\ufffdb\ufffdc"
+    assert repair_surrogates("smile \ud83d\ude00") == "smile \U0001f600"
+    text = "no surrogates: é 中 \U0001f600"
+    assert repair_surrogates(text) is text

@@ -93,3 +93,10 @@ def test_mojibake_check_agrees_with_ftfy_on_the_whole_text():
     assert any(badness.is_bad(text) for text in texts) and not all(badness.is_bad(text) for text in texts)
     for text in texts:
         assert looks_like_mojibake(text) == badness.is_bad(text), text
+
+
+def test_every_whitespace_character_at_line_edges_is_trimmed_like_str_strip_would():
+    """A line's text must be final: kept_text() strips with str.strip(), which also knows the
+    information separators, vertical tab, form feed and NEL."""
+    assert texts("\x1fA?\x1c\n\x0bform\x0c\n\u1680next\u2005") == ["A?", "form", "next"]
+    assert all(line.text == line.text.strip() for line in split_lines("\x1e x \x1d\n\u2005y\x0b"))

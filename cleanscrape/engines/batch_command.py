@@ -112,8 +112,12 @@ def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> int:
     except UsageError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as error:  # the output cannot even be opened: nothing was written
+        print(f"{PROG}: error: cannot write the output: {_describe(error)}", file=sys.stderr)
+        return EXIT_USAGE
     summary = Summary()
     interrupted = False
+    write_error: OSError | None = None
     restore = _sigterm_as_interrupt()
     try:
         _execute(plan, args, summary)
@@ -126,11 +130,24 @@ def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> int:
         # `batch ... -o - | head`: the reader left. Stop quietly; silence the final flush too.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERRORS
+    except OSError as error:  # a full disk, a file size limit, a directory made read-only
+        write_error = error
     finally:
-        plan.writer.close()
-        if interrupted and isinstance(plan.writer, JsonlWriter) and plan.writer.path != "-":
-            _trim_torn_tail(plan.writer.path)
+        try:
+            plan.writer.close()
+        except OSError as error:  # the last flush fails the same way on a full disk
+            write_error = write_error or error
+        if (interrupted or write_error) and isinstance(plan.writer, JsonlWriter) and plan.writer.path != "-":
+            try:
+                _trim_torn_tail(plan.writer.path)  # end on a whole record, ready for --resume
+            except OSError:
+                pass  # not a regular file (/dev/full): nothing to repair
         restore()
+    if write_error is not None:
+        print(f"{PROG}: error: writing the output failed after {summary.read} documents: "
+              f"{_describe(write_error)}; what was written ends on a whole record (rerun with --resume)",
+              file=sys.stderr)
+        return EXIT_ERRORS
     if not args.quiet:
         print(summary.line(interrupted=interrupted), file=sys.stderr)
     if interrupted:
@@ -265,6 +282,11 @@ def _sigterm_as_interrupt() -> Any:
     except ValueError:  # not the main thread: leave signals alone
         return lambda: None
     return lambda: signal.signal(signal.SIGTERM, previous)
+
+
+def _describe(error: OSError) -> str:
+    where = error.filename if error.filename is not None else ""
+    return f"{error.strerror or error}" + (f": {where}" if where else "")
 
 
 def _positive_int(text: str) -> int:

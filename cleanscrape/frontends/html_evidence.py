@@ -18,6 +18,7 @@ from typing import AbstractSet, Any, Iterable, Iterator, Mapping
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from cleanscrape.decode import repair_surrogates
 from cleanscrape.model import Evidence
 
 # --------------------------------------------------------------------------- rule data
@@ -48,7 +49,7 @@ META_KEYS: dict[str, tuple[str, ...]] = {
 
 # Separators that put a site name after a headline in <title> / og:title. Spaces are
 # required around them so "Spider-Man" is never split.
-TITLE_SEPARATOR = re.compile(r"\s+(\||::|·|•|-|–|—)\s+")
+TITLE_SEPARATOR = re.compile(r"(?<!\s)\s+(\||::|·|•|-|–|—)\s+")  # (?<!\s): linear on long space runs
 # A pipe or double colon almost always means "site follows"; a dash can also start a subtitle,
 # so a dash needs a tail that looks more like a name.
 STRONG_SEPARATORS = frozenset({"|", "::", "·", "•"})
@@ -128,7 +129,8 @@ def _clean_value(value: Any) -> str | None:
         value = next((item for item in value if isinstance(item, str) and item.strip()), None)
     if not isinstance(value, str):
         return None
-    return normalise_text(html.unescape(value)) or None
+    # JSON-LD may spell a lone surrogate ("\\ud800"): no encoding could write it out.
+    return normalise_text(repair_surrogates(html.unescape(value))) or None
 
 
 def normalise_date(value: Any) -> str | None:

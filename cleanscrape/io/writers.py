@@ -79,9 +79,10 @@ class JsonlWriter:
             self._last_flush = now
 
     def close(self) -> None:
-        self._stream.flush()
-        if self._stream is not sys.stdout.buffer:
-            self._stream.close()
+        if self._stream is sys.stdout.buffer:
+            self._stream.flush()
+        else:
+            self._stream.close()  # flushes, and closes the file even when that flush fails (disk full)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,12 +21,17 @@ from .repeated import line_key
 MAX_CAPTION_WORDS = 80
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 _PERSON = r"[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"  # a photographer: "Khalil Ashawi", not "DC"
-_CREDITED = rf"{_NAME}(?:\s*/\s*[\w.'’-]+(?:\s+[A-Z][\w.'’-]*){{0,3}})*(?:\s+via\s+{_NAME})?"
+# Further "/Name" parts of a credit ("/File Photo", "/POOL"). Bounded: with an unbounded
+# repetition, every agency-like word of a long line such as "REUTERS/Abc/REUTERS/Abc/..." started
+# a scan to the end of the line (120,000 characters took 110 s); real credits have one or two.
+MAX_CREDIT_PARTS = 5
+_MORE_PARTS = rf"(?:\s*/\s*[\w.'’-]+(?:\s+[A-Z][\w.'’-]*){{0,3}}){{0,{MAX_CREDIT_PARTS}}}"
+_CREDITED = rf"{_NAME}{_MORE_PARTS}(?:\s+via\s+{_NAME})?"
 _PHOTO_CREDIT = re.compile(
     "|".join(
         (
             # AGENCY/Photographer[/File Photo] as wire services print it
-            rf"\b[A-Z]{{2,}}(?:\s+PHOTO)?\s*/\s*{_PERSON}(?:\s*/\s*[\w.'’-]+(?:\s+[A-Z][\w.'’-]*){{0,3}})*\s*\)?\.?$",
+            rf"\b[A-Z]{{2,}}(?:\s+PHOTO)?\s*/\s*{_PERSON}{_MORE_PARTS}\s*\)?\.?$",
             # (AP Photo/Jane Doe), Photo: Jane Doe/dpa, Image credit: Getty Images, Picture by Jane Doe
             rf"(?:^|[\s(])(?i:photo(?:graph)?s?|picture|image|pic|foto|credit|bild)(?:\s+(?i:by|credit|courtesy(?:\s+of)?))?\s*[:/]?\s*{_CREDITED}\s*\)?\.?$",
             # stock agencies

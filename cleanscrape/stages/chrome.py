@@ -7,7 +7,6 @@ lines carry no sentence, so dropping them cannot cut a paragraph.
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ..model import Document, Label, Verdict
@@ -34,7 +33,6 @@ UI_LABELS = frozenset({
 })
 MAX_SYMBOL_LINE_CHARS = 12  # "20", "#", "1/5", "| |": counters and separators, not a sentence
 MAX_TINY_LINE_CHARS = 4  # "TT", "A+", "OK": too short to be a word of an article on its own
-_EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 # Trimming punctuation and spaces and case-folding never remove letters: a line with more
 # letters than twice the longest label's is no label (the margin covers case-folding oddities).
 MAX_LABEL_LETTERS = 2 * max(letter_count(label) for label in UI_LABELS)
@@ -48,7 +46,21 @@ def is_chrome(text: str) -> bool:
         return not ends_sentence(text)  # "No." answering a question is a sentence
     if letters > MAX_LABEL_LETTERS:
         return False
-    return " ".join(_EDGE_PUNCTUATION.sub("", text).casefold().split()) in UI_LABELS
+    return " ".join(strip_edge_punctuation(text).casefold().split()) in UI_LABELS
+
+
+def strip_edge_punctuation(text: str) -> str:
+    """`text` without the non-alphanumeric characters at its edges.
+
+    A loop, not re.sub(r"^[\\W_]+|[\\W_]+$"): the second branch rescans a punctuation run from
+    each of its characters (a line of 100,000 dots ending in a letter took minutes).
+    """
+    start, end = 0, len(text)
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return text[start:end]
 
 
 def label_chrome(doc: Document, settings: Settings) -> Iterator[Label]:

@@ -203,3 +203,11 @@ def test_site_name_is_stripped(title, site_name, expected):
 )
 def test_title_left_alone_when_the_tail_is_not_a_site(title, site_name):
     assert title_without_site_name(title, site_name) == (title, None)
+
+
+def test_json_ld_escapes_of_lone_surrogates_give_writable_values():
+    """json.loads turns "\\ud800" into a lone surrogate, which no encoder can write out."""
+    tree = page_with_json_ld('{"@type": "NewsArticle", "headline": "Bridge \\ud800 opens", '
+                             '"author": {"name": "Jane \\udc00Doe"}}')
+    meta = page_metadata(tree)
+    assert meta["title"] == "Bridge \ufffd opens" and meta["authors"] == ["Jane \ufffdDoe"]
