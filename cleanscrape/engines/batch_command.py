@@ -46,6 +46,15 @@ def _run_from_cli(args: argparse.Namespace, out: Any) -> int:
     return run_batch(args)
 
 
+def add_input_field_arguments(parser: argparse.ArgumentParser, title: str) -> None:
+    """Which fields of a JSONL (or Parquet) record hold the document: shared by batch and spark."""
+    fields = parser.add_argument_group(title)
+    fields.add_argument("--text-field", default="text", help="field holding plain text (default: text)")
+    fields.add_argument("--html-field", default="html", help="field holding HTML (default: html)")
+    fields.add_argument("--id-field", default="id", help="field holding the document id (default: id)")
+    fields.add_argument("--url-field", default="url", help="field holding the document URL (default: url)")
+
+
 def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
                         help="files, directories (recursive), globs, or - for JSONL on stdin; "
@@ -56,15 +65,11 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
     out.add_argument("--format", choices=("json", "text"), default="json",
                      help="file format with --output-dir (default: json)")
     out.add_argument("--per-article", action="store_true", help="one JSONL line per article instead of per page")
-    fields = parser.add_argument_group("JSONL input fields")
-    fields.add_argument("--text-field", default="text", help="field holding plain text (default: text)")
-    fields.add_argument("--html-field", default="html", help="field holding HTML (default: html)")
-    fields.add_argument("--id-field", default="id", help="field holding the document id (default: id)")
-    fields.add_argument("--url-field", default="url", help="field holding the document URL (default: url)")
+    add_input_field_arguments(parser, "JSONL input fields")
     run = parser.add_argument_group("running")
     run.add_argument("--workers", type=_positive_int, default=available_cores(),
                      help="worker processes (default: all cores)")
-    run.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES,
+    run.add_argument("--max-bytes", type=parse_size, default=DEFAULT_MAX_BYTES,
                      help="documents larger than this are error records (e.g. 5M; default: 20M; 0 = no limit)")
     run.add_argument("--timeout", type=float, default=60.0,
                      help="seconds one document may take; its worker is then stopped (default: 60; 0 = none)")
@@ -296,7 +301,7 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _size(text: str) -> int:
+def parse_size(text: str) -> int:
     """Bytes, with an optional K, M or G suffix (powers of 1024)."""
     units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
     text = text.strip().upper().removesuffix("B")

@@ -17,7 +17,7 @@ from typing import Any, Sequence
 
 from ..io.discovery import InputFile, UsageError, check_inputs, iter_input_files
 from ..io.jsonl import JsonlFields
-from .batch_command import DEFAULT_MAX_BYTES, _size
+from .batch_command import DEFAULT_MAX_BYTES, add_input_field_arguments, parse_size
 
 PROG = "cleanscrape spark"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -48,12 +48,8 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
     parser.add_argument("--master", default=None,
                         help="Spark master, e.g. local[*] (default: spark-submit's, else local[*])")
     parser.add_argument("--per-article", action="store_true", help="one row per article instead of per page")
-    fields = parser.add_argument_group("JSONL/Parquet input fields")
-    fields.add_argument("--text-field", default="text", help="field holding plain text (default: text)")
-    fields.add_argument("--html-field", default="html", help="field holding HTML (default: html)")
-    fields.add_argument("--id-field", default="id", help="field holding the document id (default: id)")
-    fields.add_argument("--url-field", default="url", help="field holding the document URL (default: url)")
-    parser.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES,
+    add_input_field_arguments(parser, "JSONL/Parquet input fields")
+    parser.add_argument("--max-bytes", type=parse_size, default=DEFAULT_MAX_BYTES,
                         help="documents larger than this are error rows (default: 20M; 0 = no limit)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     from ..cli import add_settings_arguments  # late: cli.py imports this module
