@@ -191,6 +191,8 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
     if args.output_dir:
         writer: Any = DirWriter(args.output_dir, extension=".txt" if args.format == "text" else ".json")
         renderer: Any = FileRenderer(args.format)  # --resume skips files that exist (see _execute)
+        if args.resume:
+            writer.sweep_partial_files()
     else:
         renderer = JsonlRenderer(per_article=args.per_article)
         if args.resume:

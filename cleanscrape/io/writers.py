@@ -177,6 +177,9 @@ def safe_relative_path(name: tuple[str, ...]) -> str:
     return os.path.join(*parts) if parts else "_"
 
 
+_PARTIAL_PREFIX, _PARTIAL_SUFFIX = ".tmp-", ".part"  # a file being written; renamed when whole
+
+
 class DirWriter:
     """One file per document under `root`, mirroring input names, each written atomically."""
 
@@ -194,6 +197,17 @@ class DirWriter:
             raise ValueError(f"refusing to write outside {self.root}: {name!r}")
         return path
 
+    def sweep_partial_files(self) -> int:
+        """For --resume: remove the temporary files a killed run left behind; their documents
+        were never renamed into place, so they are written again. Returns how many went."""
+        removed = 0
+        for directory, _, files in os.walk(self.root):
+            for file in files:
+                if file.startswith(_PARTIAL_PREFIX) and file.endswith(_PARTIAL_SUFFIX):
+                    os.unlink(os.path.join(directory, file))
+                    removed += 1
+        return removed
+
     def is_done(self, name: tuple[str, ...]) -> bool:
         """For --resume: a document is done when its output (or its error file) exists."""
         return os.path.exists(self.target(name)) or os.path.exists(self.target(name, error=True))
@@ -202,7 +216,7 @@ class DirWriter:
         path = self.target(name, error=error)
         directory = os.path.dirname(path)
         os.makedirs(directory, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".part")
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=_PARTIAL_PREFIX, suffix=_PARTIAL_SUFFIX)
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(payload)

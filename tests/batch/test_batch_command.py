@@ -150,6 +150,15 @@ def test_output_dir_json_and_resume_skips_existing(corpus: Path, tmp_path: Path,
     assert (out / "a.txt.json").exists()
 
 
+def test_resume_with_output_dir_sweeps_the_partial_files_a_killed_run_left(corpus: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "outdir"
+    assert run([str(corpus), "--output-dir", str(out)], capsys)[0] == 0
+    partial = out / ".tmp-abc123.part"
+    partial.write_bytes(b'{"half": ')
+    assert run([str(corpus), "--output-dir", str(out), "--resume"], capsys)[0] == 0
+    assert not partial.exists()
+
+
 def test_resume_repairs_a_torn_line_and_finishes(corpus: Path, tmp_path: Path, capsys) -> None:
     full = tmp_path / "full.jsonl"
     run([str(corpus), "-o", str(full)], capsys)
