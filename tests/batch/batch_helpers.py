@@ -7,7 +7,10 @@ import bz2
 import gzip
 import io
 import json
+import os
+import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -100,3 +103,35 @@ def command_prefix() -> list[str]:
     """A subprocess that runs `python -m cleanscrape.engines.batch_command` with the fake cleaner."""
     here = Path(__file__).parent
     return [sys.executable, str(here / "run_fake.py")]
+
+
+def make_input(root: Path, corpus: Path) -> list[str]:
+    """The corpus plus 240 slow-ish JSONL documents, some of them listings, so a run lasts ~2 s."""
+    lines = []
+    for i in range(240):
+        text = f"SLEEP=0.01 document {i}" + ("\nLISTING\n---\nsecond item\n---\nthird" if i % 7 == 0 else "")
+        lines.append(json.dumps({"id": f"doc-{i}", "text": text, "n": i}) + "\n")
+    (root / "slow.jsonl").write_text("".join(lines))
+    return [str(corpus), str(root / "slow.jsonl")]
+
+
+def batch(inputs: list[str], out: Path, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen([*command_prefix(), *inputs, "-o", str(out), "--workers", "2", *extra],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=out.parent,
+                            env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])})
+
+
+def wait_for_output(out: Path, process: subprocess.Popen, minimum: int = 1) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and process.poll() is None:
+        if out.exists() and out.stat().st_size >= minimum:
+            return
+        time.sleep(0.01)
+
+
+def uninterrupted_records(tmp_path: Path, corpus: Path, *extra: str) -> tuple[list[str], list[dict]]:
+    """The slow inputs and the records an uninterrupted run writes for them: what a resumed run must equal."""
+    inputs = make_input(tmp_path, corpus)
+    reference = tmp_path / "reference.jsonl"
+    assert batch(inputs, reference, *extra).wait(timeout=120) == 0
+    return inputs, read_jsonl(reference)

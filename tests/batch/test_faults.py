@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from batch_helpers import command_prefix, corpus, read_jsonl, run, write_warc  # noqa: F401 - fixture
-from test_kill_resume import batch, make_input, wait_for_output
+from batch_helpers import (  # noqa: F401 - corpus is a fixture
+    batch, command_prefix, corpus, make_input, read_jsonl, run, uninterrupted_records, wait_for_output, write_warc,
+)
 
 ROOT = Path(__file__).parents[2]
 
@@ -28,11 +29,8 @@ ROOT = Path(__file__).parents[2]
 @pytest.mark.parametrize("per_article", [False, True], ids=["per-page", "per-article"])
 def test_kill_9_at_several_points_then_resume_gives_the_uninterrupted_records(tmp_path: Path, corpus: Path,
                                                                               per_article: bool) -> None:
-    inputs = make_input(tmp_path, corpus)
     extra = ["--per-article"] if per_article else []
-    reference = tmp_path / "reference.jsonl"
-    assert batch(inputs, reference, *extra).wait(timeout=120) == 0
-    expected = read_jsonl(reference)
+    inputs, expected = uninterrupted_records(tmp_path, corpus, *extra)
     seed = random.randrange(1_000_000)
     rng = random.Random(seed)
     out = tmp_path / "out.jsonl"
