@@ -58,16 +58,27 @@ def unaccounted_lines(text: str, page: Page) -> list[str]:
     for line in split_lines(text):
         if line.is_blank:
             continue
-        kept = line.display
-        for part in logged.get(line.number, ()):
-            kept = kept.replace(part, "", 1)
-        kept = kept.strip()
-        if line.number in logged and (not kept or any(kept in t for t in texts)):
+        if line.number in logged and any(
+            not kept or any(kept in t for t in texts) for kept in _remainders(line.display, logged[line.number])
+        ):
             continue
         if any(line.display in t for t in texts):
             continue
         missing.append(line.display)
     return missing
+
+
+def _remainders(display: str, parts: list[str]) -> set[str]:
+    """The line with each logged part taken out once, at any of its places: the log says what a
+    trim removed, not where ("... MEM ... MEM" trimmed at the end still holds the first MEM)."""
+    candidates = {display}
+    for part in parts:
+        candidates = {
+            candidate[:at] + candidate[at + len(part):]
+            for candidate in candidates
+            for at in range(len(candidate)) if candidate.startswith(part, at)
+        }
+    return {candidate.strip() for candidate in candidates}
 
 
 def non_blank(lines: Iterable[str]) -> list[str]:

@@ -25,3 +25,13 @@ def test_unaccounted_lines_accepts_a_page_that_accounts_for_everything():
         removed=[Removal(1, "Title of the page", "metadata"), Removal(4, "Share", "chrome")],
     )
     assert unaccounted_lines(TEXT, page) == []
+
+
+def test_a_trimmed_fragment_may_have_been_cut_at_any_of_its_places():
+    line = "He left in December. Reuters reported it first. He said so. Reuters"
+    page = Page(kind="article", articles=[Article(text="He left in December. Reuters reported it first. He said so.")],
+                removed=[Removal(1, "Reuters", "credit")])
+    assert unaccounted_lines(line, page) == []
+    elsewhere = Page(kind="article", articles=[Article(text="He left in December. reported it first.")],
+                     removed=[Removal(1, "Reuters", "credit")])
+    assert unaccounted_lines(line, elsewhere) == [line]
