@@ -51,8 +51,10 @@ def run_spark(directory: str, cores: int, work: Path) -> tuple[float, float, flo
 
 def compare_rdd(directory: str, cores: int, work: Path, rounds: int) -> dict[str, list[float]]:
     """The same files, tasks and clean_record, two ways to run a partition: seconds per run."""
-    from cleanscrape.engines.spark import (_FILE_COLUMNS, _string_schema, clean_files, file_groups, local_session,
-                                           make_options, output_arrow_schema, output_schema, stop_session)
+    from pyspark.sql.types import StringType, StructField, StructType
+
+    from cleanscrape.engines.spark import (clean_files, file_groups, local_session, make_options, output_arrow_schema,
+                                           output_schema, stop_session)
     from cleanscrape.engines.spark_rows import chunked
     from cleanscrape.io.discovery import InputFile, iter_input_files
     from cleanscrape.io.jsonl import JsonlFields
@@ -75,6 +77,8 @@ def compare_rdd(directory: str, cores: int, work: Path, rounds: int) -> dict[str
                     yield pa.RecordBatch.from_pylist(chunk, schema=schema)
 
     groups = file_groups(files, spark.sparkContext.defaultParallelism)  # the same tasks as the engine
+    # file_groups' rows are InputFile's fields, in order: the Arrow path reads them back as InputFiles.
+    path_schema = StructType([StructField(name, StringType()) for name in ("path", "relative", "format", "compression")])
     times: dict[str, list[float]] = {"mapInArrow": [], "mapPartitions": []}
     try:
         for attempt in range(rounds + 1):  # the first round warms the Python workers and is dropped
@@ -83,7 +87,7 @@ def compare_rdd(directory: str, cores: int, work: Path, rounds: int) -> dict[str
                 started = time.monotonic()
                 if name == "mapInArrow":
                     rdd = spark.sparkContext.parallelize(groups, numSlices=len(groups)).flatMap(lambda g: g)
-                    paths = spark.createDataFrame(rdd, _string_schema(_FILE_COLUMNS))
+                    paths = spark.createDataFrame(rdd, path_schema)
                     frame = paths.mapInArrow(arrow_partition, output_schema())
                 else:
                     frame = clean_files(spark, files, options=options)  # the engine: mapPartitions

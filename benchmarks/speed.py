@@ -252,7 +252,7 @@ def growth_section(data_dir: Path, repeats: int) -> list[str]:
     small_s, large_s = median_time(small, 5 * repeats), median_time(large, 5 * repeats)
     big_s = median_time(big, max(1, repeats // 2))
     return [
-        f"growth (text path, pages cut from the w3m dumps, median of repeats)",
+        "growth (text path, pages cut from the w3m dumps, median of repeats)",
         f"  {GROWTH_SMALL_LINES:>5} lines ({len(small.encode()) / 1024:6.1f} KB)  {small_s * 1000:8.2f} ms",
         f"  {GROWTH_LARGE_LINES:>5} lines ({len(large.encode()) / 1024:6.1f} KB)  {large_s * 1000:8.2f} ms   "
         f"{large_s / small_s:.1f}x the 100-line page",

@@ -15,8 +15,7 @@ _PAGE_META_FIELDS = ("title", "published", "updated", "publisher", "section")
 
 
 def build_page(doc: Document, settings: Settings, source: str | None = None) -> Page:
-    day_first = doc.day_first
-    articles = [article for part in segment(doc) if (article := build_article(doc, part, day_first)).text]
+    articles = [article for part in segment(doc) if (article := build_article(doc, part)).text]
     kind = page_kind(len(articles))
     for article, role in zip(articles, roles(kind, len(articles))):
         article.role = role
@@ -36,7 +35,7 @@ def build_page(doc: Document, settings: Settings, source: str | None = None) -> 
     return page
 
 
-def build_article(doc: Document, part: Segment, day_first: bool | None) -> Article:
+def build_article(doc: Document, part: Segment) -> Article:
     paragraphs = [_paragraph(doc, index) for index in range(part.start, part.end) if _has_text(doc, index)]
     facts = list(_facts(doc, part.start, part.end))
     article = Article(
@@ -52,7 +51,7 @@ def build_article(doc: Document, part: Segment, day_first: bool | None) -> Artic
         captions=_unique(value for field, value in facts if field == "caption"),
     )
     if paragraphs:
-        article.dateline = parse_dateline(paragraphs[0], day_first)
+        article.dateline = parse_dateline(paragraphs[0], doc.day_first)
         if article.dateline and not article.agency:
             article.agency = article.dateline.agency
     return article

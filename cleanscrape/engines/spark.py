@@ -44,9 +44,6 @@ BATCH_ROWS = 64
 # memory at once; engine sessions (`local_session`) lower it to this.
 INPUT_BATCH_ROWS = 256
 
-_FILE_COLUMNS = (("path", "string"), ("relative", "string"), ("format", "string"), ("compression", "string"))
-
-
 # ------------------------------------------------------------------------------------ schemas
 
 def output_schema() -> "StructType":
@@ -72,12 +69,6 @@ def output_arrow_schema() -> "pyarrow.Schema":
     types = {"string": pa.string(), "int": pa.int32(), "strings": pa.list_(pa.string()),
              "error": pa.struct([("type", pa.string()), ("message", pa.string())])}
     return pa.schema([(name, types[kind]) for name, kind in OUTPUT_COLUMNS])
-
-
-def _string_schema(columns: Sequence[tuple[str, str]]) -> "StructType":
-    from pyspark.sql.types import StringType, StructField, StructType
-
-    return StructType([StructField(name, StringType()) for name, _ in columns])
 
 
 # ------------------------------------------------------------------------------------ settings

@@ -33,7 +33,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _TIME = r"(?:\s*,?\s*(?:at\s+|à\s+|às\s+|a\s+las\s+|alle\s+|um\s+|-\s*)?(?P<hour>[0-2]?\d)[:h.](?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?![\w:]))?"
 # (?<!\d) rather than \b: scrapes glue labels to dates ("time01-04-2025", "On:11 Mar 2025").
 _PATTERNS = (
-    re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?(?!\d)"),
+    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?(?!\d)"),
     re.compile(rf"(?<!\d){_DAY}\s*(?:de\s+)?{_MONTH},?\s*(?:de\s+)?{_YEAR}(?!\d){_TIME}", re.IGNORECASE),
     re.compile(rf"(?<![^\W\d]){_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d){_TIME}", re.IGNORECASE),
     re.compile(rf"(?<!\d)(?P<first>[0-3]?\d)(?P<sep>[-/.])(?P<second>[0-3]?\d)(?P=sep){_YEAR}(?!\d){_TIME}"),

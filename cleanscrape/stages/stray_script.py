@@ -25,7 +25,6 @@ MIN_DOMINANT_SHARE = 0.8
 _SCRIPT_FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "FULLWIDTH": "CJK", "IDEOGRAPHIC": "CJK"}
 
 
-_LETTER = re.compile(r"[^\W\d_]")
 _BEYOND_LATIN = re.compile(r"[^\W_\x00-\u024f]")  # a letter or digit outside the Latin blocks
 LATIN_END = 0x250  # Basic Latin to Latin Extended-B: "ª", "é", "ł" are Latin whatever their names say
 
