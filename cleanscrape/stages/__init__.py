@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from ..model import Document, Label
+from ..model import Document, Label, Verdict
 from ..settings import Settings
 
 # The documented vocabulary of reasons. Every Removal carries one of these.
@@ -40,3 +40,15 @@ class Stage:
         unknown = set(self.reasons) - set(REASONS) - {"user-keep"}
         if unknown:
             raise ValueError(f"stage {self.name} uses undocumented reasons {sorted(unknown)}")
+
+
+def line_rule(name: str, reason: str, matches: Callable[[str], bool]) -> Stage:
+    """A stage that drops every kept line whose text `matches`: the shape of the rule stages
+    that judge a line by itself (chrome, legal, promo)."""
+
+    def label(doc: Document, settings: Settings) -> Iterable[Label]:
+        for index in doc.kept_indices():
+            if matches(doc.lines[index].text):
+                yield Label(index, Verdict.DROP, reason)
+
+    return Stage(name, label, (reason,))

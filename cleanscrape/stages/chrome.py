@@ -7,12 +7,9 @@ lines carry no sentence, so dropping them cannot cut a paragraph.
 
 from __future__ import annotations
 
-from typing import Iterator
 
-from ..model import Document, Label, Verdict
-from ..settings import Settings
 from ..shapes import ends_sentence, letter_count
-from . import Stage
+from . import line_rule
 
 # Whole-line interface labels, compared case-insensitively without edge punctuation.
 UI_LABELS = frozenset({
@@ -63,10 +60,4 @@ def strip_edge_punctuation(text: str) -> str:
     return text[start:end]
 
 
-def label_chrome(doc: Document, settings: Settings) -> Iterator[Label]:
-    for index in doc.kept_indices():
-        if is_chrome(doc.lines[index].text):
-            yield Label(index, Verdict.DROP, "chrome")
-
-
-STAGE = Stage("chrome", label_chrome, ("chrome",))
+STAGE = line_rule("chrome", "chrome", is_chrome)

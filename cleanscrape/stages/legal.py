@@ -7,12 +7,9 @@ privacy does so in long sentences, which this stage leaves alone.
 from __future__ import annotations
 
 import re
-from typing import Iterator
 
-from ..model import Document, Label, Verdict
-from ..settings import Settings
 from ..shapes import folded, word_count
-from . import Stage
+from . import line_rule
 
 MAX_NOTICE_WORDS = 40
 _NOTICE = re.compile(
@@ -31,10 +28,4 @@ def is_legal_notice(text: str) -> bool:
     return word_count(text) <= MAX_NOTICE_WORDS and bool(_NOTICE_HINT.search(folded(text))) and bool(_NOTICE.search(text))
 
 
-def label_legal(doc: Document, settings: Settings) -> Iterator[Label]:
-    for index in doc.kept_indices():
-        if is_legal_notice(doc.lines[index].text):
-            yield Label(index, Verdict.DROP, "legal")
-
-
-STAGE = Stage("legal", label_legal, ("legal",))
+STAGE = line_rule("legal", "legal", is_legal_notice)

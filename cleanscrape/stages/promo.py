@@ -7,12 +7,9 @@ present, so an article that merely reports on apps or newsletters keeps its sent
 from __future__ import annotations
 
 import re
-from typing import Iterator
 
-from ..model import Document, Label, Verdict
-from ..settings import Settings
 from ..shapes import folded, word_count
-from . import Stage
+from . import line_rule
 
 MAX_PROMO_WORDS = 45
 _CHANNEL = r"(?:app|apps|application|newsletters?|whatsapp|telegram|channel|instagram|facebook|twitter|youtube|tiktok|linkedin|google news|podcast|alerts?|notifications?|updates)"
@@ -75,10 +72,4 @@ def is_promo(text: str) -> bool:
     return starts_imperative(text) or bool(_ADDRESSES_READER.search(text))
 
 
-def label_promo(doc: Document, settings: Settings) -> Iterator[Label]:
-    for index in doc.kept_indices():
-        if is_promo(doc.lines[index].text):
-            yield Label(index, Verdict.DROP, "promo")
-
-
-STAGE = Stage("promo", label_promo, ("promo",))
+STAGE = line_rule("promo", "promo", is_promo)
