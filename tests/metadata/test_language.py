@@ -27,3 +27,9 @@ def test_the_same_text_gives_the_same_answer_every_time():
 def test_only_the_sample_is_read():
     assert detect_language(GERMAN + " " + FRENCH * 10, sample_chars=len(GERMAN)) == "de"
     assert detect_language(ENGLISH, sample_chars=10) is None
+
+
+def test_the_sample_comes_from_the_wordiest_lines():
+    # A rule of box-drawing characters and a short English heading come first; the sample skips them.
+    text = "━" * 400 + "\nLatest news\n" + FRENCH + "\n" + FRENCH
+    assert detect_language(text, sample_chars=150) == "fr"
