@@ -32,7 +32,8 @@ _FTFY_REPAIR_ONLY = ftfy.TextFixerConfig(
 # zero-width ones (ZWSP, ZWNJ, ZWJ, word joiner, BOM).
 _EDGE_INVISIBLES = "".join(chr(code) for code in range(0x3001) if chr(code).isspace()) + "\u200b\u200c\u200d\u2060\ufeff"
 # List markers scrapers print for <li>: bullets, and -, *, – followed by a space.
-_LIST_MARKER = re.compile(r"^([•·▪▫◦‣⁃●○■□►▸➤✓✔\-*–])\s+(?=\S)")
+_LIST_MARKERS = "•·▪▫◦‣⁃●○■□►▸➤✓✔-*–"
+_LIST_MARKER = re.compile(rf"^([{re.escape(_LIST_MARKERS)}])\s+(?=\S)")
 _INNER_SPACES = re.compile(r"[ \t\u00a0]{2,}")
 # ftfy's mojibake check is one regex whose every branch holds a non-ASCII character among its
 # first three characters, so a match can only start at most two characters before a non-ASCII
@@ -72,14 +73,15 @@ def looks_like_mojibake(text: str) -> bool:
 
 def split_lines(text: str) -> tuple[Line, ...]:
     """Normalised lines, numbered from 1 as in the input (after line-ending unification)."""
-    return tuple(normalize_line(number, raw) for number, raw in enumerate(repair(text).split("\n"), start=1))
+    # Collapsing space runs over the whole text before the per-line strip gives the same lines as
+    # collapsing each stripped line (a run at a line's edge is stripped either way) in one pass.
+    text = _INNER_SPACES.sub(" ", repair(text))
+    return tuple(_line(number, raw.strip(_EDGE_INVISIBLES)) for number, raw in enumerate(text.split("\n"), start=1))
 
 
-def normalize_line(number: int, raw: str) -> Line:
-    text = raw.strip(_EDGE_INVISIBLES)
-    text = _INNER_SPACES.sub(" ", text)
-    marker = ""
-    match = _LIST_MARKER.match(text)
-    if match:
-        marker, text = match.group(1), text[match.end():]
-    return Line(number=number, text=text, marker=marker)
+def _line(number: int, text: str) -> Line:
+    if text[:1] in _LIST_MARKERS:
+        match = _LIST_MARKER.match(text)
+        if match:
+            return Line(number=number, text=text[match.end():], marker=match.group(1))
+    return Line(number=number, text=text)

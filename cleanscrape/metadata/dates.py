@@ -38,7 +38,14 @@ _PATTERNS = (
     re.compile(rf"(?<![^\W\d]){_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d){_TIME}", re.IGNORECASE),
     re.compile(rf"(?<!\d)(?P<first>[0-3]?\d)(?P<sep>[-/.])(?P<second>[0-3]?\d)(?P=sep){_YEAR}(?!\d){_TIME}"),
 )
-_NUMERIC = _PATTERNS[3]
+# The two fields of a numeric date, for telling the page's order: no time part, so that a match
+# never runs past the end of a line when the page's lines are scanned as one text.
+_NUMERIC_FIELDS = re.compile(rf"(?<!\d)(?P<first>[0-3]?\d)(?P<sep>[-/.])(?P<second>[0-3]?\d)(?P=sep){_YEAR}(?!\d)")
+# How a numeric date ends. Python's regex engine tries a pattern that opens with a lookbehind at
+# every position of the text; this one it skips through to its first character, so the full
+# pattern runs only on the few characters before each such ending.
+_SEPARATOR_AND_YEAR = re.compile(r"[-/.](?:19|20)\d\d(?!\d)")
+_MAX_FIELDS_BEFORE_YEAR = len("31-12")
 # "Oct 3", "3 March": a date without its year, which we recognise but never complete.
 _ANY_MONTH = _MONTH.replace("?P<month>", "?:")
 _YEARLESS = re.compile(rf"(?<![^\W\d]){_ANY_MONTH}\s+\d{{1,2}}(?!\d)|(?<!\d)\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+{_ANY_MONTH}(?![^\W\d])", re.IGNORECASE)
@@ -53,12 +60,16 @@ class FoundDate:
 
 def infer_day_first(texts: Iterable[str]) -> bool | None:
     """Day-first if some numeric date on the page has a first field > 12, month-first if a second one does."""
+    text = "\n".join(texts)
+    # Each window holds one date ending and one character either side of where its date can lie.
+    windows = " ".join(
+        text[max(0, end.start() - _MAX_FIELDS_BEFORE_YEAR - 1): end.end() + 1] for end in _SEPARATOR_AND_YEAR.finditer(text)
+    )
     day_first = month_first = False
-    for text in texts:
-        for match in _NUMERIC.finditer(text):
-            first, second = int(match["first"]), int(match["second"])
-            day_first |= first > 12 >= second
-            month_first |= second > 12 >= first
+    for match in _NUMERIC_FIELDS.finditer(windows):
+        first, second = int(match["first"]), int(match["second"])
+        day_first |= first > 12 >= second
+        month_first |= second > 12 >= first
     if day_first == month_first:
         return None
     return day_first

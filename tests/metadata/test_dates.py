@@ -118,3 +118,28 @@ def test_a_date_without_a_year_is_recognised_but_never_completed():
     assert is_yearless_date("Oct 3") and is_yearless_date("3 March")
     assert find_dates("Oct 3") == []
     assert not is_yearless_date("Octopus 3") and not is_yearless_date("Mayor 12")
+
+
+def test_dates_glued_to_digits_prove_nothing():
+    assert infer_day_first(["131-12-2025", "21-03-20251"]) is None
+    assert infer_day_first(["on 13-12-2025\n05-04-2025"]) is True
+
+
+def _day_first_line_by_line(texts):
+    """The definition: every numeric date of every line, each read with the full date pattern."""
+    import re
+
+    numeric = re.compile(r"(?<!\d)(?P<first>[0-3]?\d)(?P<sep>[-/.])(?P<second>[0-3]?\d)(?P=sep)(?:19|20)\d\d(?!\d)")
+    pairs = [(int(m["first"]), int(m["second"])) for text in texts for m in numeric.finditer(text)]
+    day_first = any(first > 12 >= second for first, second in pairs)
+    month_first = any(second > 12 >= first for first, second in pairs)
+    return None if day_first == month_first else day_first
+
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.lists(st.text(alphabet="0123456789-/. \n2019a", max_size=40), max_size=5))
+def test_infer_day_first_agrees_with_reading_every_line(texts):
+    assert infer_day_first(texts) == _day_first_line_by_line(texts)
