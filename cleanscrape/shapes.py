@@ -8,6 +8,8 @@ from __future__ import annotations
 import functools
 import re
 
+from .model import fold
+
 # A sentence ends in . ! ? (or their CJK forms), possibly followed by closing quotes/brackets.
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)\]]*$")
 _TRUNCATED = re.compile(r"(?:…|\.\.\.)[\"'”’»)\]]*$")
@@ -71,18 +73,12 @@ def is_headline(text: str) -> bool:
     return text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘«¿¡"
 
 
-# `re.IGNORECASE` compares characters by their simple lower case, and also equates ı with i and
-# ſ with s; str.lower() agrees except that it turns İ into two characters. Folding these first
-# makes `folded(text)` contain every lower-case ASCII word an IGNORECASE pattern matches in `text`.
-_IGNORECASE_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-
-
 @_memo
 def folded(text: str) -> str:
     """`text` lower-cased as `re.IGNORECASE` sees it, for pre-filters: a stage whose IGNORECASE
     pattern needs some literal word can skip a line whose folded text lacks all of them (a plain
     substring search is many times faster than an IGNORECASE regex over the line)."""
-    return (text.translate(_IGNORECASE_FOLDS) if not text.isascii() else text).lower()
+    return fold(text)
 
 
 def is_short(text: str, max_words: int = 4) -> bool:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ..metadata.dates import infer_day_first
-from ..model import Document
+from ..model import Document, PageText
 from ..normalize import split_lines
 
 
 def document_from_text(text: str) -> Document:
     lines = split_lines(text)
-    return Document(lines=lines, day_first=infer_day_first(line.text for line in lines))
+    page_text = PageText.of(lines)
+    return Document(lines=lines, page_text=page_text, day_first=infer_day_first([page_text.text]))

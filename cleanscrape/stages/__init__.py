@@ -7,6 +7,7 @@ so an earlier stage's reason is the one the removal log shows.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -42,13 +43,28 @@ class Stage:
             raise ValueError(f"stage {self.name} uses undocumented reasons {sorted(unknown)}")
 
 
-def line_rule(name: str, reason: str, matches: Callable[[str], bool]) -> Stage:
+def line_rule(name: str, reason: str, matches: Callable[[str], bool], hint: tuple[str, ...] = ()) -> Stage:
     """A stage that drops every kept line whose text `matches`: the shape of the rule stages
-    that judge a line by itself (chrome, legal, promo)."""
+    that judge a line by itself (chrome, legal, promo).
+
+    `hint`, when given, holds words (lower-case) of which every line `matches` accepts contains
+    one in its folded text; only the lines holding one are judged.
+    """
 
     def label(doc: Document, settings: Settings) -> Iterable[Label]:
-        for index in doc.kept_indices():
+        candidates = candidate_lines(doc, hint) if hint else doc.kept_indices()
+        for index in candidates:
             if matches(doc.lines[index].text):
                 yield Label(index, Verdict.DROP, reason)
 
     return Stage(name, label, (reason,))
+
+
+def candidate_lines(doc: Document, words: tuple[str, ...]) -> list[int]:
+    """The kept lines whose folded text holds one of `words`."""
+    return [index for index in doc.page_text.lines_containing(words) if doc.is_kept(index) and doc.lines[index].text]
+
+
+def any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern matching any of `words` literally, to test one line for a hint."""
+    return re.compile("|".join(map(re.escape, words)))

@@ -15,7 +15,7 @@ from typing import Iterator
 from ..model import Document, Label, Verdict
 from ..settings import Settings
 from ..shapes import folded, word_count
-from . import Stage
+from . import Stage, any_word, candidate_lines
 from .repeated import line_key
 
 MAX_CAPTION_WORDS = 80
@@ -48,10 +48,12 @@ _CAPTION_START = re.compile(r"(?:FILE\s+PHOTO|FILED)\s*[:-]")  # "FILED - 17 Jan
 # A credit closes the caption: the end-anchored patterns need only the line's last characters.
 CREDIT_TAIL_CHARS = 200
 # The weak sign: the line ends in a short capitalised credit in brackets, "(RT)", "(AFP)".
-_BRACKETED_CREDIT = re.compile(r"\((?:[A-Z][\w.&/-]*)(?:\s+[A-Z][\w.&/-]*){0,2}\)$")
+# [^\S\n] rather than \s, and $ at any line end, so the page's lines can be scanned as one text.
+_BRACKETED_CREDIT = re.compile(r"\((?:[A-Z][\w.&/-]*)(?:[^\S\n]+[A-Z][\w.&/-]*){0,2}\)$", re.MULTILINE)
 
 # Every _PHOTO_CREDIT match holds one of these, lower-cased: a line without any is no credit.
-_CREDIT_HINT = re.compile(r"/|\[|pic|photo|image|foto|credit|bild|getty|shutterstock|istock|alamy|imago|epa-efe|file")
+CREDIT_WORDS = ("/", "[", "pic", "photo", "image", "foto", "credit", "bild", "getty", "shutterstock", "istock", "alamy", "imago", "epa-efe", "file")
+_CREDIT_HINT = any_word(CREDIT_WORDS)
 
 
 def is_photo_credit(text: str) -> bool:
@@ -63,8 +65,11 @@ def is_photo_credit(text: str) -> bool:
 
 
 def label_captions(doc: Document, settings: Settings) -> Iterator[Label]:
-    printed = Counter(line_key(line.text) for line in doc.lines if not line.is_blank)
-    for index in doc.kept_indices():
+    credits = candidate_lines(doc, CREDIT_WORDS)
+    bracketed = [index for index in doc.page_text.lines_hit(_BRACKETED_CREDIT) if doc.is_kept(index)]
+    marked = [index for index, evidence in enumerate(doc.evidence) if evidence.caption and doc.is_kept(index)]
+    printed = Counter(line_key(line.text) for line in doc.lines if not line.is_blank) if bracketed else Counter[str]()
+    for index in sorted({*credits, *bracketed, *marked}):
         text = doc.lines[index].text
         repeated_credit = printed[line_key(text)] > 1 and bool(_BRACKETED_CREDIT.search(text))
         if doc.evidence_for(index).caption or is_photo_credit(text) or repeated_credit:

@@ -15,26 +15,32 @@ from ..metadata.people import parse_credit, split_names
 from ..model import Document, Label, Verdict
 from ..settings import Settings
 from ..shapes import word_count
-from . import Stage
+from . import Stage, candidate_lines
 
 MAX_CREDIT_WORDS = 40
 MIN_WORDS_BEFORE_TRAILING_CREDIT = 8
 # "Write to Jane Doe at jane.doe@example.com": the byline's contact line closing the article.
 _WRITE_TO = re.compile(r"^(?:write|contact|email|e-mail)\s+(?:to\s+)?(?P<names>[^@]{2,80}?)\s+at\s+\S+@\S+\s*$", re.IGNORECASE)
+# A sentence's closing mark, then one to three capitalised words up to the line's end. [^\S\n]
+# rather than \s, and $ at any line end, so the page's lines can be scanned as one text.
 _TRAILING_CREDIT = re.compile(
-    r"(?<=[.!?\"'”’»)])\s+(?P<agency>[A-Z][\w&/.-]{0,15}(?:\s+[A-Z][\w&/.-]{0,15}){0,2})(?<!\.)\s*$"
+    r"[.!?\"'”’»)](?P<credit>[^\S\n]+(?P<agency>[A-Z][\w&/.-]{0,15}(?:[^\S\n]+[A-Z][\w&/.-]{0,15}){0,2})(?<!\.)[^\S\n]*)$",
+    re.MULTILINE,
 )
+# A credit clause reads "<role> by <names>"; a contact line holds an e-mail address.
+CREDIT_WORDS = ("by", "@")
 
 
 def trailing_credit(text: str) -> re.Match[str] | None:
     match = _TRAILING_CREDIT.search(text)
-    if match and word_count(text[: match.start()]) >= MIN_WORDS_BEFORE_TRAILING_CREDIT:
+    if match and word_count(text[: match.start("credit")]) >= MIN_WORDS_BEFORE_TRAILING_CREDIT:
         return match
     return None
 
 
 def label_credit(doc: Document, settings: Settings) -> Iterator[Label]:
-    for index in doc.kept_indices():
+    trailing = [index for index in doc.page_text.lines_hit(_TRAILING_CREDIT) if doc.is_kept(index)]
+    for index in sorted({*candidate_lines(doc, CREDIT_WORDS), *trailing}):
         text = doc.lines[index].text
         if word_count(text) <= MAX_CREDIT_WORDS and (people := parse_credit(text)):
             authors, editors = people
@@ -42,7 +48,7 @@ def label_credit(doc: Document, settings: Settings) -> Iterator[Label]:
         elif (contact := _WRITE_TO.match(text)) and (names := split_names(contact["names"])):
             yield Label(index, Verdict.DROP, "credit", facts=(("authors", tuple(names)),))
         elif match := trailing_credit(text):
-            yield Label(index, Verdict.DROP, "credit", facts=(("agency", match["agency"]),), span=(match.start(), len(text)))
+            yield Label(index, Verdict.DROP, "credit", facts=(("agency", match["agency"]),), span=(match.start("credit"), len(text)))
 
 
 STAGE = Stage("credit", label_credit, ("credit",))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..shapes import folded, word_count
-from . import line_rule
+from . import any_word, line_rule
 
 MAX_NOTICE_WORDS = 40
 _NOTICE = re.compile(
@@ -21,11 +21,12 @@ _NOTICE = re.compile(
 )
 
 # Every _NOTICE match holds one of these, lower-cased: a line without any cannot be a notice.
-_NOTICE_HINT = re.compile(r"©|\(c\)|copyright|rights reserved|privacy|terms|cookie|sell my|commercial|subscriber")
+NOTICE_WORDS = ("©", "(c)", "copyright", "rights reserved", "privacy", "terms", "cookie", "sell my", "commercial", "subscriber")
+_NOTICE_HINT = any_word(NOTICE_WORDS)
 
 
 def is_legal_notice(text: str) -> bool:
     return word_count(text) <= MAX_NOTICE_WORDS and bool(_NOTICE_HINT.search(folded(text))) and bool(_NOTICE.search(text))
 
 
-STAGE = line_rule("legal", "legal", is_legal_notice)
+STAGE = line_rule("legal", "legal", is_legal_notice, hint=NOTICE_WORDS)

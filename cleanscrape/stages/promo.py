@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..shapes import folded, word_count
-from . import line_rule
+from . import any_word, line_rule
 
 MAX_PROMO_WORDS = 45
 _CHANNEL = r"(?:app|apps|application|newsletters?|whatsapp|telegram|channel|instagram|facebook|twitter|youtube|tiktok|linkedin|google news|podcast|alerts?|notifications?|updates)"
@@ -35,10 +35,11 @@ _NEWSLETTER_FORM = re.compile(
 _NEWSLETTER_NAME = re.compile(r"\bnewsletters?\b", re.IGNORECASE)
 MAX_FORM_WORDS = 25
 # Each pattern above needs one of these words, lower-cased: a line without any is no promo.
-_PROMO_HINT = re.compile(
-    r"store|play|gallery|newsletter|thank|processing|inbox|app|telegram|channel|instagram|facebook"
-    r"|twitter|youtube|tiktok|linkedin|google|podcast|alert|notification|update"
+PROMO_WORDS = (
+    "store", "play", "gallery", "newsletter", "thank", "processing", "inbox", "app", "telegram", "channel", "instagram",
+    "facebook", "twitter", "youtube", "tiktok", "linkedin", "google", "podcast", "alert", "notification", "update",
 )
+_PROMO_HINT = any_word(PROMO_WORDS)
 
 
 def starts_imperative(text: str) -> bool:
@@ -72,4 +73,4 @@ def is_promo(text: str) -> bool:
     return starts_imperative(text) or bool(_ADDRESSES_READER.search(text))
 
 
-STAGE = line_rule("promo", "promo", is_promo)
+STAGE = line_rule("promo", "promo", is_promo, hint=PROMO_WORDS)

@@ -23,14 +23,14 @@ _WORD = re.compile(r"\w+")
 
 def shingles(text: str) -> list[tuple[str, ...]]:
     words = _WORD.findall(text.casefold())
-    return [tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
+    return list(zip(*(words[start:] for start in range(SHINGLE))))
 
 
 def label_repeated_text(doc: Document, settings: Settings) -> Iterator[Label]:
     seen: set[tuple[str, ...]] = set()
     for index in doc.kept_indices():
         grams = shingles(doc.kept_text(index))
-        if len(grams) >= MIN_SHINGLES and sum(gram in seen for gram in grams) >= MIN_SEEN_SHARE * len(grams):
+        if len(grams) >= MIN_SHINGLES and sum(map(seen.__contains__, grams)) >= MIN_SEEN_SHARE * len(grams):
             yield Label(index, Verdict.DROP, "duplicate")
             continue
         seen.update(grams)

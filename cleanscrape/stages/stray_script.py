@@ -49,6 +49,8 @@ def _scripts(text: str) -> dict[str, int]:
 
 
 def label_stray_script(doc: Document, settings: Settings) -> Iterator[Label]:
+    if not _BEYOND_LATIN.search(doc.page_text.text):
+        return  # a page in one script has no other script to stray into
     kept = list(doc.kept_indices())
     scripts = {index: _scripts(doc.lines[index].text) for index in kept}
     page = Counter[str]()
