@@ -74,7 +74,9 @@ _IGNORECASE_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 def fold(text: str) -> str:
     """`text` lower-cased as `re.IGNORECASE` sees it, character for character."""
-    return (text.translate(_IGNORECASE_FOLDS) if not text.isascii() else text).lower()
+    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text):
+        text = text.translate(_IGNORECASE_FOLDS)  # slow (a dict lookup a character): only when needed
+    return text.lower()
 
 
 @dataclass(frozen=True, slots=True)
