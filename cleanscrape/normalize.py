@@ -6,8 +6,11 @@ Typographic quotes, dashes and full-width characters are content and are preserv
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
+from typing import Iterator
 
 import ftfy
 from ftfy import badness
@@ -46,29 +49,45 @@ MAX_CANDIDATE_SHARE = 0.25
 
 
 def repair(text: str) -> str:
-    """Unify line endings, repair mojibake where ftfy's cheap check finds some, and apply NFC."""
+    """Unify line endings, repair mojibake in the lines ftfy's check finds it in, and apply NFC."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    # Mojibake is made of non-ASCII characters; the exact check tries ftfy's regex only near them.
-    if not text.isascii() and looks_like_mojibake(text):
-        text = ftfy.fix_text(text, _FTFY_REPAIR_ONLY)
+    if not text.isascii():
+        text = _fix_lines(text, _mojibake_positions(text))
     return unicodedata.normalize("NFC", text)
 
 
 def looks_like_mojibake(text: str) -> bool:
     """`ftfy.badness.is_bad(text)`, trying the regex only where a match can start."""
-    if text.isascii():
-        return False
+    return not text.isascii() and next(_mojibake_positions(text), None) is not None
+
+
+def _mojibake_positions(text: str) -> Iterator[int]:
+    """Every position where ftfy's mojibake check matches."""
     runs = [run.span() for run in _NON_ASCII_RUN.finditer(text)]
     if sum(end - start for start, end in runs) + _BADNESS_LEAD * len(runs) > MAX_CANDIDATE_SHARE * len(text):
-        return badness.is_bad(text)
+        yield from (match.start() for match in badness.BADNESS_RE.finditer(text))
+        return
+    # Mojibake is made of non-ASCII characters; the exact check tries ftfy's regex only near them.
     match = badness.BADNESS_RE.match
     tried = 0
     for start, end in runs:
         for position in range(max(tried, start - _BADNESS_LEAD), end):
             if match(text, position):
-                return True
+                yield position
         tried = end
-    return False
+
+
+def _fix_lines(text: str, positions: Iterator[int]) -> str:
+    """ftfy on the lines holding a position (ftfy fixes line by line anyway): the cost of the repair
+    follows the mojibake, not the page, and a line is repaired the same whatever its neighbours hold."""
+    bad_at = list(positions)
+    if not bad_at:
+        return text
+    lines = text.split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    for index in sorted({bisect.bisect_right(starts, position) - 1 for position in bad_at}):
+        lines[index] = ftfy.fix_text(lines[index], _FTFY_REPAIR_ONLY)
+    return "\n".join(lines)
 
 
 def split_lines(text: str) -> tuple[Line, ...]:
