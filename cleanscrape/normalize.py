@@ -13,9 +13,9 @@ import unicodedata
 from typing import Iterator
 
 import ftfy
-from ftfy import badness
 
 from .model import Line
+from .mojibake import mojibake_positions
 
 # ftfy's defaults also straighten quotes, widen/narrow characters and expand ligatures: that rewrites
 # what the author typed, so only the mojibake and control-character repairs are switched on.
@@ -38,43 +38,14 @@ _EDGE_INVISIBLES = "".join(chr(code) for code in range(0x3001) if chr(code).issp
 _LIST_MARKERS = "•·▪▫◦‣⁃●○■□►▸➤✓✔-*–"
 _LIST_MARKER = re.compile(rf"^([{re.escape(_LIST_MARKERS)}])\s+(?=\S)")
 _INNER_SPACES = re.compile(r"[ \t\u00a0]{2,}")
-# ftfy's mojibake check is one regex whose every branch holds a non-ASCII character among its
-# first three characters, so a match can only start at most two characters before a non-ASCII
-# run. Trying it at those positions alone gives the same answer as `badness.is_bad` on the whole
-# text, which tries every branch at every position (~4 ms on a 12 KB page). A text with more
-# candidate positions than this share of its length (a Cyrillic page) is scanned whole.
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
-_BADNESS_LEAD = 2
-MAX_CANDIDATE_SHARE = 0.25
 
 
 def repair(text: str) -> str:
     """Unify line endings, repair mojibake in the lines ftfy's check finds it in, and apply NFC."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     if not text.isascii():
-        text = _fix_lines(text, _mojibake_positions(text))
+        text = _fix_lines(text, mojibake_positions(text))
     return unicodedata.normalize("NFC", text)
-
-
-def looks_like_mojibake(text: str) -> bool:
-    """`ftfy.badness.is_bad(text)`, trying the regex only where a match can start."""
-    return not text.isascii() and next(_mojibake_positions(text), None) is not None
-
-
-def _mojibake_positions(text: str) -> Iterator[int]:
-    """Every position where ftfy's mojibake check matches."""
-    runs = [run.span() for run in _NON_ASCII_RUN.finditer(text)]
-    if sum(end - start for start, end in runs) + _BADNESS_LEAD * len(runs) > MAX_CANDIDATE_SHARE * len(text):
-        yield from (match.start() for match in badness.BADNESS_RE.finditer(text))
-        return
-    # Mojibake is made of non-ASCII characters; the exact check tries ftfy's regex only near them.
-    match = badness.BADNESS_RE.match
-    tried = 0
-    for start, end in runs:
-        for position in range(max(tried, start - _BADNESS_LEAD), end):
-            if match(text, position):
-                yield position
-        tried = end
 
 
 def _fix_lines(text: str, positions: Iterator[int]) -> str:

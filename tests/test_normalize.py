@@ -82,7 +82,7 @@ def test_mojibake_check_agrees_with_ftfy_on_the_whole_text():
 
     from ftfy import badness
 
-    from cleanscrape.normalize import looks_like_mojibake
+    from cleanscrape.mojibake import looks_like_mojibake
 
     rnd = random.Random(0)
     alphabet = "abcAZ .,\n" + "".join(map(chr, [*range(0x80, 0x250), *range(0x2010, 0x2030), 0x221E, 0x2248, 0x0412, 0x0420, 0x0392, 0x20AC, 0x2122, 0x0153, 0xF8FF]))
@@ -93,6 +93,16 @@ def test_mojibake_check_agrees_with_ftfy_on_the_whole_text():
     assert any(badness.is_bad(text) for text in texts) and not all(badness.is_bad(text) for text in texts)
     for text in texts:
         assert looks_like_mojibake(text) == badness.is_bad(text), text
+
+
+def test_a_lone_curly_quote_or_dash_is_not_tried_but_a_lone_a_circumflex_is():
+    from cleanscrape import mojibake
+
+    assert mojibake.LONE_STARTERS is not None, "ftfy's regex changed shape: every run is tried again"
+    assert "\u2019" not in mojibake.LONE_STARTERS and "\u2014" not in mojibake.LONE_STARTERS
+    assert "\u00c2" in mojibake.LONE_STARTERS
+    assert not mojibake.looks_like_mojibake("It\u2019s a long way \u2014 said the man.")
+    assert mojibake.looks_like_mojibake("It costs 5 euros\u00c2 a day.")  # UTF-8 NBSP read as Windows-1252
 
 
 def test_every_whitespace_character_at_line_edges_is_trimmed_like_str_strip_would():
