@@ -10,10 +10,14 @@ from langdetect.lang_detect_exception import LangDetectException
 from ..shapes import letter_count
 
 MIN_LETTERS = 20  # below this langdetect's answer is noise
-# langdetect averages several random walks over the sample's n-grams (7 by default). On a few
-# hundred characters of prose two walks agreed with seven walks over 4,000 characters on every
-# page of the 181-page benchmark in three renderers and on the seeds, at a third of the cost.
-TRIALS = 2
+# langdetect averages several random walks over the sample's n-grams (7 by default), each about
+# as costly as reading the sample. On 200 characters or more of prose one walk gave the answer of
+# seven walks over 4,000 characters for every page of the 181-page benchmark in three renderers,
+# the seeds, and 1,500 paragraphs of 150-400 characters; on 40-120 characters one walk disagreed
+# with seven on 1.5% of paragraphs, three walks on 0.5%.
+TRIALS = 1
+SHORT_SAMPLE_CHARS = 200
+SHORT_SAMPLE_TRIALS = 3
 
 
 @functools.lru_cache(maxsize=1)
@@ -31,7 +35,7 @@ def detect_language(text: str, sample_chars: int = 300) -> str | None:
         return None
     detector = _factory().create()
     detector.seed = 0  # langdetect samples at random: a fixed seed gives the same answer every run
-    detector.n_trial = TRIALS
+    detector.n_trial = TRIALS if len(sample) >= SHORT_SAMPLE_CHARS else SHORT_SAMPLE_TRIALS
     detector.append(sample)
     try:
         language = detector.detect()
