@@ -14,7 +14,6 @@ from .assemble import build_page
 from .decode import decode_html, decode_text, repair_surrogates
 from . import limits
 from .errors import CleanscrapeError, InputTooLarge, NotTextError
-from .frontends.html import document_from_html
 from .frontends.html_sniff import looks_like_html
 from .frontends.text import document_from_text
 from .model import Article, Dateline, Page, Removal
@@ -63,6 +62,10 @@ def clean(
     else:
         raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
     if is_html:
+        # Imported on first use: trafilatura's import alone takes ~0.7 s, which a text-only
+        # caller, and the batch command's parent process (it only reads and writes), never need.
+        from .frontends.html import document_from_html
+
         limits.check_html(text, settings)
         document = document_from_html(text)
     else:

@@ -207,7 +207,7 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
     task = DocumentTask(renderer=renderer, settings=settings, clean=clean, max_bytes=max_bytes,
                         content_type=args.content_type)
     pool = PoolOptions(workers=args.workers, timeout=args.timeout or None, recycle_after=args.recycle_after,
-                       preload=("cleanscrape", "cleanscrape.engines.task"))
+                       preload=("cleanscrape", "cleanscrape.frontends.html", "cleanscrape.engines.task"))
     return _Plan(jobs, task, writer, pool, skip)
 
 
