@@ -1,6 +1,6 @@
 """Speed benchmark (not a test): how fast cleanscrape cleans, next to baselines timed in the same run.
 
-    python -m benchmarks.speed DATA_DIR [--repeats 5] [--html-repeats 3] [--skip-batch]
+    python -m benchmarks.speed DATA_DIR [--repeats 5] [--html-repeats 3] [--batch-copies 4] [--skip-batch]
 
 DATA_DIR is the scrapinghub article-extraction-benchmark layout that `benchmarks.quality` reads
 (`text/<renderer>/*.txt`, `html/*.html.gz`). One run prints:
@@ -9,7 +9,8 @@ DATA_DIR is the scrapinghub article-extraction-benchmark layout that `benchmarks
   and of the C4 line filter (`benchmarks.quality.c4_line_filter`) on the same strings;
 - HTML path, one process: pages/s of `cleanscrape.clean` and of `trafilatura.extract(html)`
   (defaults) on the same decoded strings, and the ratio of their times;
-- `cleanscrape batch` on the HTML files with 1 and 2 workers: pages/s and the speed-up, and the
+- `cleanscrape batch` on the HTML files with 1 and 2 workers: pages/s and the speed-up, cold and
+  with the files `--batch-copies` times over (start-up amortised, as on a real crawl), and the
   peak RSS (VmHWM) of a worker process;
 - growth: one page of 1,000 lines against one of 100 lines cut from the same material, and one
   5 MB text page.
@@ -162,7 +163,7 @@ def _peak_rss_kb(pid: int) -> int | None:
     return None
 
 
-def run_batch(files: Sequence[Path], workers: int) -> tuple[float, int]:
+def run_batch(files: Sequence[Path], workers: int, copies: int = 1) -> tuple[float, int]:
     """Wall seconds of `cleanscrape batch` over `files`, and the largest peak RSS (kB) of its workers.
 
     Worker processes are the command's descendants other than the forkserver (which only
@@ -172,8 +173,9 @@ def run_batch(files: Sequence[Path], workers: int) -> tuple[float, int]:
     with tempfile.TemporaryDirectory() as tmp:
         html_dir = Path(tmp) / "html"
         html_dir.mkdir()
-        for path in files:
-            (html_dir / path.name).symlink_to(path.resolve())
+        for copy in range(copies):  # the same pages again under other names: more work per start-up
+            for path in files:
+                (html_dir / f"{copy}-{path.name}").symlink_to(path.resolve())
         command = [sys.executable, "-m", "cleanscrape", "batch", str(html_dir), "-o", str(Path(tmp) / "out.jsonl"),
                    "--workers", str(workers), "-q"]
         started = time.perf_counter()
@@ -202,22 +204,26 @@ def run_batch(files: Sequence[Path], workers: int) -> tuple[float, int]:
     return seconds, max(peaks.values(), default=0)
 
 
-def batch_section(files: Sequence[Path], repeats: int) -> list[str]:
-    pages = len(files)
-    seconds: dict[int, list[float]] = {1: [], 2: []}
+def batch_section(files: Sequence[Path], repeats: int, copies: int) -> list[str]:
+    """The batch command cold (start-up and first-page warm-up included, which one worker or two
+    pay alike), and with the pages `copies` times over, where that fixed cost weighs less."""
+    lines: list[str] = []
     peak = 0
-    for _ in range(repeats):
-        for workers in (1, 2):
-            elapsed, rss = run_batch(files, workers)
-            seconds[workers].append(elapsed)
-            peak = max(peak, rss)
-    one, two = statistics.median(seconds[1]), statistics.median(seconds[2])
-    return [
-        f"batch command on the {pages} HTML files, wall time incl. start-up, median of {repeats}",
-        f"  1 worker   {pages / one:8.1f} pages/s",
-        f"  2 workers  {pages / two:8.1f} pages/s   speed-up {one / two:.2f}x",
-        f"  peak RSS of a worker process: {peak / 1024:.0f} MB",
-    ]
+    for count in sorted({1, copies}):
+        pages = len(files) * count
+        seconds: dict[int, list[float]] = {1: [], 2: []}
+        for _ in range(repeats):
+            for workers in (1, 2):
+                elapsed, rss = run_batch(files, workers, count)
+                seconds[workers].append(elapsed)
+                peak = max(peak, rss)
+        one, two = statistics.median(seconds[1]), statistics.median(seconds[2])
+        lines += [
+            f"batch command on {pages} HTML files ({count}x the {len(files)} pages), wall time incl. start-up, median of {repeats}",
+            f"  1 worker   {pages / one:8.1f} pages/s",
+            f"  2 workers  {pages / two:8.1f} pages/s   speed-up {one / two:.2f}x",
+        ]
+    return [*lines, f"  peak RSS of a worker process: {peak / 1024:.0f} MB"]
 
 
 def growth_pages(data_dir: Path) -> tuple[str, str, str]:
@@ -285,6 +291,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--skip-text", action="store_true")
     parser.add_argument("--skip-html", action="store_true")
     parser.add_argument("--skip-batch", action="store_true")
+    parser.add_argument("--batch-copies", type=int, default=4, metavar="N",
+                        help="also time the batch command on the HTML pages N times over (default: 4)")
     parser.add_argument("--skip-growth", action="store_true")
     args = parser.parse_args(argv)
     if args.repeats < 1 or args.html_repeats < 1:
@@ -301,7 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.skip_html:
         print("\n".join(html_section(read_html_pages(files), args.html_repeats)), flush=True)
     if not args.skip_batch:
-        print("\n".join(batch_section(files, args.html_repeats)), flush=True)
+        print("\n".join(batch_section(files, args.html_repeats, args.batch_copies)), flush=True)
     if not args.skip_growth:
         print("\n".join(growth_section(args.data_dir, args.repeats)), flush=True)
     return 0
