@@ -12,6 +12,7 @@ comments when it follows a comment-section header, which an article never runs t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator, Sequence
 
 from ..model import Document, Label, Line, Verdict
@@ -67,6 +68,19 @@ def line_score(line: Line) -> float:
     return -(LIST_ITEM_PENALTY if line.marker else LINE_PENALTY)
 
 
+def repeat_score(line: Line) -> float:
+    """A paragraph printed twice on the page is a slider, ticker or teaser shown again, not the
+    article, whose paragraphs are printed once: it is no evidence of prose (but still counts
+    against the run when it is furniture)."""
+    return min(0.0, line_score(line))
+
+
+def line_scores(doc: Document, lines: Sequence[Line]) -> list[float]:
+    # Counted over every line, dropped ones too: the repeated stage has already dropped the later copies.
+    printed = Counter(line.text for line in doc.lines if line.text)
+    return [line_score(line) if printed[line.text] < 2 else repeat_score(line) for line in lines]
+
+
 def densest_run(scores: Sequence[float]) -> tuple[int, int, float]:
     """[start, end) of the maximum-sum run of `scores`, and its sum (Kadane's algorithm)."""
     best = (0, 0, 0.0)
@@ -90,7 +104,7 @@ def label_main_content(doc: Document, settings: Settings) -> Iterator[Label]:
         return
     kept = list(doc.kept_indices())
     lines = [doc.lines[index] for index in kept]
-    scores = [line_score(line) for line in lines]
+    scores = line_scores(doc, lines)
     start, end, total = densest_run(scores)
     # Links to "Comments" sit in headers too: only a comment section after the article's start counts.
     comments_at = comments_start(lines, after=start + 1)

@@ -56,3 +56,26 @@ def test_text_an_html_extractor_isolated_loses_only_lines_the_dom_places_in_boil
 def test_densest_run_finds_the_maximum_sum_run():
     assert main_content.densest_run([-5, 10, -3, 20, -50, 8]) == (1, 4, 27.0)
     assert main_content.densest_run([-1, -2]) == (0, 0, 0.0)
+
+
+TEASERS = [
+    "Bridge repairs to close the ring road for a month, the city said on Monday after an inspection found cracked bearings.",
+    "Two schools will merge next year as pupil numbers fall, the education board said in a statement on Friday evening.",
+    "A new library opens in the old post office on Saturday, with a reading room, a cafe and a children's floor upstairs.",
+]
+
+
+def test_a_block_of_teasers_printed_twice_does_not_pull_the_run_over_the_page():
+    # A slider printed twice (above and below the article): its paragraphs earn nothing, so the
+    # run does not stretch from the article across the footer to reach the second copy.
+    lines = [*BODY, *FOOTER, *MENU, *TEASERS, *FOOTER, *TEASERS]
+    labels = labels_of(STAGE, lines)
+    assert not any(number in labels for number in range(1, 5))  # the article stays
+    assert all(labels.get(number) == "boilerplate" for number in range(5, len(lines) + 1))
+
+
+def test_a_paragraph_printed_once_keeps_its_weight():
+    doc = doc_from_lines([*TEASERS, BODY[0], TEASERS[0]])
+    scores = main_content.line_scores(doc, doc.lines)
+    assert scores[1] > 0 and scores[3] > 0  # printed once: prose
+    assert scores[0] == 0.0 and scores[4] == 0.0  # printed twice: neutral
