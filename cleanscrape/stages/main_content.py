@@ -18,6 +18,7 @@ from typing import Iterator, Sequence
 from ..model import Document, Label, Line, Verdict
 from ..settings import Settings
 from ..shapes import ends_sentence, is_headline, is_prose, word_count
+from ..stopwords import page_language, stop_word_density
 from . import Stage
 from .metadata import header_block_start
 
@@ -27,6 +28,12 @@ LIST_ITEM_PENALTY = 6.0  # list items are menus far more often than article list
 # around the article earns little, the article's long paragraphs a lot.
 PROSE_WORDS_OFFSET = 5.0
 MIN_REGION_WORDS = 20  # below this there is no main body to speak of: label nothing
+# A long line with under half the page's share of stop words is a word list (tags, categories,
+# keywords, names), not a paragraph, whatever the language: relative to the page, so a page in
+# a language without a list here (its words match a list only by accident) loses nothing.
+WORD_LIST_STOP_SHARE = 0.5
+MIN_PAGE_STOP_DENSITY = 0.2  # prose in a listed language is 30-50% stop words: below this no list fits the page
+LANGUAGE_SAMPLE_WORDS = 8  # finished sentences this long tell the page's language; menus and tag lists do not
 _COMMENTS_HEADER = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?|discussion)(?:\s*\(\d+\))?\s*:?$"
     r"|^(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)\b"
@@ -68,17 +75,22 @@ def line_score(line: Line) -> float:
     return -(LIST_ITEM_PENALTY if line.marker else LINE_PENALTY)
 
 
-def repeat_score(line: Line) -> float:
-    """A paragraph printed twice on the page is a slider, ticker or teaser shown again, not the
-    article, whose paragraphs are printed once: it is no evidence of prose (but still counts
-    against the run when it is furniture)."""
-    return min(0.0, line_score(line))
-
-
 def line_scores(doc: Document, lines: Sequence[Line]) -> list[float]:
+    """`line_score` of each of `lines`, but a paragraph earns nothing when it is printed twice on
+    the page (a slider, ticker or teaser block shown again: an article's paragraphs are printed
+    once) or when it is a word list (few stop words for the page's language)."""
     # Counted over every line, dropped ones too: the repeated stage has already dropped the later copies.
     printed = Counter(line.text for line in doc.lines if line.text)
-    return [line_score(line) if printed[line.text] < 2 else repeat_score(line) for line in lines]
+    sentences = (line.text for line in lines if word_count(line.text) >= LANGUAGE_SAMPLE_WORDS and ends_sentence(line.text))
+    language, density = page_language(sentences)
+    floor = WORD_LIST_STOP_SHARE * density if language and density >= MIN_PAGE_STOP_DENSITY else None
+    scores = []
+    for line in lines:
+        score = line_score(line)
+        if score > 0 and (printed[line.text] >= 2 or (floor is not None and stop_word_density(line.text, language) < floor)):
+            score = 0.0  # a repeat or a word list: no evidence of prose
+        scores.append(score)
+    return scores
 
 
 def densest_run(scores: Sequence[float]) -> tuple[int, int, float]:

@@ -74,6 +74,36 @@ def test_a_block_of_teasers_printed_twice_does_not_pull_the_run_over_the_page():
     assert all(labels.get(number) == "boilerplate" for number in range(5, len(lines) + 1))
 
 
+TAG_CLOUD = (
+    "trams buses cycling parking council budget housing planning schools libraries parks recycling "
+    "elections roadworks festivals markets museums theatre swimming football weather traffic trains "
+    "bridges airport hospitals police fire rescue tourism jobs business"
+)
+
+
+def test_a_tag_cloud_as_long_as_the_article_does_not_win_the_run():
+    # Thirty words without stop words: a tag list, not a paragraph, however long.
+    lines = [*MENU, TAG_CLOUD, TAG_CLOUD.replace("trams", "tramways"), *FOOTER, *BODY]
+    labels = labels_of(STAGE, lines)
+    assert labels == {n: "boilerplate" for n in range(1, 14)}  # the article (lines 14-17) stays
+
+
+def test_a_page_in_a_language_without_a_stop_word_list_keeps_its_paragraphs():
+    # Hungarian shares only the odd short word with the lists: relative to the page, its
+    # paragraphs are not word lists.
+    body = [
+        "A városi tanács kedden megszavazta, hogy a villamosvonalat 2028-ig meghosszabbítják az északi külvárosokig, két év vita után.",
+        "Az építkezés jövő tavasszal kezdődhet, és a tanács szerint a jegyárak legalább három évig nem emelkednek a városban.",
+        "Kilenc új megálló, egy kocsiszín és egy parkoló épül az autópálya közelében, amelyet kedden hagytak jóvá a képviselők.",
+    ]
+    doc = doc_from_lines([*MENU, *body, *FOOTER])
+    scores = main_content.line_scores(doc, doc.lines)
+    assert all(score > 0 for score in scores[6:9])
+    labels = labels_of(STAGE, doc)
+    assert not any(number in labels for number in (7, 8, 9))  # the article stays
+    assert all(labels.get(number) == "boilerplate" for number in range(10, 15))  # the footer goes
+
+
 def test_a_paragraph_printed_once_keeps_its_weight():
     doc = doc_from_lines([*TEASERS, BODY[0], TEASERS[0]])
     scores = main_content.line_scores(doc, doc.lines)
