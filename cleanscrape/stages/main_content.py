@@ -40,7 +40,15 @@ _COMMENTS_HEADER = re.compile(
     r"|^(?:join|start)\s+the\s+(?:conversation|discussion)\b"
     r"|^(?:show|view|load|read)\s+(?:all\s+)?(?:\d+\s+)?comments\b"
     r"|^comments\s+are\s+closed\b|^have\s+your\s+say\b|^share\s+your\s+thoughts\b"
-    r"|^\d+\s+(?:comments?|responses?|replies|thoughts|reactions?)\s+(?:to|on)\b",
+    r"|^\d+\s+(?:comments?|responses?|replies|thoughts|reactions?)\s+(?:to|on)\b"
+    # "[ 167 comments ]", "Top Rated Comments", "You must be logged in to post a comment."
+    r"|^\[\s*(?:\d+|read\s+all)\s+comments?\s*\]$"
+    r"|^(?:top|most|best|highest|latest|newest|oldest|featured|reader|readers'?)\s+(?:rated\s+|liked\s+|voted\s+|popular\s+)?comments(?:\s*\(\d+\))?\s*:?$"
+    r"|^you\s+must\s+(?:be\s+)?log(?:ged)?\s+in\s+to\s+(?:post|leave|add|write)\s+a\s+comment\b"
+    # The same headers in the other languages of the stop-word lists.
+    r"|^(?:\d+\s+)?(?:commenti|comentários|comentarios|commentaires|kommentare|reacties|komentarze|комментарии)(?:\s*\(\d+\))?\s*:?$"
+    r"|^(?:lascia|deixe|deja|laisser|laissez|schreibe|skriv)\s+(?:un|um|une|seu|votre|tu|einen)\s+(?:commento|comentário|comentario|commentaire|kommentar)\b"
+    r"|^(?:devi\s+essere\s+connesso|você\s+precisa\s+fazer\s+login|debes\s+iniciar\s+sesión)\s+(?:per|para)\b",
     re.IGNORECASE,
 )
 # "jbaxt says:", "Gary M on September 17, 2018 at 8:50 pm said:": how comment software signs a comment.

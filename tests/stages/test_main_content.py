@@ -109,3 +109,18 @@ def test_a_paragraph_printed_once_keeps_its_weight():
     scores = main_content.line_scores(doc, doc.lines)
     assert scores[1] > 0 and scores[3] > 0  # printed once: prose
     assert scores[0] == 0.0 and scores[4] == 0.0  # printed twice: neutral
+
+
+def test_more_comment_section_headers_cut_the_comments():
+    comment = "I have waited twenty years for this tram and I will believe it when I see the first one arrive."
+    for header in ["[ 167 comments ]", "Top Rated Comments", "You must be logged in to post a comment.",
+                   "Lascia un commento", "Commenti (12)", "Deixe um comentário"]:
+        labels = labels_of(STAGE, [*BODY, header, "jbaxt", comment])
+        assert labels == {5: "comments", 6: "comments", 7: "comments"}, header
+
+
+def test_an_article_sentence_about_comments_is_not_a_comment_header():
+    assert not main_content.is_comments_header("A spokeswoman for the council declined to comment.")
+    assert not main_content.is_comments_header("Most comments at the meeting were in favour of the plan.")
+    labels = labels_of(STAGE, [*BODY[:2], "A spokeswoman for the council declined to comment.", *BODY[2:]])
+    assert labels == {}
