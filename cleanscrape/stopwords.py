@@ -58,11 +58,14 @@ STOP_WORDS: dict[str, frozenset[str]] = {
         "till under upp ut var vi vid är".split()
     ),
     "id": frozenset(
-        "ada adalah akan atau bahwa bisa dalam dan dari dengan di ini itu juga kami karena ke kepada lebih oleh "
-        "pada saat sebagai sudah telah tidak untuk yang".split()
+        "ada adalah agar akan antara apa atau bagi bahwa banyak belum bisa dalam dan dapat dari dengan di dia "
+        "hanya harus hingga ia ini itu jika juga kami karena ke kepada kita lagi lebih maka masih mereka namun "
+        "oleh pada para saat saya sebagai secara sehingga seperti serta setelah sudah telah tersebut tetapi "
+        "tidak untuk yang".split()
     ),
     "tr": frozenset(
-        "ama bir bu da daha de en gibi göre her ile için ise kadar ki mi ne olan olarak sonra ve veya ya çok".split()
+        "ama ancak bana ben bile bir biz bu buna bunu da daha de diye en gibi göre her ile için ise kadar ki "
+        "mi ne nasıl olan olarak olduğu onun o sen sonra şey şu ve veya ya çok".split()
     ),
 }
 

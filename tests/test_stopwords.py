@@ -33,3 +33,10 @@ def test_words_are_lower_cased_letter_runs_with_their_apostrophes():
 def test_every_list_is_lower_case():
     for language, words in stopwords.STOP_WORDS.items():
         assert all(word == word.lower() and word.strip() == word for word in words), language
+
+
+def test_indonesian_prose_clears_the_page_floor_of_the_word_list_test():
+    # A list too short for its language would leave the word-list test off for its pages.
+    prose = ["Pemerintah daerah mengatakan bahwa jalan tersebut akan ditutup selama satu bulan karena ada kerusakan pada jembatan."]
+    language, density = stopwords.page_language(prose)
+    assert language == "id" and density >= 0.2
