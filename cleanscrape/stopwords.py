@@ -9,8 +9,10 @@ The page's language is the one whose list covers most of its words: no language 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from itertools import chain
 from typing import Iterable
 
 STOP_WORDS: dict[str, frozenset[str]] = {
@@ -69,16 +71,16 @@ STOP_WORDS: dict[str, frozenset[str]] = {
     ),
 }
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_STOP_LANGUAGES: dict[str, tuple[str, ...]] = {}
-for _language, _words in STOP_WORDS.items():
-    for _word in _words:
-        _STOP_LANGUAGES[_word] = _STOP_LANGUAGES.get(_word, ()) + (_language,)
+# A token is a run of characters other than spaces and punctuation ("(the", "said,", "«dans»"
+# give the word alone); apostrophes stay (it's, l'on). The lists only need whole function words.
+_TOKEN = re.compile(r"[^\s\"“”‘«»„‚()\[\]{}<>.,;:!?¿¡…\-–—/*#|]+")
 
 
-def words(text: str) -> list[str]:
-    """The lower-cased words (runs of letters) of `text`."""
-    return _WORD.findall(text.lower())
+@functools.lru_cache(maxsize=1 << 15)
+def words(text: str) -> tuple[str, ...]:
+    """The lower-cased tokens of `text`. Memoised (bounded, pure): the page's language and each
+    line's density read the same lines."""
+    return tuple(_TOKEN.findall(text.lower()))
 
 
 def page_language(texts: Iterable[str]) -> tuple[str | None, float]:
@@ -86,17 +88,14 @@ def page_language(texts: Iterable[str]) -> tuple[str | None, float]:
 
     (None, 0.0) when no list covers any word: a language with no list here, or a script without spaces.
     """
-    hits: Counter[str] = Counter()
-    total = 0
-    for text in texts:
-        for word in words(text):
-            total += 1
-            for language in _STOP_LANGUAGES.get(word, ()):
-                hits[language] += 1
-    if not hits:
-        return None, 0.0
-    language, count = hits.most_common(1)[0]
-    return language, count / total
+    counts = Counter(chain.from_iterable(map(words, texts)))  # counted in C: O(words)
+    total = sum(counts.values())
+    best, best_hits = None, 0
+    for language, stop in STOP_WORDS.items():
+        hits = sum(map(counts.__getitem__, stop & counts.keys()))
+        if hits > best_hits:
+            best, best_hits = language, hits
+    return (best, best_hits / total) if best else (None, 0.0)
 
 
 def stop_word_density(text: str, language: str) -> float:
@@ -104,5 +103,4 @@ def stop_word_density(text: str, language: str) -> float:
     tokens = words(text)
     if not tokens:
         return 0.0
-    stop = STOP_WORDS[language]
-    return sum(1 for token in tokens if token in stop) / len(tokens)
+    return sum(map(STOP_WORDS[language].__contains__, tokens)) / len(tokens)
