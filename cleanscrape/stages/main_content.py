@@ -12,11 +12,13 @@ comments when it follows a comment-section header, which an article never runs t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator, Sequence
 
 from ..model import Document, Label, Line, Verdict
 from ..settings import Settings
 from ..shapes import ends_sentence, is_headline, is_prose, word_count
+from ..stopwords import page_language, stop_word_density
 from . import Stage
 from .metadata import header_block_start
 
@@ -26,13 +28,27 @@ LIST_ITEM_PENALTY = 6.0  # list items are menus far more often than article list
 # around the article earns little, the article's long paragraphs a lot.
 PROSE_WORDS_OFFSET = 5.0
 MIN_REGION_WORDS = 20  # below this there is no main body to speak of: label nothing
+# A long line with under half the page's share of stop words is a word list (tags, categories,
+# keywords, names), not a paragraph, whatever the language: relative to the page, so a page in
+# a language without a list here (its words match a list only by accident) loses nothing.
+WORD_LIST_STOP_SHARE = 0.5
+MIN_PAGE_STOP_DENSITY = 0.2  # prose in a listed language is 30-50% stop words: below this no list fits the page
+LANGUAGE_SAMPLE_WORDS = 8  # finished sentences this long tell the page's language; menus and tag lists do not
 _COMMENTS_HEADER = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?|discussion)(?:\s*\(\d+\))?\s*:?$"
     r"|^(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)\b"
     r"|^(?:join|start)\s+the\s+(?:conversation|discussion)\b"
     r"|^(?:show|view|load|read)\s+(?:all\s+)?(?:\d+\s+)?comments\b"
     r"|^comments\s+are\s+closed\b|^have\s+your\s+say\b|^share\s+your\s+thoughts\b"
-    r"|^\d+\s+(?:comments?|responses?|replies|thoughts|reactions?)\s+(?:to|on)\b",
+    r"|^\d+\s+(?:comments?|responses?|replies|thoughts|reactions?)\s+(?:to|on)\b"
+    # "[ 167 comments ]", "Top Rated Comments", "You must be logged in to post a comment."
+    r"|^\[\s*(?:\d+|read\s+all)\s+comments?\s*\]$"
+    r"|^(?:top|most|best|highest|latest|newest|oldest|featured|reader|readers'?)\s+(?:rated\s+|liked\s+|voted\s+|popular\s+)?comments(?:\s*\(\d+\))?\s*:?$"
+    r"|^you\s+must\s+(?:be\s+)?log(?:ged)?\s+in\s+to\s+(?:post|leave|add|write)\s+a\s+comment\b"
+    # The same headers in the other languages of the stop-word lists.
+    r"|^(?:\d+\s+)?(?:commenti|comentários|comentarios|commentaires|kommentare|reacties|komentarze|комментарии)(?:\s*\(\d+\))?\s*:?$"
+    r"|^(?:lascia|deixe|deja|laisser|laissez|schreibe|skriv)\s+(?:un|um|une|seu|votre|tu|einen)\s+(?:commento|comentário|comentario|commentaire|kommentar)\b"
+    r"|^(?:devi\s+essere\s+connesso|você\s+precisa\s+fazer\s+login|debes\s+iniciar\s+sesión)\s+(?:per|para)\b",
     re.IGNORECASE,
 )
 # "jbaxt says:", "Gary M on September 17, 2018 at 8:50 pm said:": how comment software signs a comment.
@@ -67,6 +83,24 @@ def line_score(line: Line) -> float:
     return -(LIST_ITEM_PENALTY if line.marker else LINE_PENALTY)
 
 
+def line_scores(doc: Document, lines: Sequence[Line]) -> list[float]:
+    """`line_score` of each of `lines`, but a paragraph earns nothing when it is printed twice on
+    the page (a slider, ticker or teaser block shown again: an article's paragraphs are printed
+    once) or when it is a word list (few stop words for the page's language)."""
+    # Counted over every line, dropped ones too: the repeated stage has already dropped the later copies.
+    printed = Counter(line.text for line in doc.lines if line.text)
+    sentences = (line.text for line in lines if word_count(line.text) >= LANGUAGE_SAMPLE_WORDS and ends_sentence(line.text))
+    language, density = page_language(sentences)
+    floor = WORD_LIST_STOP_SHARE * density if language and density >= MIN_PAGE_STOP_DENSITY else None
+    scores = []
+    for line in lines:
+        score = line_score(line)
+        if score > 0 and (printed[line.text] >= 2 or (floor is not None and stop_word_density(line.text, language) < floor)):
+            score = 0.0  # a repeat or a word list: no evidence of prose
+        scores.append(score)
+    return scores
+
+
 def densest_run(scores: Sequence[float]) -> tuple[int, int, float]:
     """[start, end) of the maximum-sum run of `scores`, and its sum (Kadane's algorithm)."""
     best = (0, 0, 0.0)
@@ -90,7 +124,7 @@ def label_main_content(doc: Document, settings: Settings) -> Iterator[Label]:
         return
     kept = list(doc.kept_indices())
     lines = [doc.lines[index] for index in kept]
-    scores = [line_score(line) for line in lines]
+    scores = line_scores(doc, lines)
     start, end, total = densest_run(scores)
     # Links to "Comments" sit in headers too: only a comment section after the article's start counts.
     comments_at = comments_start(lines, after=start + 1)

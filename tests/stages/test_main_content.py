@@ -56,3 +56,71 @@ def test_text_an_html_extractor_isolated_loses_only_lines_the_dom_places_in_boil
 def test_densest_run_finds_the_maximum_sum_run():
     assert main_content.densest_run([-5, 10, -3, 20, -50, 8]) == (1, 4, 27.0)
     assert main_content.densest_run([-1, -2]) == (0, 0, 0.0)
+
+
+TEASERS = [
+    "Bridge repairs to close the ring road for a month, the city said on Monday after an inspection found cracked bearings.",
+    "Two schools will merge next year as pupil numbers fall, the education board said in a statement on Friday evening.",
+    "A new library opens in the old post office on Saturday, with a reading room, a cafe and a children's floor upstairs.",
+]
+
+
+def test_a_block_of_teasers_printed_twice_does_not_pull_the_run_over_the_page():
+    # A slider printed twice (above and below the article): its paragraphs earn nothing, so the
+    # run does not stretch from the article across the footer to reach the second copy.
+    lines = [*BODY, *FOOTER, *MENU, *TEASERS, *FOOTER, *TEASERS]
+    labels = labels_of(STAGE, lines)
+    assert not any(number in labels for number in range(1, 5))  # the article stays
+    assert all(labels.get(number) == "boilerplate" for number in range(5, len(lines) + 1))
+
+
+TAG_CLOUD = (
+    "trams buses cycling parking council budget housing planning schools libraries parks recycling "
+    "elections roadworks festivals markets museums theatre swimming football weather traffic trains "
+    "bridges airport hospitals police fire rescue tourism jobs business"
+)
+
+
+def test_a_tag_cloud_as_long_as_the_article_does_not_win_the_run():
+    # Thirty words without stop words: a tag list, not a paragraph, however long.
+    lines = [*MENU, TAG_CLOUD, TAG_CLOUD.replace("trams", "tramways"), *FOOTER, *BODY]
+    labels = labels_of(STAGE, lines)
+    assert labels == {n: "boilerplate" for n in range(1, 14)}  # the article (lines 14-17) stays
+
+
+def test_a_page_in_a_language_without_a_stop_word_list_keeps_its_paragraphs():
+    # Hungarian shares only the odd short word with the lists: relative to the page, its
+    # paragraphs are not word lists.
+    body = [
+        "A városi tanács kedden megszavazta, hogy a villamosvonalat 2028-ig meghosszabbítják az északi külvárosokig, két év vita után.",
+        "Az építkezés jövő tavasszal kezdődhet, és a tanács szerint a jegyárak legalább három évig nem emelkednek a városban.",
+        "Kilenc új megálló, egy kocsiszín és egy parkoló épül az autópálya közelében, amelyet kedden hagytak jóvá a képviselők.",
+    ]
+    doc = doc_from_lines([*MENU, *body, *FOOTER])
+    scores = main_content.line_scores(doc, doc.lines)
+    assert all(score > 0 for score in scores[6:9])
+    labels = labels_of(STAGE, doc)
+    assert not any(number in labels for number in (7, 8, 9))  # the article stays
+    assert all(labels.get(number) == "boilerplate" for number in range(10, 15))  # the footer goes
+
+
+def test_a_paragraph_printed_once_keeps_its_weight():
+    doc = doc_from_lines([*TEASERS, BODY[0], TEASERS[0]])
+    scores = main_content.line_scores(doc, doc.lines)
+    assert scores[1] > 0 and scores[3] > 0  # printed once: prose
+    assert scores[0] == 0.0 and scores[4] == 0.0  # printed twice: neutral
+
+
+def test_more_comment_section_headers_cut_the_comments():
+    comment = "I have waited twenty years for this tram and I will believe it when I see the first one arrive."
+    for header in ["[ 167 comments ]", "Top Rated Comments", "You must be logged in to post a comment.",
+                   "Lascia un commento", "Commenti (12)", "Deixe um comentário"]:
+        labels = labels_of(STAGE, [*BODY, header, "jbaxt", comment])
+        assert labels == {5: "comments", 6: "comments", 7: "comments"}, header
+
+
+def test_an_article_sentence_about_comments_is_not_a_comment_header():
+    assert not main_content.is_comments_header("A spokeswoman for the council declined to comment.")
+    assert not main_content.is_comments_header("Most comments at the meeting were in favour of the plan.")
+    labels = labels_of(STAGE, [*BODY[:2], "A spokeswoman for the council declined to comment.", *BODY[2:]])
+    assert labels == {}
