@@ -37,7 +37,6 @@ _INVISIBLE_TAGS = "script, style, noscript, template, svg, iframe, head"
 
 def document_from_html(html: str) -> Document:
     tree = LexborHTMLParser(html)
-    evidence = dom_evidence(tree)
     extracted = trafilatura.extract(html, **TRAFILATURA_OPTIONS) or ""
     main_content_found = True
     if len(extracted) < MIN_EXTRACTED_CHARS:
@@ -45,6 +44,8 @@ def document_from_html(html: str) -> Document:
         if len(extracted) < MIN_EXTRACTED_SHARE * len(visible) or not extracted:
             extracted, main_content_found = visible, False
     lines = split_lines(extracted)
+    # Evidence is collected for the extracted lines only: regions holding none are skipped.
+    evidence = dom_evidence(tree, [line.text for line in lines])
     return Document(
         lines=lines,
         evidence=tuple(evidence.for_text(line.text) for line in lines),
