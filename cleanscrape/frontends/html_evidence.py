@@ -393,8 +393,17 @@ class DomEvidence:
             caption=key in self.captions,
             link=key in self.links,
             boilerplate=key in self.boilerplate or key in self.comments,
-            link_lead=any(key.startswith(lead) for lead in leads),
+            link_lead=any(_leads_with(key, lead) for lead in leads),
         )
+
+
+def _leads_with(key: str, lead: str) -> bool:
+    """`key` opens with the link text `lead` as a headline: not closed by a full stop (headlines
+    carry none), since a linked sentence followed by more text is a paragraph that links."""
+    if not key.startswith(lead):
+        return False
+    opening = lead + "." if key[len(lead):len(lead) + 1] == "." and key[len(lead) + 1:len(lead) + 2] != "." else lead
+    return not (opening.endswith(".") and not opening.endswith(".."))
 
 
 class _Wanted:

@@ -183,3 +183,19 @@ def test_regions_holding_none_of_the_given_lines_are_skipped():
     assert "Sport" not in found.boilerplate and "Map of the route" not in found.captions
     assert "Ferry prices rise again" in found.links
     assert dom_evidence(LexborHTMLParser(PAGE), []) == DomEvidence()
+
+
+def test_a_linked_sentence_closed_by_a_full_stop_is_not_a_link_lead():
+    # A newsletter's items open with a linked sentence; a related list's with a linked headline.
+    html = ("<html><body><article><ul>"
+            "<li><a href='/a'>The state attorney general is investigating the company</a>. "
+            "The company confirmed it had been contacted.</li>"
+            "<li><a href='/b'>The regulator fined the bank for late filings.</a> It will appeal.</li>"
+            "<li><a href='/c'>Ferry prices rise again as fuel costs climb</a>... and more to come</li>"
+            "</ul></article></body></html>")
+    found = dom_evidence(LexborHTMLParser(html))
+    assert not found.for_text("The state attorney general is investigating the company. "
+                              "The company confirmed it had been contacted.").link_lead
+    assert not found.for_text("The regulator fined the bank for late filings. It will appeal.").link_lead
+    assert found.for_text("Ferry prices rise again as fuel costs climb... and more to come").link_lead
+    assert found.for_text("The state attorney general is investigating the company").link_lead  # the link alone
