@@ -9,12 +9,15 @@ page with an article never comes back empty.
 
 from __future__ import annotations
 
+from typing import Sequence
+
 import trafilatura
 from selectolax.lexbor import LexborHTMLParser
 
 from ..metadata.dates import infer_day_first
-from ..model import Document
+from ..model import Document, Line
 from ..normalize import split_lines
+from ..shapes import is_prose
 from .html_evidence import dom_evidence, page_metadata
 
 # Chosen by measurement on the shub benchmark (benchmarks/trafilatura_settings.py and
@@ -29,6 +32,12 @@ TRAFILATURA_OPTIONS = {
     "deduplicate": False,
     "output_format": "txt",
 }
+# trafilatura's fallback extractors (readability, jusText) take a third of its time on every
+# page and are needed only when its own extraction failed, so it runs without them first and
+# again with them when that result looks like no article: too short, or mostly lines that are
+# not sentences (a menu or a list of links was taken for the content).
+MIN_FAST_CHARS = 250  # trafilatura's own min_extracted_size: below it it rescues with jusText
+MIN_FAST_PROSE_SHARE = 0.5  # an article's text is mostly sentences
 # trafilatura returned "far too little" when its text is this small against the visible text.
 MIN_EXTRACTED_SHARE = 0.05
 MIN_EXTRACTED_CHARS = 200
@@ -37,13 +46,13 @@ _INVISIBLE_TAGS = "script, style, noscript, template, svg, iframe, head"
 
 def document_from_html(html: str) -> Document:
     tree = LexborHTMLParser(html)
-    extracted = trafilatura.extract(html, **TRAFILATURA_OPTIONS) or ""
+    extracted, lines = extract_main_text(html)
     main_content_found = True
     if len(extracted) < MIN_EXTRACTED_CHARS:
         visible = visible_text(tree)
         if len(extracted) < MIN_EXTRACTED_SHARE * len(visible) or not extracted:
             extracted, main_content_found = visible, False
-    lines = split_lines(extracted)
+            lines = split_lines(extracted)
     # Evidence is collected for the extracted lines only: regions holding none are skipped.
     evidence = dom_evidence(tree, [line.text for line in lines])
     return Document(
@@ -53,6 +62,26 @@ def document_from_html(html: str) -> Document:
         main_content_found=main_content_found,
         day_first=infer_day_first(line.text for line in lines),
     )
+
+
+def extract_main_text(html: str) -> tuple[str, tuple[Line, ...]]:
+    """trafilatura's main text and its lines: without its fallback extractors when that
+    already looks like an article, else with them."""
+    extracted = trafilatura.extract(html, fast=True, **TRAFILATURA_OPTIONS) or ""
+    lines = split_lines(extracted)
+    if looks_like_article(lines):
+        return extracted, lines
+    extracted = trafilatura.extract(html, **TRAFILATURA_OPTIONS) or ""
+    return extracted, split_lines(extracted)
+
+
+def looks_like_article(lines: Sequence[Line]) -> bool:
+    """Long enough, and most of its characters in lines that are sentences."""
+    total = sum(len(line.text) for line in lines)
+    if total < MIN_FAST_CHARS:
+        return False
+    prose = sum(len(line.text) for line in lines if is_prose(line.text))
+    return prose >= MIN_FAST_PROSE_SHARE * total
 
 
 def visible_text(tree: LexborHTMLParser) -> str:

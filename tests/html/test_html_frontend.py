@@ -1,0 +1,70 @@
+"""The HTML front end: when trafilatura's fallback extractors run, and what reaches the stages."""
+
+import trafilatura
+
+from cleanscrape.frontends import html as html_frontend
+from cleanscrape.frontends.html import document_from_html, extract_main_text, looks_like_article
+from cleanscrape.normalize import split_lines
+
+PARAGRAPHS = [
+    "The council voted on Tuesday to approve the new bridge across the river after a long debate.",
+    "Work starts in May, the council said, and the bridge should open to traffic two years later.",
+    "Residents of both banks had asked for a crossing since the old ferry stopped running in 2019.",
+    "The budget, published online, puts the cost at twelve million pounds, most of it from the state.",
+]
+ARTICLE_PAGE = (
+    "<html><head><title>Council approves the bridge</title></head><body>"
+    "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+    "<article><h1>Council approves the bridge</h1>"
+    + "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    + "</article><footer><p>Contact us</p></footer></body></html>"
+)
+MENU_PAGE = (
+    "<html><body><div class='content'><ul>"
+    + "".join(f"<li>Section number {number}</li>" for number in range(60))
+    + "</ul></div></body></html>"
+)
+
+
+def recording_extract(monkeypatch):
+    calls = []
+    real = trafilatura.extract
+
+    def extract(html, **options):
+        calls.append(options.get("fast", False))
+        return real(html, **options)
+
+    monkeypatch.setattr(html_frontend.trafilatura, "extract", extract)
+    return calls
+
+
+def test_an_article_is_extracted_once_without_the_fallback_extractors(monkeypatch):
+    calls = recording_extract(monkeypatch)
+    text, lines = extract_main_text(ARTICLE_PAGE)
+    assert calls == [True]
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert [line.text for line in lines if line.text] == [line.text for line in split_lines(text) if line.text]
+
+
+def test_a_result_that_looks_like_no_article_is_extracted_again_with_the_fallbacks(monkeypatch):
+    calls = recording_extract(monkeypatch)
+    extract_main_text(MENU_PAGE)
+    assert calls == [True, False]
+
+
+def test_looks_like_article_wants_length_and_mostly_sentences():
+    assert looks_like_article(split_lines("\n".join(PARAGRAPHS)))
+    assert not looks_like_article(split_lines(PARAGRAPHS[0]))  # one sentence is too short to trust
+    menu = "\n".join(f"Section number {number}" for number in range(60))
+    assert not looks_like_article(split_lines(menu))
+    # A menu that is most of the text outweighs a paragraph.
+    assert not looks_like_article(split_lines(PARAGRAPHS[0] + "\n" + menu))
+    assert not looks_like_article(())
+
+
+def test_document_evidence_is_given_for_each_extracted_line():
+    doc = document_from_html(ARTICLE_PAGE)
+    assert doc.main_content_found
+    assert len(doc.evidence) == len(doc.lines)
+    assert any(line.text == PARAGRAPHS[0] for line in doc.lines)
+    assert not any(evidence.boilerplate or evidence.link for evidence in doc.evidence)
