@@ -14,7 +14,7 @@ from .assemble import build_page
 from .decode import decode_html, decode_text, repair_surrogates
 from . import limits
 from .errors import CleanscrapeError, InputTooLarge, NotTextError
-from .frontends.html import document_from_html
+from .frontends.html import body_check_warnings, document_from_html
 from .frontends.html_sniff import looks_like_html
 from .frontends.text import document_from_text
 from .model import Article, Dateline, Page, Removal
@@ -65,6 +65,7 @@ def clean(
     if is_html:
         limits.check_html(text, settings)
         document = document_from_html(text)
+        warnings.extend(body_check_warnings(document))
     else:
         limits.check_text_lines(text, settings)
         document = document_from_text(text)

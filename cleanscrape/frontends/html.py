@@ -9,7 +9,9 @@ page with an article never comes back empty.
 
 from __future__ import annotations
 
-from typing import Sequence
+import html as html_module
+import re
+from typing import Iterable, Sequence
 
 import trafilatura
 from selectolax.lexbor import LexborHTMLParser
@@ -93,3 +95,52 @@ def visible_text(tree: LexborHTMLParser) -> str:
     for node in root.css(_INVISIBLE_TAGS):
         node.decompose()
     return root.text(separator="\n", strip=True)
+
+
+# --------------------------------------------------------------------------- articleBody check
+
+# A sentence this long is worded the same wherever the page prints it; shorter ones (datelines,
+# "Read more.") may be cut or joined differently by the extractor.
+MIN_CHECKED_SENTENCE_WORDS = 8
+# A body differs from the page in a sentence or two (a caption, an edit after publication);
+# this share of its sentences missing means paragraphs were lost.
+MAX_MISSING_BODY_SHARE = 0.2
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n+")
+_TAG = re.compile(r"<[a-zA-Z/!][^<>]*>")
+_WORDS = re.compile(r"\w+")
+
+
+def body_sentences(body: str) -> list[str]:
+    """Sentences of a JSON-LD articleBody, which CMSs give as text, as HTML or as HTML escaped once
+    or twice over: unescaped, tags replaced by line breaks, split at sentence ends."""
+    for _ in range(2):  # "&amp;quot;" is a quote escaped twice
+        if "&" in body:
+            body = html_module.unescape(body)
+    body = _TAG.sub("\n", body)
+    return [part.strip() for part in _SENTENCE_BREAK.split(body) if part and part.strip()]
+
+
+def _word_key(text: str) -> str:
+    # Letters and digits alone: bodies put spaces where the page has none ("Arte mis", tags
+    # inside words), and a sentence of 8+ words is not found by chance without its spaces.
+    return "".join(_WORDS.findall(text.casefold()))
+
+
+def missing_body_sentences(body: str, lines: Iterable[str]) -> tuple[list[str], int]:
+    """(the articleBody's long sentences not found in `lines`, how many were checked), compared
+    on letters and digits so quotes, dashes and spacing do not count."""
+    extracted = _word_key(" ".join(lines))
+    checked = [sentence for sentence in body_sentences(body)
+               if len(_WORDS.findall(sentence)) >= MIN_CHECKED_SENTENCE_WORDS]
+    return [sentence for sentence in checked if _word_key(sentence) not in extracted], len(checked)
+
+
+def body_check_warnings(doc: Document) -> list[str]:
+    """A warning when the extracted text misses paragraphs of the page's own articleBody."""
+    body = doc.page_meta.get("body")
+    if not body or not doc.main_content_found:
+        return []
+    missing, checked = missing_body_sentences(body, (line.text for line in doc.lines))
+    if not checked or len(missing) <= MAX_MISSING_BODY_SHARE * checked:
+        return []
+    return [f"extracted text misses {len(missing)} of {checked} sentences of the page's JSON-LD articleBody"]

@@ -68,3 +68,48 @@ def test_document_evidence_is_given_for_each_extracted_line():
     assert len(doc.evidence) == len(doc.lines)
     assert any(line.text == PARAGRAPHS[0] for line in doc.lines)
     assert not any(evidence.boilerplate or evidence.link for evidence in doc.evidence)
+
+
+# --------------------------------------------------------------------------- articleBody check
+
+import json  # noqa: E402
+
+from cleanscrape import clean  # noqa: E402
+from cleanscrape.frontends.html import body_sentences, missing_body_sentences  # noqa: E402
+
+LOST = [
+    "A second crossing further downstream was rejected because of the cost of the approach roads.",
+    "The mayor said the decision would be reviewed once the first bridge had been open for a year.",
+]
+
+
+def page_with_body(body: str) -> str:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council approves the bridge",
+            "articleBody": body}
+    return ARTICLE_PAGE.replace("</head>", f'<script type="application/ld+json">{json.dumps(data)}</script></head>')
+
+
+def test_body_sentences_reads_text_html_and_html_escaped_twice():
+    plain = " ".join(PARAGRAPHS[:2])
+    assert body_sentences(plain) == PARAGRAPHS[:2]
+    markup = "".join(f"<p>{text}</p>" for text in PARAGRAPHS[:2])
+    assert body_sentences(markup) == PARAGRAPHS[:2]
+    escaped_twice = markup.replace("<", "&amp;lt;").replace(">", "&amp;gt;")
+    assert body_sentences(escaped_twice) == PARAGRAPHS[:2]
+
+
+def test_missing_body_sentences_compares_letters_not_punctuation_or_spacing():
+    lines = [PARAGRAPHS[0].replace(",", " ,"), PARAGRAPHS[1]]
+    missing, checked = missing_body_sentences(" ".join(PARAGRAPHS[:2] + LOST[:1]), lines)
+    assert (missing, checked) == (LOST[:1], 3)
+
+
+def test_clean_warns_when_the_extracted_text_misses_paragraphs_of_the_articlebody():
+    page = clean(page_with_body(" ".join(PARAGRAPHS + LOST)), content_type="html")
+    assert any("misses 2 of 6 sentences" in warning and "articleBody" in warning for warning in page.warnings)
+
+
+def test_no_warning_for_a_complete_body_or_a_teaser_cut_mid_sentence():
+    for body in (" ".join(PARAGRAPHS), PARAGRAPHS[0] + " " + PARAGRAPHS[1][:40] + "…"):
+        page = clean(page_with_body(body), content_type="html")
+        assert not any("articleBody" in warning for warning in page.warnings)
