@@ -382,6 +382,7 @@ class DomEvidence:
     links: frozenset[str] = frozenset()  # link-dense blocks: related stories, tag lists
     boilerplate: frozenset[str] = frozenset()  # nav/aside/footer/site header
     comments: frozenset[str] = frozenset()
+    article_header: frozenset[str] = frozenset()  # <header> inside <article>/<main>
     # Texts of links of LINK_LEAD_WORDS+ words, indexed by their first words.
     link_leads: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
 
@@ -393,6 +394,7 @@ class DomEvidence:
             caption=key in self.captions,
             link=key in self.links,
             boilerplate=key in self.boilerplate or key in self.comments,
+            article_header=key in self.article_header,
             link_lead=any(_leads_with(key, lead) for lead in leads),
         )
 
@@ -456,7 +458,9 @@ def dom_evidence(tree: LexborHTMLParser, lines: Iterable[str] | None = None) -> 
     if wanted is not None and not wanted.keys:
         return DomEvidence()
     captions = _region_texts((node for node in root.css(CAPTION_SELECTOR) if node.tag not in PAGE_TAGS), wanted)
-    boilerplate = _region_texts((node for node in root.css(BOILERPLATE_SELECTOR) if not _is_content_header(node)), wanted)
+    regions = root.css(BOILERPLATE_SELECTOR)
+    boilerplate = _region_texts((node for node in regions if not _is_content_header(node)), wanted)
+    article_header = _region_texts((node for node in regions if _is_content_header(node)), wanted)
     comments = _region_texts((
         node for node in root.css(COMMENT_CANDIDATE_SELECTOR)
         if node.tag not in PAGE_TAGS and _has_comment_name(node)
@@ -467,6 +471,7 @@ def dom_evidence(tree: LexborHTMLParser, lines: Iterable[str] | None = None) -> 
         links=frozenset(_link_block_texts(anchors, wanted)),
         boilerplate=frozenset(boilerplate),
         comments=frozenset(comments),
+        article_header=frozenset(article_header),
         link_leads=_link_leads(anchors, wanted),
     )
 

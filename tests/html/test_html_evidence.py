@@ -199,3 +199,11 @@ def test_a_linked_sentence_closed_by_a_full_stop_is_not_a_link_lead():
     assert not found.for_text("The regulator fined the bank for late filings. It will appeal.").link_lead
     assert found.for_text("Ferry prices rise again as fuel costs climb... and more to come").link_lead
     assert found.for_text("The state attorney general is investigating the company").link_lead  # the link alone
+
+
+def test_the_article_header_is_article_header_evidence_and_the_site_header_is_not():
+    found = evidence(PAGE)
+    assert found.for_text("Council approves the new bridge").article_header
+    assert found.for_text("By Jane Doe").article_header
+    assert not found.for_text(ARTICLE_PARAGRAPH).article_header
+    assert not found.for_text("Daily Example").article_header and found.for_text("Daily Example").boilerplate

@@ -113,3 +113,16 @@ def test_no_warning_for_a_complete_body_or_a_teaser_cut_mid_sentence():
     for body in (" ".join(PARAGRAPHS), PARAGRAPHS[0] + " " + PARAGRAPHS[1][:40] + "…"):
         page = clean(page_with_body(body), content_type="html")
         assert not any("articleBody" in warning for warning in page.warnings)
+
+
+def test_a_standfirst_in_the_article_header_is_not_article_text():
+    standfirst = "Ten years of debate end with a vote. Here is what the bridge means for both banks of the river."
+    page_html = ARTICLE_PAGE.replace(
+        "<h1>Council approves the bridge</h1>",
+        f"<header><h1>Council approves the bridge</h1><h2 class='sub-head'>{standfirst}</h2></header>",
+    )
+    assert standfirst in extract_main_text(page_html)[0]  # trafilatura keeps it
+    page = clean(page_html, content_type="html")
+    assert standfirst not in page.text
+    assert PARAGRAPHS[0] in page.text
+    assert any(removal.text == standfirst and removal.reason == "metadata" for removal in page.removed)
