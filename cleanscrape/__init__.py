@@ -64,10 +64,11 @@ def clean(
     if is_html:
         # Imported on first use: trafilatura's import alone takes ~0.7 s, which a text-only
         # caller, and the batch command's parent process (it only reads and writes), never need.
-        from .frontends.html import document_from_html
+        from .frontends.html import body_check_warnings, document_from_html
 
         limits.check_html(text, settings)
         document = document_from_html(text)
+        warnings.extend(body_check_warnings(document))
     else:
         limits.check_text_lines(text, settings)
         document = document_from_text(text)

@@ -63,6 +63,7 @@ class Evidence:
     link: bool = False  # the line is a link inside a link-dense block
     link_lead: bool = False  # the line begins with a multi-word link's text: a linked headline and its teaser
     boilerplate: bool = False  # the line sits in nav/aside/footer
+    article_header: bool = False  # the line sits in the article's own <header> (headline, standfirst, byline)
 
 
 # `re.IGNORECASE` compares characters by their simple lower case, and also equates ı with i and

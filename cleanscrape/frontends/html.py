@@ -9,12 +9,17 @@ page with an article never comes back empty.
 
 from __future__ import annotations
 
+import html as html_module
+import re
+from typing import Iterable, Sequence
+
 import trafilatura
 from selectolax.lexbor import LexborHTMLParser
 
 from ..metadata.dates import infer_day_first
-from ..model import Document
+from ..model import Document, Line
 from ..normalize import split_lines
+from ..shapes import is_prose
 from .html_evidence import dom_evidence, page_metadata
 
 # Chosen by measurement on the shub benchmark (benchmarks/trafilatura_settings.py and
@@ -29,6 +34,12 @@ TRAFILATURA_OPTIONS = {
     "deduplicate": False,
     "output_format": "txt",
 }
+# trafilatura's fallback extractors (readability, jusText) take a third of its time on every
+# page and are needed only when its own extraction failed, so it runs without them first and
+# again with them when that result looks like no article: too short, or mostly lines that are
+# not sentences (a menu or a list of links was taken for the content).
+MIN_FAST_CHARS = 250  # trafilatura's own min_extracted_size: below it it rescues with jusText
+MIN_FAST_PROSE_SHARE = 0.5  # an article's text is mostly sentences
 # trafilatura returned "far too little" when its text is this small against the visible text.
 MIN_EXTRACTED_SHARE = 0.05
 MIN_EXTRACTED_CHARS = 200
@@ -37,14 +48,15 @@ _INVISIBLE_TAGS = "script, style, noscript, template, svg, iframe, head"
 
 def document_from_html(html: str) -> Document:
     tree = LexborHTMLParser(html)
-    evidence = dom_evidence(tree)
-    extracted = trafilatura.extract(html, **TRAFILATURA_OPTIONS) or ""
+    extracted, lines = extract_main_text(html)
     main_content_found = True
     if len(extracted) < MIN_EXTRACTED_CHARS:
         visible = visible_text(tree)
         if len(extracted) < MIN_EXTRACTED_SHARE * len(visible) or not extracted:
             extracted, main_content_found = visible, False
-    lines = split_lines(extracted)
+            lines = split_lines(extracted)
+    # Evidence is collected for the extracted lines only: regions holding none are skipped.
+    evidence = dom_evidence(tree, [line.text for line in lines])
     return Document(
         lines=lines,
         evidence=tuple(evidence.for_text(line.text) for line in lines),
@@ -52,6 +64,26 @@ def document_from_html(html: str) -> Document:
         main_content_found=main_content_found,
         day_first=infer_day_first(line.text for line in lines),
     )
+
+
+def extract_main_text(html: str) -> tuple[str, tuple[Line, ...]]:
+    """trafilatura's main text and its lines: without its fallback extractors when that
+    already looks like an article, else with them."""
+    extracted = trafilatura.extract(html, fast=True, **TRAFILATURA_OPTIONS) or ""
+    lines = split_lines(extracted)
+    if looks_like_article(lines):
+        return extracted, lines
+    extracted = trafilatura.extract(html, **TRAFILATURA_OPTIONS) or ""
+    return extracted, split_lines(extracted)
+
+
+def looks_like_article(lines: Sequence[Line]) -> bool:
+    """Long enough, and most of its characters in lines that are sentences."""
+    total = sum(len(line.text) for line in lines)
+    if total < MIN_FAST_CHARS:
+        return False
+    prose = sum(len(line.text) for line in lines if is_prose(line.text))
+    return prose >= MIN_FAST_PROSE_SHARE * total
 
 
 def visible_text(tree: LexborHTMLParser) -> str:
@@ -63,3 +95,52 @@ def visible_text(tree: LexborHTMLParser) -> str:
     for node in root.css(_INVISIBLE_TAGS):
         node.decompose()
     return root.text(separator="\n", strip=True)
+
+
+# --------------------------------------------------------------------------- articleBody check
+
+# A sentence this long is worded the same wherever the page prints it; shorter ones (datelines,
+# "Read more.") may be cut or joined differently by the extractor.
+MIN_CHECKED_SENTENCE_WORDS = 8
+# A body differs from the page in a sentence or two (a caption, an edit after publication);
+# this share of its sentences missing means paragraphs were lost.
+MAX_MISSING_BODY_SHARE = 0.2
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n+")
+_TAG = re.compile(r"<[a-zA-Z/!][^<>]*>")
+_WORDS = re.compile(r"\w+")
+
+
+def body_sentences(body: str) -> list[str]:
+    """Sentences of a JSON-LD articleBody, which CMSs give as text, as HTML or as HTML escaped once
+    or twice over: unescaped, tags replaced by line breaks, split at sentence ends."""
+    for _ in range(2):  # "&amp;quot;" is a quote escaped twice
+        if "&" in body:
+            body = html_module.unescape(body)
+    body = _TAG.sub("\n", body)
+    return [part.strip() for part in _SENTENCE_BREAK.split(body) if part and part.strip()]
+
+
+def _word_key(text: str) -> str:
+    # Letters and digits alone: bodies put spaces where the page has none ("Arte mis", tags
+    # inside words), and a sentence of 8+ words is not found by chance without its spaces.
+    return "".join(_WORDS.findall(text.casefold()))
+
+
+def missing_body_sentences(body: str, lines: Iterable[str]) -> tuple[list[str], int]:
+    """(the articleBody's long sentences not found in `lines`, how many were checked), compared
+    on letters and digits so quotes, dashes and spacing do not count."""
+    extracted = _word_key(" ".join(lines))
+    checked = [sentence for sentence in body_sentences(body)
+               if len(_WORDS.findall(sentence)) >= MIN_CHECKED_SENTENCE_WORDS]
+    return [sentence for sentence in checked if _word_key(sentence) not in extracted], len(checked)
+
+
+def body_check_warnings(doc: Document) -> list[str]:
+    """A warning when the extracted text misses paragraphs of the page's own articleBody."""
+    body = doc.page_meta.get("body")
+    if not body or not doc.main_content_found:
+        return []
+    missing, checked = missing_body_sentences(body, (line.text for line in doc.lines))
+    if not checked or len(missing) <= MAX_MISSING_BODY_SHARE * checked:
+        return []
+    return [f"extracted text misses {len(missing)} of {checked} sentences of the page's JSON-LD articleBody"]

@@ -382,6 +382,7 @@ class DomEvidence:
     links: frozenset[str] = frozenset()  # link-dense blocks: related stories, tag lists
     boilerplate: frozenset[str] = frozenset()  # nav/aside/footer/site header
     comments: frozenset[str] = frozenset()
+    article_header: frozenset[str] = frozenset()  # <header> inside <article>/<main>
     # Texts of links of LINK_LEAD_WORDS+ words, indexed by their first words.
     link_leads: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
 
@@ -393,37 +394,85 @@ class DomEvidence:
             caption=key in self.captions,
             link=key in self.links,
             boilerplate=key in self.boilerplate or key in self.comments,
-            link_lead=any(key.startswith(lead) for lead in leads),
+            article_header=key in self.article_header,
+            link_lead=any(_leads_with(key, lead) for lead in leads),
         )
 
 
-def _link_leads(root: LexborNode) -> dict[tuple[str, ...], frozenset[str]]:
-    leads: dict[tuple[str, ...], set[str]] = {}
+def _leads_with(key: str, lead: str) -> bool:
+    """`key` opens with the link text `lead` as a headline: not closed by a full stop (headlines
+    carry none), since a linked sentence followed by more text is a paragraph that links."""
+    if not key.startswith(lead):
+        return False
+    opening = lead + "." if key[len(lead):len(lead) + 1] == "." and key[len(lead) + 1:len(lead) + 2] != "." else lead
+    return not (opening.endswith(".") and not opening.endswith(".."))
+
+
+class _Wanted:
+    """The extracted lines evidence is asked about: a region none of whose text they occur in
+    cannot label any of them, so its lines need not be collected (most of a page's nav, footer
+    and link lists never reach the extracted text)."""
+
+    __slots__ = ("keys", "leads")
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self.keys = frozenset(filter(None, map(normalise_text, lines)))
+        self.leads = frozenset(tuple(key.split(" ", LINK_LEAD_WORDS)[:LINK_LEAD_WORDS]) for key in self.keys)
+
+    def occur_in(self, text: str) -> bool:
+        # A line element's text, normalised, is a substring of its region's normalised text.
+        return any(key in text for key in self.keys if len(key) <= len(text))
+
+
+def _anchor_texts(root: LexborNode) -> list[tuple[LexborNode, str]]:
+    """Anchors outside boilerplate regions with their normalised text, empty ones left out."""
+    found = []
     for anchor in root.css(ANCHORS_OUTSIDE_BOILERPLATE):
         text = normalise_text(anchor.text(deep=True))
-        words = text.split(" ")
+        if text:
+            found.append((anchor, text))
+    return found
+
+
+def _link_leads(anchors: Iterable[tuple[LexborNode, str]], wanted: _Wanted | None = None) -> dict[tuple[str, ...], frozenset[str]]:
+    leads: dict[tuple[str, ...], set[str]] = {}
+    for _, text in anchors:
+        words = text.split(" ", LINK_LEAD_WORDS)
         if len(words) >= LINK_LEAD_WORDS:
-            leads.setdefault(tuple(words[:LINK_LEAD_WORDS]), set()).add(text)
+            first = tuple(words[:LINK_LEAD_WORDS])
+            if wanted is None or first in wanted.leads:
+                leads.setdefault(first, set()).add(text)
     return {first: frozenset(texts) for first, texts in leads.items()}
 
 
-def dom_evidence(tree: LexborHTMLParser) -> DomEvidence:
-    """Collect caption, link-block, boilerplate and comment texts from one parsed page."""
+def dom_evidence(tree: LexborHTMLParser, lines: Iterable[str] | None = None) -> DomEvidence:
+    """Collect caption, link-block, boilerplate and comment texts from one parsed page.
+
+    With `lines` (the extracted text's lines), the result is exact for those texts only: regions
+    whose text holds none of them are skipped, which saves most of the work on a news page.
+    """
     root = tree.body or tree.root
     if root is None:
         return DomEvidence()
-    captions = _region_texts(node for node in root.css(CAPTION_SELECTOR) if node.tag not in PAGE_TAGS)
-    boilerplate = _region_texts(node for node in root.css(BOILERPLATE_SELECTOR) if not _is_content_header(node))
-    comments = _region_texts(
+    wanted = None if lines is None else _Wanted(lines)
+    if wanted is not None and not wanted.keys:
+        return DomEvidence()
+    captions = _region_texts((node for node in root.css(CAPTION_SELECTOR) if node.tag not in PAGE_TAGS), wanted)
+    regions = root.css(BOILERPLATE_SELECTOR)
+    boilerplate = _region_texts((node for node in regions if not _is_content_header(node)), wanted)
+    article_header = _region_texts((node for node in regions if _is_content_header(node)), wanted)
+    comments = _region_texts((
         node for node in root.css(COMMENT_CANDIDATE_SELECTOR)
         if node.tag not in PAGE_TAGS and _has_comment_name(node)
-    )
+    ), wanted)
+    anchors = _anchor_texts(root)
     return DomEvidence(
         captions=frozenset(captions),
-        links=frozenset(_link_block_texts(root)),
+        links=frozenset(_link_block_texts(anchors, wanted)),
         boilerplate=frozenset(boilerplate),
         comments=frozenset(comments),
-        link_leads=_link_leads(root),
+        article_header=frozenset(article_header),
+        link_leads=_link_leads(anchors, wanted),
     )
 
 
@@ -443,7 +492,7 @@ def _has_comment_name(node: LexborNode) -> bool:
     return any(COMMENT_NAME.search(attributes.get(name) or "") for name in ("id", "class"))
 
 
-def _region_texts(regions: Iterable[LexborNode]) -> set[str]:
+def _region_texts(regions: Iterable[LexborNode], wanted: _Wanted | None = None) -> set[str]:
     texts: set[str] = set()
     seen: set[int] = set()
     for region in regions:
@@ -454,6 +503,8 @@ def _region_texts(regions: Iterable[LexborNode]) -> set[str]:
                 texts.add(normalise_text(region.text(deep=True)))
             continue
         seen.add(region.mem_id)
+        if wanted is not None and not wanted.occur_in(normalise_text(region.text(deep=True))):
+            continue
         texts.update(region_lines(region))
     texts.discard("")
     return texts
@@ -480,15 +531,12 @@ def region_lines(region: LexborNode) -> set[str]:
     return lines
 
 
-def _link_block_texts(root: LexborNode) -> set[str]:
+def _link_block_texts(anchors: Iterable[tuple[LexborNode, str]], wanted: _Wanted | None = None) -> set[str]:
     """Texts of link-dense blocks: each anchor's text and each line of the block."""
     # Pass 1: per ancestor (a few levels up), how many anchors and how much anchor text.
-    anchors: list[tuple[str, list[LexborNode]]] = []  # (anchor text, its ancestors nearest first)
+    climbs: list[tuple[str, list[LexborNode]]] = []  # (anchor text, its ancestors nearest first)
     stats: dict[int, list[int]] = {}  # mem_id -> [links, link chars]
-    for anchor in root.css(ANCHORS_OUTSIDE_BOILERPLATE):
-        text = normalise_text(anchor.text(deep=True))
-        if not text:
-            continue
+    for anchor, text in anchors:
         ancestors = []
         parent = anchor.parent
         while parent is not None and len(ancestors) < MAX_LINK_BLOCK_CLIMB and parent.tag not in PAGE_TAGS:
@@ -497,25 +545,25 @@ def _link_block_texts(root: LexborNode) -> set[str]:
             entry[0] += 1
             entry[1] += len(text)
             parent = parent.parent
-        anchors.append((text, ancestors))
+        climbs.append((text, ancestors))
     # Pass 2: an anchor's link block is its nearest ancestor with several links; the block is
     # link-dense when anchor text is most of its text.
     texts: set[str] = set()
-    chars: dict[int, int] = {}
+    node_texts: dict[int, str] = {}
     blocks: dict[int, LexborNode] = {}
 
-    def text_chars(node: LexborNode) -> int:
+    def node_text(node: LexborNode) -> str:
         # Script text is counted too: stripping it needs a copy of the node, which costs more
         # than the density is worth, and a script only makes a block look less link-dense.
-        if node.mem_id not in chars:
-            chars[node.mem_id] = len(normalise_text(node.text(deep=True)))
-        return chars[node.mem_id]
+        if node.mem_id not in node_texts:
+            node_texts[node.mem_id] = normalise_text(node.text(deep=True))
+        return node_texts[node.mem_id]
 
     def is_dense(node: LexborNode) -> bool:
-        total = text_chars(node)
+        total = len(node_text(node))
         return total > 0 and stats[node.mem_id][1] / total > MIN_LINK_DENSITY
 
-    for text, ancestors in anchors:
+    for text, ancestors in climbs:
         at = next((i for i, node in enumerate(ancestors) if stats[node.mem_id][0] >= MIN_LINKS_IN_LINK_BLOCK), None)
         if at is None or not is_dense(ancestors[at]):
             continue
@@ -524,13 +572,15 @@ def _link_block_texts(root: LexborNode) -> set[str]:
         # Grow the block over wrappers that add only a heading ("Related", "More from Sport"),
         # so the heading counts as part of it; a wrapper that adds prose is the article.
         for parent in ancestors[at + 1:]:
-            added = (text_chars(parent) - stats[parent.mem_id][1]) - (text_chars(block) - stats[block.mem_id][1])
+            added = (len(node_text(parent)) - stats[parent.mem_id][1]) - (len(node_text(block)) - stats[block.mem_id][1])
             if added > MAX_LINK_BLOCK_HEADING_CHARS or not is_dense(parent):
                 break
             block = parent
         blocks.setdefault(block.mem_id, block)
     # Lines of the outermost blocks only: an inner block's lines are among its wrapper's.
     for block in blocks.values():
+        if wanted is not None and not wanted.occur_in(node_text(block)):
+            continue
         if not _inside_any(block, blocks.keys() - {block.mem_id}):
             texts.update(region_lines(block))
     return texts

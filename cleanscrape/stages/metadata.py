@@ -185,6 +185,19 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
         while zone_start < len(lines) and prose[zone_start]:
             words_since_title += word_count(lines[zone_start].text)
             zone_start += 1
+    yield from _article_header_lines(doc, kept, prose)
+
+
+def _article_header_lines(doc: Document, kept: Sequence[int], prose: Sequence[bool]) -> Iterator[Label]:
+    """Lines the DOM shows in the article's own <header> before the body's first paragraph: the
+    headline (however it is worded), the standfirst and the byline are the article's header,
+    not its text."""
+    for pos, index in enumerate(kept):
+        if doc.evidence_for(index).article_header:
+            fact = "standfirst" if prose[pos] else "header"
+            yield Label(index, Verdict.DROP, "metadata", facts=((fact, doc.lines[index].text),))
+        elif prose[pos]:
+            return
 
 
 STAGE = Stage("metadata", label_metadata, ("metadata",))

@@ -158,3 +158,52 @@ def test_a_line_opening_with_a_linked_headline_is_a_link_lead():
     found = dom_evidence(LexborHTMLParser(html))
     assert found.for_text("Pats place Olszewski on IR New England's roster is re-shuffling").link_lead
     assert not found.for_text("Read more about it in our guide.").link_lead
+
+
+PAGE_LINES = [
+    "Daily Example", "Home", "Sport", "Council approves the new bridge", "By Jane Doe", ARTICLE_PARAGRAPH,
+    "The old bridge, seen from the east bank. Photo: A. Snapper", "Photo: A. Snapper",
+    "Work starts in May, the council said, with the full budget published online.", "Related",
+    "Ferry prices rise again", "Roadworks on the ring road (3 min read)", "New cycle lanes open",
+    "Map of the route", "Most read today", "Great news for the town!", "© 2025 Daily Example",
+]
+
+
+def test_evidence_for_given_lines_matches_evidence_for_the_whole_page():
+    whole = evidence(PAGE)
+    for line in PAGE_LINES:
+        assert dom_evidence(LexborHTMLParser(PAGE), [line]).for_text(line) == whole.for_text(line), line
+    together = dom_evidence(LexborHTMLParser(PAGE), PAGE_LINES)
+    assert all(together.for_text(line) == whole.for_text(line) for line in PAGE_LINES)
+    assert whole.for_text("Sport").boilerplate and whole.for_text("Ferry prices rise again").link
+
+
+def test_regions_holding_none_of_the_given_lines_are_skipped():
+    found = dom_evidence(LexborHTMLParser(PAGE), [ARTICLE_PARAGRAPH, "Ferry prices rise again"])
+    assert "Sport" not in found.boilerplate and "Map of the route" not in found.captions
+    assert "Ferry prices rise again" in found.links
+    assert dom_evidence(LexborHTMLParser(PAGE), []) == DomEvidence()
+
+
+def test_a_linked_sentence_closed_by_a_full_stop_is_not_a_link_lead():
+    # A newsletter's items open with a linked sentence; a related list's with a linked headline.
+    html = ("<html><body><article><ul>"
+            "<li><a href='/a'>The state attorney general is investigating the company</a>. "
+            "The company confirmed it had been contacted.</li>"
+            "<li><a href='/b'>The regulator fined the bank for late filings.</a> It will appeal.</li>"
+            "<li><a href='/c'>Ferry prices rise again as fuel costs climb</a>... and more to come</li>"
+            "</ul></article></body></html>")
+    found = dom_evidence(LexborHTMLParser(html))
+    assert not found.for_text("The state attorney general is investigating the company. "
+                              "The company confirmed it had been contacted.").link_lead
+    assert not found.for_text("The regulator fined the bank for late filings. It will appeal.").link_lead
+    assert found.for_text("Ferry prices rise again as fuel costs climb... and more to come").link_lead
+    assert found.for_text("The state attorney general is investigating the company").link_lead  # the link alone
+
+
+def test_the_article_header_is_article_header_evidence_and_the_site_header_is_not():
+    found = evidence(PAGE)
+    assert found.for_text("Council approves the new bridge").article_header
+    assert found.for_text("By Jane Doe").article_header
+    assert not found.for_text(ARTICLE_PARAGRAPH).article_header
+    assert not found.for_text("Daily Example").article_header and found.for_text("Daily Example").boilerplate

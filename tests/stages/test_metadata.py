@@ -124,3 +124,21 @@ def test_date_lines_in_other_languages_give_their_dates():
     assert metadata.date_facts("segunda-feira, 22 de janeiro de 2018 às 0:13", None) == (("published", "2018-01-22T00:13"),)
     assert metadata.date_facts("Publié le mardi 3 mars 2024 à 14h05", None) == (("published", "2024-03-03T14:05"),)
     assert metadata.date_facts("Veröffentlicht am 3. März 2024, 10:15", None) == (("published", "2024-03-03T10:15"),)
+
+
+def test_lines_of_the_article_header_before_the_first_paragraph_are_metadata():
+    import dataclasses
+
+    from cleanscrape.model import Evidence
+
+    standfirst = "The vote ends ten years of debate. Here is what the new line means for the suburbs."
+    lines = ["Trams head north at last", standfirst, P1, "Trams head north at last", P2]
+    header = Evidence(article_header=True)
+    doc = dataclasses.replace(
+        doc_from_lines(lines), main_content_found=True, page_meta={"title": TITLE},
+        evidence=(header, header, Evidence(), header, Evidence()),
+    )
+    # The headline is worded unlike the structured title, so only the DOM shows it is the header's.
+    assert facts_of(STAGE, doc) == {1: {"header": "Trams head north at last"}, 2: {"standfirst": standfirst}}
+    without = dataclasses.replace(doc, evidence=())
+    assert labels_of(STAGE, without) == {}

@@ -1,0 +1,128 @@
+"""The HTML front end: when trafilatura's fallback extractors run, and what reaches the stages."""
+
+import trafilatura
+
+from cleanscrape.frontends import html as html_frontend
+from cleanscrape.frontends.html import document_from_html, extract_main_text, looks_like_article
+from cleanscrape.normalize import split_lines
+
+PARAGRAPHS = [
+    "The council voted on Tuesday to approve the new bridge across the river after a long debate.",
+    "Work starts in May, the council said, and the bridge should open to traffic two years later.",
+    "Residents of both banks had asked for a crossing since the old ferry stopped running in 2019.",
+    "The budget, published online, puts the cost at twelve million pounds, most of it from the state.",
+]
+ARTICLE_PAGE = (
+    "<html><head><title>Council approves the bridge</title></head><body>"
+    "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+    "<article><h1>Council approves the bridge</h1>"
+    + "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    + "</article><footer><p>Contact us</p></footer></body></html>"
+)
+MENU_PAGE = (
+    "<html><body><div class='content'><ul>"
+    + "".join(f"<li>Section number {number}</li>" for number in range(60))
+    + "</ul></div></body></html>"
+)
+
+
+def recording_extract(monkeypatch):
+    calls = []
+    real = trafilatura.extract
+
+    def extract(html, **options):
+        calls.append(options.get("fast", False))
+        return real(html, **options)
+
+    monkeypatch.setattr(html_frontend.trafilatura, "extract", extract)
+    return calls
+
+
+def test_an_article_is_extracted_once_without_the_fallback_extractors(monkeypatch):
+    calls = recording_extract(monkeypatch)
+    text, lines = extract_main_text(ARTICLE_PAGE)
+    assert calls == [True]
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert [line.text for line in lines if line.text] == [line.text for line in split_lines(text) if line.text]
+
+
+def test_a_result_that_looks_like_no_article_is_extracted_again_with_the_fallbacks(monkeypatch):
+    calls = recording_extract(monkeypatch)
+    extract_main_text(MENU_PAGE)
+    assert calls == [True, False]
+
+
+def test_looks_like_article_wants_length_and_mostly_sentences():
+    assert looks_like_article(split_lines("\n".join(PARAGRAPHS)))
+    assert not looks_like_article(split_lines(PARAGRAPHS[0]))  # one sentence is too short to trust
+    menu = "\n".join(f"Section number {number}" for number in range(60))
+    assert not looks_like_article(split_lines(menu))
+    # A menu that is most of the text outweighs a paragraph.
+    assert not looks_like_article(split_lines(PARAGRAPHS[0] + "\n" + menu))
+    assert not looks_like_article(())
+
+
+def test_document_evidence_is_given_for_each_extracted_line():
+    doc = document_from_html(ARTICLE_PAGE)
+    assert doc.main_content_found
+    assert len(doc.evidence) == len(doc.lines)
+    assert any(line.text == PARAGRAPHS[0] for line in doc.lines)
+    assert not any(evidence.boilerplate or evidence.link for evidence in doc.evidence)
+
+
+# --------------------------------------------------------------------------- articleBody check
+
+import json  # noqa: E402
+
+from cleanscrape import clean  # noqa: E402
+from cleanscrape.frontends.html import body_sentences, missing_body_sentences  # noqa: E402
+
+LOST = [
+    "A second crossing further downstream was rejected because of the cost of the approach roads.",
+    "The mayor said the decision would be reviewed once the first bridge had been open for a year.",
+]
+
+
+def page_with_body(body: str) -> str:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council approves the bridge",
+            "articleBody": body}
+    return ARTICLE_PAGE.replace("</head>", f'<script type="application/ld+json">{json.dumps(data)}</script></head>')
+
+
+def test_body_sentences_reads_text_html_and_html_escaped_twice():
+    plain = " ".join(PARAGRAPHS[:2])
+    assert body_sentences(plain) == PARAGRAPHS[:2]
+    markup = "".join(f"<p>{text}</p>" for text in PARAGRAPHS[:2])
+    assert body_sentences(markup) == PARAGRAPHS[:2]
+    escaped_twice = markup.replace("<", "&amp;lt;").replace(">", "&amp;gt;")
+    assert body_sentences(escaped_twice) == PARAGRAPHS[:2]
+
+
+def test_missing_body_sentences_compares_letters_not_punctuation_or_spacing():
+    lines = [PARAGRAPHS[0].replace(",", " ,"), PARAGRAPHS[1]]
+    missing, checked = missing_body_sentences(" ".join(PARAGRAPHS[:2] + LOST[:1]), lines)
+    assert (missing, checked) == (LOST[:1], 3)
+
+
+def test_clean_warns_when_the_extracted_text_misses_paragraphs_of_the_articlebody():
+    page = clean(page_with_body(" ".join(PARAGRAPHS + LOST)), content_type="html")
+    assert any("misses 2 of 6 sentences" in warning and "articleBody" in warning for warning in page.warnings)
+
+
+def test_no_warning_for_a_complete_body_or_a_teaser_cut_mid_sentence():
+    for body in (" ".join(PARAGRAPHS), PARAGRAPHS[0] + " " + PARAGRAPHS[1][:40] + "…"):
+        page = clean(page_with_body(body), content_type="html")
+        assert not any("articleBody" in warning for warning in page.warnings)
+
+
+def test_a_standfirst_in_the_article_header_is_not_article_text():
+    standfirst = "Ten years of debate end with a vote. Here is what the bridge means for both banks of the river."
+    page_html = ARTICLE_PAGE.replace(
+        "<h1>Council approves the bridge</h1>",
+        f"<header><h1>Council approves the bridge</h1><h2 class='sub-head'>{standfirst}</h2></header>",
+    )
+    assert standfirst in extract_main_text(page_html)[0]  # trafilatura keeps it
+    page = clean(page_html, content_type="html")
+    assert standfirst not in page.text
+    assert PARAGRAPHS[0] in page.text
+    assert any(removal.text == standfirst and removal.reason == "metadata" for removal in page.removed)
