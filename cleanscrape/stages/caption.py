@@ -52,8 +52,8 @@ CREDIT_TAIL_CHARS = 200
 _BRACKETED_CREDIT = re.compile(r"\((?:[A-Z][\w.&/-]*)(?:[^\S\n]+[A-Z][\w.&/-]*){0,2}\)$", re.MULTILINE)
 
 # Every _PHOTO_CREDIT match holds one of these, lower-cased: a line without any is no credit.
-CREDIT_WORDS = ("/", "[", "pic", "photo", "image", "foto", "credit", "bild", "getty", "shutterstock", "istock", "alamy", "imago", "epa-efe", "file")
-_CREDIT_HINT = any_word(CREDIT_WORDS)
+PHOTO_CREDIT_WORDS = ("/", "[", "pic", "photo", "image", "foto", "credit", "bild", "getty", "shutterstock", "istock", "alamy", "imago", "epa-efe", "file")
+_CREDIT_HINT = any_word(PHOTO_CREDIT_WORDS)
 
 
 def is_photo_credit(text: str) -> bool:
@@ -65,7 +65,7 @@ def is_photo_credit(text: str) -> bool:
 
 
 def label_captions(doc: Document, settings: Settings) -> Iterator[Label]:
-    credits = candidate_lines(doc, CREDIT_WORDS)
+    credits = candidate_lines(doc, PHOTO_CREDIT_WORDS)
     bracketed = [index for index in doc.page_text.lines_hit(_BRACKETED_CREDIT) if doc.is_kept(index)]
     marked = [index for index, evidence in enumerate(doc.evidence) if evidence.caption and doc.is_kept(index)]
     printed = Counter(line_key(line.text) for line in doc.lines if not line.is_blank) if bracketed else Counter[str]()
