@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -159,7 +160,11 @@ def _input_characters(text: str) -> set[str]:
     # two halves of a mojibake pair together ("Ã\U0001fbfa¡" reads "Ã¡", repaired to "á") or a
     # letter and its combining accent ("A\xad\u0300" reads "À" once NFC joins them)
     dropped = "".join(char for char in unescaped if unicodedata.category(char) not in ("Cn", "Co", "Cs", "Cc", "Cf"))
-    return set(unicodedata.normalize("NFC", unescaped)) | set(repair(unescaped)) | set(repair(dropped))
+    # trafilatura joins an element's lines with a space, which can complete a mojibake pair
+    # ("<p>Ã\n?</p>" is extracted as "Ã ?", repaired to "à ?")
+    spaced = "".join(char for char in unescaped if char.isspace() or not unicodedata.category(char).startswith("C"))
+    joined = {char for piece in re.split(r"<[^<>]*>", spaced) for char in repair(" ".join(piece.split()))}
+    return set(unicodedata.normalize("NFC", unescaped)) | set(repair(unescaped)) | set(repair(dropped)) | joined
 
 
 # HTML goes through trafilatura and lexbor, ~50 ms a page: a third of the profile's examples.

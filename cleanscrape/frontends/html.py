@@ -5,6 +5,10 @@ as a figure caption is a caption, a line from a nav/aside/footer or a comment th
 boilerplate, a headline from a link-dense block is a related headline. When trafilatura finds
 nothing (or far too little), the page's visible text goes through the text path instead, so a
 page with an article never comes back empty.
+
+trafilatura runs without its fallback extractors unless its result looks like no article; the
+paragraphs of body chunks it left out (one <article>, several containers of one class) are
+added; and a JSON-LD articleBody, when the page has one, checks that no paragraphs were lost.
 """
 
 from __future__ import annotations
@@ -14,13 +18,13 @@ import re
 from typing import Iterable, Sequence
 
 import trafilatura
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..metadata.dates import infer_day_first
 from ..model import Document, Line
 from ..normalize import split_lines
 from ..shapes import is_prose
-from .html_evidence import dom_evidence, page_metadata
+from .html_evidence import dom_evidence, normalise_text, page_metadata
 
 # Chosen by measurement on the shub benchmark (benchmarks/trafilatura_settings.py and
 # benchmarks/quality.py): comments off (trafilatura alone 0.953 -> 0.960 F1). favor_precision
@@ -55,6 +59,8 @@ def document_from_html(html: str) -> Document:
         if len(extracted) < MIN_EXTRACTED_SHARE * len(visible) or not extracted:
             extracted, main_content_found = visible, False
             lines = split_lines(extracted)
+    if main_content_found:
+        lines = with_article_chunks(tree, lines)
     # Evidence is collected for the extracted lines only: regions holding none are skipped.
     evidence = dom_evidence(tree, [line.text for line in lines])
     return Document(
@@ -84,6 +90,78 @@ def looks_like_article(lines: Sequence[Line]) -> bool:
         return False
     prose = sum(len(line.text) for line in lines if is_prose(line.text))
     return prose >= MIN_FAST_PROSE_SHARE * total
+
+
+# The first few extracted paragraphs found in the DOM show which container holds the body
+# (a standfirst or a quote box may hold one of them).
+PARAGRAPHS_TO_LOCATE_BODY = 3
+
+
+def with_article_chunks(tree: LexborHTMLParser, lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """The extracted lines with the paragraphs of the article's other body chunks added.
+
+    CMSs split a long body into several containers of one class around ads or embeds, and
+    trafilatura may keep only one of them. Inside one <article> element (one article, by the
+    HTML spec) a container of the same tag and class as the one holding the extracted
+    paragraphs is another chunk of the same body; its paragraphs go before or after the
+    extracted ones, in page order. A page without <article> is left as it is.
+    """
+    keys = {normalise_text(line.text) for line in lines if line.text}
+    if not keys:
+        return lines
+    counts: dict[int, int] = {}
+    containers: dict[int, LexborNode] = {}
+    matched = 0
+    for paragraph in tree.css("article p"):
+        if normalise_text(paragraph.text(deep=True)) in keys and paragraph.parent is not None:
+            parent = paragraph.parent
+            counts[parent.mem_id] = counts.get(parent.mem_id, 0) + 1
+            containers[parent.mem_id] = parent
+            matched += 1
+            if matched == PARAGRAPHS_TO_LOCATE_BODY:
+                break
+    if not counts:
+        return lines
+    main = containers[max(counts, key=counts.__getitem__)]
+    class_name = main.attributes.get("class")
+    article = _closest(main, "article")
+    if not class_name or article is None:
+        return lines
+    before: list[str] = []
+    after: list[str] = []
+    seen_main = False
+    escaped = class_name.replace("\\", "\\\\").replace('"', '\\"')
+    for node in article.css(f'{main.tag}[class="{escaped}"]'):  # the same class, selected in C
+        if node.mem_id == main.mem_id:
+            seen_main = True
+        elif not _contains(node, main) and not _contains(main, node):
+            texts = [normalise_text(paragraph.text(deep=True)) for paragraph in node.css("p")]
+            # Paragraphs of prose only: a promo box reusing the body's class adds links and slogans.
+            (after if seen_main else before).extend(text for text in texts if text not in keys and is_prose(text))
+    if not before and not after:
+        return lines
+    main_keys = {normalise_text(paragraph.text(deep=True)) for paragraph in main.css("p")}
+    positions = [index for index, line in enumerate(lines) if normalise_text(line.text) in main_keys]
+    first, last = positions[0], positions[-1] + 1
+    shown = [line.display for line in lines]
+    added = lambda texts: [part for text in texts for part in (text, "")]  # noqa: E731 - a paragraph each
+    return split_lines("\n".join([*shown[:first], *added(before), *shown[first:last], "", *added(after), *shown[last:]]))
+
+
+def _closest(node: LexborNode, tag: str) -> LexborNode | None:
+    parent = node.parent
+    while parent is not None and parent.tag != tag:
+        parent = parent.parent
+    return parent
+
+
+def _contains(outer: LexborNode, inner: LexborNode) -> bool:
+    parent = inner.parent
+    while parent is not None:
+        if parent.mem_id == outer.mem_id:
+            return True
+        parent = parent.parent
+    return False
 
 
 def visible_text(tree: LexborHTMLParser) -> str:

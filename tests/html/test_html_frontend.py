@@ -126,3 +126,49 @@ def test_a_standfirst_in_the_article_header_is_not_article_text():
     assert standfirst not in page.text
     assert PARAGRAPHS[0] in page.text
     assert any(removal.text == standfirst and removal.reason == "metadata" for removal in page.removed)
+
+
+# --------------------------------------------------------------------------- body chunks
+
+from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+
+from cleanscrape.frontends.html import with_article_chunks  # noqa: E402
+
+
+def chunked_page(first, second, wrapper="article"):
+    chunk = "<div class='body chunk'>{}</div>"
+    return (f"<html><body><{wrapper}><h1>Council approves the bridge</h1>"
+            + chunk.format("".join(f"<p>{text}</p>" for text in first))
+            + "<div class='ad'>Advertisement</div>"
+            + chunk.format("".join(f"<p>{text}</p>" for text in second))
+            + f"</{wrapper}></body></html>")
+
+
+def texts(lines):
+    return [line.text for line in lines if line.text]
+
+
+def test_paragraphs_of_the_other_chunks_of_an_article_body_are_added_in_page_order():
+    extracted = split_lines("Council approves the bridge\n\n" + "\n\n".join(PARAGRAPHS[:2]) + "\n\nShare this story")
+    tree = LexborHTMLParser(chunked_page(PARAGRAPHS[:2], PARAGRAPHS[2:] + ["Listen: http://example.com/podcast"]))
+    assert texts(with_article_chunks(tree, extracted)) == [
+        "Council approves the bridge", *PARAGRAPHS, "Share this story",  # not the podcast link: not prose
+    ]
+
+
+def test_a_chunk_before_the_extracted_one_goes_before_it():
+    extracted = split_lines("\n\n".join(PARAGRAPHS[2:]))
+    tree = LexborHTMLParser(chunked_page(PARAGRAPHS[:2], PARAGRAPHS[2:]))
+    assert texts(with_article_chunks(tree, extracted)) == PARAGRAPHS
+
+
+def test_nothing_is_added_outside_one_article_element():
+    extracted = split_lines("\n\n".join(PARAGRAPHS[:2]))
+    no_article = LexborHTMLParser(chunked_page(PARAGRAPHS[:2], PARAGRAPHS[2:], wrapper="div"))
+    assert with_article_chunks(no_article, extracted) is extracted
+    # A listing: each story is its own <article>, with the same classes inside.
+    listing = LexborHTMLParser(
+        "<html><body>" + "".join(f"<article><div class='body chunk'><p>{text}</p></div></article>" for text in PARAGRAPHS)
+        + "</body></html>")
+    one = split_lines(PARAGRAPHS[0])
+    assert with_article_chunks(listing, one) is one
