@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import bisect
 import enum
+import itertools
 import re
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 
 class Verdict(enum.Enum):
@@ -80,6 +81,16 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+def line_starts(texts: Sequence[str]) -> tuple[int, ...]:
+    """Where each of `texts` starts in `"\\n".join(texts)`."""
+    return tuple(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0)) if texts else ()
+
+
+def line_at(starts: Sequence[int], position: int) -> int:
+    """The index of the line holding `position`, given the lines' `starts`."""
+    return bisect.bisect_right(starts, position) - 1
+
+
 @dataclass(frozen=True, slots=True)
 class PageText:
     """All lines of a page joined by newlines, as typed and folded, with where each line starts.
@@ -95,18 +106,13 @@ class PageText:
     @classmethod
     def of(cls, lines: tuple[Line, ...]) -> PageText:
         texts = [line.text for line in lines]
-        starts = []
-        position = 0
-        for text in texts:
-            starts.append(position)
-            position += len(text) + 1
         joined = "\n".join(texts)
-        return cls(text=joined, folded=fold(joined), starts=tuple(starts))
+        return cls(text=joined, folded=fold(joined), starts=line_starts(texts))
 
     def lines_hit(self, pattern: re.Pattern[str]) -> list[int]:
         """Indices, in order, of the lines holding a match of `pattern` in their text (as typed).
         The pattern must never match a newline, so that every match lies inside one line."""
-        return sorted({bisect.bisect_right(self.starts, match.start()) - 1 for match in pattern.finditer(self.text)})
+        return sorted({line_at(self.starts, match.start()) for match in pattern.finditer(self.text)})
 
     def lines_containing(self, words: tuple[str, ...]) -> list[int]:
         """Indices, in order, of the lines whose folded text contains one of `words` (lower-case,
@@ -117,7 +123,7 @@ class PageText:
         for word in words:
             position = text.find(word)
             while position != -1:
-                line = bisect.bisect_right(starts, position) - 1
+                line = line_at(starts, position)
                 hits.add(line)
                 position = text.find(word, starts[line + 1]) if line + 1 < len(starts) else -1
         return sorted(hits)

@@ -6,15 +6,13 @@ Typographic quotes, dashes and full-width characters are content and are preserv
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 import unicodedata
 from typing import Iterator
 
 import ftfy
 
-from .model import Line
+from .model import Line, line_at, line_starts
 from .mojibake import mojibake_positions
 
 # ftfy's defaults also straighten quotes, widen/narrow characters and expand ligatures: that rewrites
@@ -55,8 +53,8 @@ def _fix_lines(text: str, positions: Iterator[int]) -> str:
     if not bad_at:
         return text
     lines = text.split("\n")
-    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-    for index in sorted({bisect.bisect_right(starts, position) - 1 for position in bad_at}):
+    starts = line_starts(lines)
+    for index in sorted({line_at(starts, position) for position in bad_at}):
         lines[index] = ftfy.fix_text(lines[index], _FTFY_REPAIR_ONLY)
     return "\n".join(lines)
 

@@ -21,7 +21,7 @@ import trafilatura
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..metadata.dates import infer_day_first
-from ..model import Document, Line
+from ..model import Document, Line, PageText
 from ..normalize import split_lines
 from ..shapes import is_prose
 from .html_evidence import dom_evidence, normalise_text, page_metadata
@@ -63,12 +63,14 @@ def document_from_html(html: str) -> Document:
         lines = with_article_chunks(tree, lines)
     # Evidence is collected for the extracted lines only: regions holding none are skipped.
     evidence = dom_evidence(tree, [line.text for line in lines])
+    page_text = PageText.of(lines)
     return Document(
         lines=lines,
+        page_text=page_text,
         evidence=tuple(evidence.for_text(line.text) for line in lines),
         page_meta=page_metadata(tree),
         main_content_found=main_content_found,
-        day_first=infer_day_first(line.text for line in lines),
+        day_first=infer_day_first([page_text.text]),
     )
 
 

@@ -62,7 +62,16 @@ def line_rule(name: str, reason: str, matches: Callable[[str], bool], hint: tupl
 
 def candidate_lines(doc: Document, words: tuple[str, ...]) -> list[int]:
     """The kept lines whose folded text holds one of `words`."""
-    return [index for index in doc.page_text.lines_containing(words) if doc.is_kept(index) and doc.lines[index].text]
+    return _kept(doc, doc.page_text.lines_containing(words))
+
+
+def lines_matching(doc: Document, pattern: re.Pattern[str]) -> list[int]:
+    """The kept lines holding a match of `pattern`, found by one scan of the page (see PageText.lines_hit)."""
+    return _kept(doc, doc.page_text.lines_hit(pattern))
+
+
+def _kept(doc: Document, indices: list[int]) -> list[int]:
+    return [index for index in indices if doc.is_kept(index) and doc.lines[index].text]
 
 
 def any_word(words: tuple[str, ...]) -> re.Pattern[str]:

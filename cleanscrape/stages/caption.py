@@ -15,7 +15,7 @@ from typing import Iterator
 from ..model import Document, Label, Verdict
 from ..settings import Settings
 from ..shapes import folded, word_count
-from . import Stage, any_word, candidate_lines
+from . import Stage, any_word, candidate_lines, lines_matching
 from .repeated import line_key
 
 MAX_CAPTION_WORDS = 80
@@ -66,7 +66,7 @@ def is_photo_credit(text: str) -> bool:
 
 def label_captions(doc: Document, settings: Settings) -> Iterator[Label]:
     credits = candidate_lines(doc, PHOTO_CREDIT_WORDS)
-    bracketed = [index for index in doc.page_text.lines_hit(_BRACKETED_CREDIT) if doc.is_kept(index)]
+    bracketed = lines_matching(doc, _BRACKETED_CREDIT)
     marked = [index for index, evidence in enumerate(doc.evidence) if evidence.caption and doc.is_kept(index)]
     printed = Counter(line_key(line.text) for line in doc.lines if not line.is_blank) if bracketed else Counter[str]()
     for index in sorted({*credits, *bracketed, *marked}):

@@ -15,7 +15,7 @@ from ..metadata.people import parse_credit, split_names
 from ..model import Document, Label, Verdict
 from ..settings import Settings
 from ..shapes import word_count
-from . import Stage, candidate_lines
+from . import Stage, candidate_lines, lines_matching
 
 MAX_CREDIT_WORDS = 40
 MIN_WORDS_BEFORE_TRAILING_CREDIT = 8
@@ -39,8 +39,7 @@ def trailing_credit(text: str) -> re.Match[str] | None:
 
 
 def label_credit(doc: Document, settings: Settings) -> Iterator[Label]:
-    trailing = [index for index in doc.page_text.lines_hit(_TRAILING_CREDIT) if doc.is_kept(index)]
-    for index in sorted({*candidate_lines(doc, CREDIT_WORDS), *trailing}):
+    for index in sorted({*candidate_lines(doc, CREDIT_WORDS), *lines_matching(doc, _TRAILING_CREDIT)}):
         text = doc.lines[index].text
         if word_count(text) <= MAX_CREDIT_WORDS and (people := parse_credit(text)):
             authors, editors = people
