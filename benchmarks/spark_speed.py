@@ -31,7 +31,7 @@ def count_documents(directory: str) -> int:
 
 def run_batch(directory: str, cores: int, work: Path) -> float:
     started = time.monotonic()
-    subprocess.run([sys.executable, "-m", "cleanscrape.cli", "batch", directory, "-o", str(work / "batch.jsonl"),
+    subprocess.run([sys.executable, "-m", "cleanscrape.cli.main", "batch", directory, "-o", str(work / "batch.jsonl"),
                     "--workers", str(cores), "-q"], check=True, env=_env())
     return time.monotonic() - started
 
@@ -39,7 +39,7 @@ def run_batch(directory: str, cores: int, work: Path) -> float:
 def run_spark(directory: str, cores: int, work: Path) -> tuple[float, float, float]:
     """(wall time of the command, Spark start-up, job) from the command's summary line."""
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "cleanscrape.cli", "spark", directory, "-o", str(work / "spark"),
+    done = subprocess.run([sys.executable, "-m", "cleanscrape.cli.main", "spark", directory, "-o", str(work / "spark"),
                            "--master", f"local[{cores}]", "--format", "jsonl"],
                           check=True, env=_env(), stderr=subprocess.PIPE, text=True)
     wall = time.monotonic() - started

@@ -33,8 +33,8 @@ from selectolax.lexbor import LexborHTMLParser
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
 from benchmarks.quality import Match, aggregate, match_page  # noqa: E402
-from cleanscrape.decode import decode_html  # noqa: E402
-from cleanscrape.frontends.html_evidence import dom_evidence, normalise_text, page_metadata  # noqa: E402
+from cleanscrape.decode.charset import decode_html  # noqa: E402
+from cleanscrape.frontends.html.evidence import dom_evidence, normalise_text, page_metadata  # noqa: E402
 
 DEFAULT_BENCH = Path("/work/shared/bench/shub")
 

@@ -6,74 +6,14 @@
     ('Putin offers support', 'Reuters')
 """
 
-from __future__ import annotations
-
-from typing import Any, Mapping
-
-from .assemble import build_page
-from .decode import decode_html, decode_text, repair_surrogates
-from . import limits
-from .errors import CleanscrapeError, InputTooLarge, NotTextError
-from .frontends.html_sniff import looks_like_html
-from .frontends.text import document_from_text
-from .model import Article, Dateline, Page, Removal
-from .pipeline import STAGE_NAMES, label_document
-from .settings import Settings
+from cleanscrape.api import CONTENT_TYPES, clean
+from cleanscrape.errors import CleanscrapeError, InputTooLarge, NotTextError
+from cleanscrape.model import Article, Dateline, Page, Removal
+from cleanscrape.pipeline import STAGE_NAMES
+from cleanscrape.settings import Settings
 
 __version__ = "0.1.0"
 __all__ = [
-    "clean", "Page", "Article", "Dateline", "Removal", "Settings", "STAGE_NAMES",
+    "clean", "Page", "Article", "Dateline", "Removal", "Settings", "STAGE_NAMES", "CONTENT_TYPES",
     "CleanscrapeError", "NotTextError", "InputTooLarge", "__version__",
 ]
-
-CONTENT_TYPES = ("text", "html")
-HTML_SNIFF_BYTES = 4096
-
-
-def clean(
-    data: str | bytes,
-    *,
-    content_type: str | None = None,
-    source: str | None = None,
-    options: Settings | Mapping[str, Any] | None = None,
-) -> Page:
-    """Clean one scraped page.
-
-    `data` is the page as text or bytes; `content_type` is "text", "html" or None (detect).
-    `options` is a `Settings` or a mapping of its field names. Raises NotTextError for bytes that
-    are not text, InputTooLarge for input over one of the Settings maximums (both ValueErrors),
-    ValueError for invalid options and TypeError for data that is neither str nor bytes; nothing else.
-    """
-    settings = Settings.from_options(options)
-    if content_type not in (None, *CONTENT_TYPES):
-        raise ValueError(f"content_type must be one of {', '.join(CONTENT_TYPES)} or None, not {content_type!r}")
-    warnings: list[str] = []
-    if isinstance(data, (bytes, bytearray, memoryview)):
-        data = bytes(data)
-        limits.check_input_size(data, settings)
-        is_html = content_type == "html" or (content_type is None and looks_like_html(data[:HTML_SNIFF_BYTES].decode("latin-1")))
-        text, encoding, guessed = (decode_html if is_html else decode_text)(data)
-        if guessed:
-            warnings.append(f"encoding guessed as {encoding}")
-    elif isinstance(data, str):
-        limits.check_input_size(data, settings)
-        text = repair_surrogates(data)
-        is_html = content_type == "html" or (content_type is None and looks_like_html(text))
-    else:
-        raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
-    if is_html:
-        # Imported on first use: trafilatura's import alone takes ~0.7 s, which a text-only
-        # caller, and the batch command's parent process (it only reads and writes), never need.
-        from .frontends.html import body_check_warnings, document_from_html
-
-        limits.check_html(text, settings)
-        document = document_from_html(text)
-        warnings.extend(body_check_warnings(document))
-    else:
-        limits.check_text_lines(text, settings)
-        document = document_from_text(text)
-    limits.check_document(document, settings)
-    doc = label_document(document, settings)
-    page = build_page(doc, settings, source=source)
-    page.warnings[:0] = warnings
-    return page

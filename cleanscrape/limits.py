@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import re
 
-from .errors import InputTooLarge
-from .model import Document
-from .settings import Settings
+from cleanscrape.errors import InputTooLarge
+from cleanscrape.model import Document
+from cleanscrape.settings import Settings
 
 # Elements that never take an end tag, and those whose end tag is optional (the parser closes
 # them when a sibling starts): neither adds to the nesting depth of the source.

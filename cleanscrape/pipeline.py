@@ -12,9 +12,9 @@ from __future__ import annotations
 import dataclasses
 from typing import Iterable
 
-from .model import Document, Label
-from .settings import Settings
-from .stages import (
+from cleanscrape.model import Document, Label
+from cleanscrape.settings import Settings
+from cleanscrape.stages import (
     Stage,
     caption,
     chrome,

@@ -1,6 +1,6 @@
 """cleanscrape on Apache Spark (`pip install 'cleanscrape[spark]'`). See cleanscrape.engines.spark."""
 
-from .engines.spark import (  # noqa: F401 - the public names of the Spark engine
+from cleanscrape.engines.spark import (  # noqa: F401 - the public names of the Spark engine
     CleanOptions,
     clean_dataframe,
     clean_files,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Sequence
 
 from cleanscrape.frontends.text import document_from_text
-from cleanscrape.normalize import split_lines
+from cleanscrape.decode.normalize import split_lines
 from cleanscrape.model import Document, Label, Page
 from cleanscrape.pipeline import label_document
 from cleanscrape.settings import Settings

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from cleanscrape.cli import main
+from cleanscrape.cli.main import main
 from conftest import ROOT
 
 SEED = ROOT / "seeds" / "002_255c166a244f911a.txt"

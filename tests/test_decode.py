@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from cleanscrape.decode import decode_text, looks_binary
+from cleanscrape.decode.charset import decode_text, looks_binary
 from cleanscrape.errors import CleanscrapeError, NotTextError
 
 TEXT = "Caf\u00e9 \u201cLisboa\u201d \u2014 na\u00efve r\u00e9sum\u00e9, \u6771\u4eac."
@@ -83,7 +83,7 @@ def test_text_with_tabs_form_feeds_and_line_breaks_is_not_binary():
 
 
 def test_lone_surrogates_become_the_replacement_character_and_pairs_their_character():
-    from cleanscrape.decode import repair_surrogates
+    from cleanscrape.decode.charset import repair_surrogates
 
     assert repair_surrogates("a\ud800b\udfffc") == "a\ufffdb\ufffdc"
     assert repair_surrogates("smile \ud83d\ude00") == "smile \U0001f600"

@@ -3,7 +3,7 @@
 import pytest
 
 from cleanscrape.model import Line
-from cleanscrape.normalize import repair, split_lines
+from cleanscrape.decode.normalize import repair, split_lines
 
 
 def texts(text):
@@ -82,7 +82,7 @@ def test_mojibake_check_agrees_with_ftfy_on_the_whole_text():
 
     from ftfy import badness
 
-    from cleanscrape.mojibake import looks_like_mojibake
+    from cleanscrape.decode.mojibake import looks_like_mojibake
 
     rnd = random.Random(0)
     alphabet = "abcAZ .,\n" + "".join(map(chr, [*range(0x80, 0x250), *range(0x2010, 0x2030), 0x221E, 0x2248, 0x0412, 0x0420, 0x0392, 0x20AC, 0x2122, 0x0153, 0xF8FF]))
@@ -96,7 +96,7 @@ def test_mojibake_check_agrees_with_ftfy_on_the_whole_text():
 
 
 def test_a_lone_curly_quote_or_dash_is_not_tried_but_a_lone_a_circumflex_is():
-    from cleanscrape import mojibake
+    from cleanscrape.decode import mojibake
 
     assert mojibake.LONE_STARTERS is not None, "ftfy's regex changed shape: every run is tried again"
     assert "\u2019" not in mojibake.LONE_STARTERS and "\u2014" not in mojibake.LONE_STARTERS

@@ -23,8 +23,8 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import example, given, note, settings, strategies as st  # noqa: E402
 
 from cleanscrape import NotTextError, clean  # noqa: E402
-from cleanscrape.decode import repair_surrogates  # noqa: E402
-from cleanscrape.normalize import repair, split_lines  # noqa: E402
+from cleanscrape.decode.charset import repair_surrogates  # noqa: E402
+from cleanscrape.decode.normalize import repair, split_lines  # noqa: E402
 from conftest import ROOT  # noqa: E402
 from helpers import unaccounted_lines  # noqa: E402
 

@@ -1,6 +1,6 @@
 import pytest
 
-from cleanscrape.shapes import is_headline, is_prose, word_count
+from cleanscrape.text.shapes import is_headline, is_prose, word_count
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """Stop words: which language's list fits a page, and how much of a line is function words."""
 
-from cleanscrape import stopwords
+from cleanscrape.text import stopwords
 
 
 def test_the_page_language_is_the_list_that_covers_most_words():

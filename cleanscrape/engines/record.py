@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from typing import Any, Callable
 
-from ..io.document import InputDocument
+from cleanscrape.io.document import InputDocument
 
 Cleaner = Callable[..., Any]  # cleanscrape.clean's signature; returns an object with to_dict()
 
@@ -71,7 +71,7 @@ def per_article_records(record: dict[str, Any], doc_index: int) -> list[dict[str
 
 @functools.lru_cache(maxsize=1)
 def default_cleaner() -> Cleaner:
-    from .. import clean  # the core; imported late so that readers and writers work without it
+    from cleanscrape import clean  # the core; imported late so that readers and writers work without it
 
     return clean
 
@@ -79,7 +79,7 @@ def default_cleaner() -> Cleaner:
 @functools.lru_cache(maxsize=1)
 def version() -> str:
     try:
-        from .. import __version__
+        from cleanscrape import __version__
 
         return str(__version__)
     except ImportError:

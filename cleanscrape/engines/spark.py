@@ -25,12 +25,12 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
-from ..io.discovery import InputFile
-from ..io.document import InputDocument
-from ..io.jsonl import JsonlFields, parse_line
-from ..io.readers import ReadOptions, read_file
-from .record import clean_record
-from .spark_rows import OUTPUT_COLUMNS, OUTPUT_NAMES, chunked, free_name, record_rows
+from cleanscrape.io.discovery import InputFile
+from cleanscrape.io.document import InputDocument
+from cleanscrape.io.jsonl import JsonlFields, parse_line
+from cleanscrape.io.readers import ReadOptions, read_file
+from cleanscrape.engines.record import clean_record
+from cleanscrape.engines.spark_rows import OUTPUT_COLUMNS, OUTPUT_NAMES, chunked, free_name, record_rows
 
 if TYPE_CHECKING:  # pyspark is an optional extra: `pip install 'cleanscrape[spark]'`
     import pyarrow
@@ -93,7 +93,7 @@ class CleanOptions:
 def make_options(options: Any = None, *, max_bytes: int | None = None, per_article: bool = False,
                  content_type: str | None = None) -> CleanOptions:
     """Invalid options (a bad regex) fail here, on the driver, not in 1,000 tasks."""
-    from ..settings import Settings
+    from cleanscrape.settings import Settings
 
     return CleanOptions(Settings.from_options(options), max_bytes, per_article, content_type)
 

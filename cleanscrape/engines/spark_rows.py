@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Iterator
 
-from .record import per_article_records
+from cleanscrape.engines.record import per_article_records
 
 # (name, type) of every output column, in order. Types: "string", "int", "strings" (a list of
 # strings), "error" (a {type, message} struct). The Spark and Arrow schemas are built from this,

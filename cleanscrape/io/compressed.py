@@ -13,7 +13,7 @@ import sys
 import zlib
 from typing import BinaryIO
 
-from .discovery import STDIN, InputFile
+from cleanscrape.io.discovery import STDIN, InputFile
 
 # What a broken compressed stream raises, depending on where it breaks: a bad header
 # (BadGzipFile, an OSError), a cut-off end (EOFError), corrupt data (zlib.error, LZMAError,

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Iterator
 
-from .document import InputDocument
+from cleanscrape.io.document import InputDocument
 
 
 @dataclass(frozen=True, slots=True)

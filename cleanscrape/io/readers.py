@@ -6,11 +6,11 @@ import os
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from .compressed import CORRUPT_ERRORS, TooLarge, open_binary, read_bounded, too_large_message
-from .discovery import STDIN, InputFile
-from .document import InputDocument
-from .jsonl import JsonlFields, read_jsonl
-from .warc import read_warc
+from cleanscrape.io.compressed import CORRUPT_ERRORS, TooLarge, open_binary, read_bounded, too_large_message
+from cleanscrape.io.discovery import STDIN, InputFile
+from cleanscrape.io.document import InputDocument
+from cleanscrape.io.jsonl import JsonlFields, read_jsonl
+from cleanscrape.io.warc import read_warc
 
 
 @dataclass(frozen=True, slots=True)

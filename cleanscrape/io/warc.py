@@ -12,7 +12,7 @@ import re
 import zlib
 from typing import BinaryIO, Iterator
 
-from .document import InputDocument
+from cleanscrape.io.document import InputDocument
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 

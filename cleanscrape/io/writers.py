@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from ..engines.record import per_article_records
+from cleanscrape.engines.record import per_article_records
 
 
 # ---------------------------------------------------------------------------------- rendering

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from ..model import Document, Label, Verdict
-from ..settings import Settings
+from cleanscrape.model import Document, Label, Verdict
+from cleanscrape.settings import Settings
 
 # The documented vocabulary of reasons. Every Removal carries one of these.
 REASONS: dict[str, str] = {

@@ -12,11 +12,11 @@ import re
 from collections import Counter
 from typing import Iterator
 
-from ..model import Document, Label, Verdict
-from ..settings import Settings
-from ..shapes import folded, word_count
-from . import Stage, any_word, candidate_lines, lines_matching
-from .repeated import line_key
+from cleanscrape.model import Document, Label, Verdict
+from cleanscrape.settings import Settings
+from cleanscrape.text.shapes import folded, word_count
+from cleanscrape.stages import Stage, any_word, candidate_lines, lines_matching
+from cleanscrape.stages.repeated import line_key
 
 MAX_CAPTION_WORDS = 80
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"

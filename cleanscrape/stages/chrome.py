@@ -8,8 +8,8 @@ lines carry no sentence, so dropping them cannot cut a paragraph.
 from __future__ import annotations
 
 
-from ..shapes import ends_sentence, letter_count
-from . import line_rule
+from cleanscrape.text.shapes import ends_sentence, letter_count
+from cleanscrape.stages import line_rule
 
 # Whole-line interface labels, compared case-insensitively without edge punctuation.
 UI_LABELS = frozenset({

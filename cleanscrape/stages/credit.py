@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..metadata.people import parse_credit, split_names
-from ..model import Document, Label, Verdict
-from ..settings import Settings
-from ..shapes import word_count
-from . import Stage, candidate_lines, lines_matching
+from cleanscrape.parse.people import parse_credit, split_names
+from cleanscrape.model import Document, Label, Verdict
+from cleanscrape.settings import Settings
+from cleanscrape.text.shapes import word_count
+from cleanscrape.stages import Stage, candidate_lines, lines_matching
 
 MAX_CREDIT_WORDS = 40
 MIN_WORDS_BEFORE_TRAILING_CREDIT = 8

@@ -15,12 +15,12 @@ import re
 from collections import Counter
 from typing import Iterator, Sequence
 
-from ..model import Document, Label, Line, Verdict
-from ..settings import Settings
-from ..shapes import ends_sentence, is_headline, is_prose, word_count
-from ..stopwords import page_language, stop_word_density
-from . import Stage
-from .metadata import header_block_start
+from cleanscrape.model import Document, Label, Line, Verdict
+from cleanscrape.settings import Settings
+from cleanscrape.text.shapes import ends_sentence, is_headline, is_prose, word_count
+from cleanscrape.text.stopwords import page_language, stop_word_density
+from cleanscrape.stages import Stage
+from cleanscrape.stages.metadata import header_block_start
 
 LINE_PENALTY = 5.0  # what a short non-sentence line (menu item, teaser title) costs the region
 LIST_ITEM_PENALTY = 6.0  # list items are menus far more often than article lists

@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
-from ..metadata.dates import find_dates
-from ..metadata.people import parse_byline
-from ..model import Document, Label, Line, Verdict
-from ..settings import Settings
-from ..shapes import is_headline, is_prose, is_short, word_count
-from . import Stage
-from .repeated import REPEAT_WINDOW, line_key
+from cleanscrape.parse.dates import find_dates
+from cleanscrape.parse.people import parse_byline
+from cleanscrape.model import Document, Label, Line, Verdict
+from cleanscrape.settings import Settings
+from cleanscrape.text.shapes import is_headline, is_prose, is_short, word_count
+from cleanscrape.stages import Stage
+from cleanscrape.stages.repeated import REPEAT_WINDOW, line_key
 
 MAX_HEADER_WORDS = 4
 # An article glued below another follows a whole article: a title-like line after a few words

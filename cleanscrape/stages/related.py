@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..model import Document, Label, Verdict
-from ..settings import Settings
-from ..shapes import is_headline, is_prose, is_truncated, word_count
-from . import Stage
+from cleanscrape.model import Document, Label, Verdict
+from cleanscrape.settings import Settings
+from cleanscrape.text.shapes import is_headline, is_prose, is_truncated, word_count
+from cleanscrape.stages import Stage
 
 LIST_HEADERS = frozenset({
     "latest", "latest news", "latest stories", "latest articles", "most viewed", "most read", "most popular",

@@ -14,10 +14,10 @@ import functools
 import re
 from typing import Iterator
 
-from ..model import Document, Label, Verdict
-from ..settings import Settings
-from ..shapes import word_count
-from . import Stage
+from cleanscrape.model import Document, Label, Verdict
+from cleanscrape.settings import Settings
+from cleanscrape.text.shapes import word_count
+from cleanscrape.stages import Stage
 
 MIN_WORDS = 4
 MIN_CHARS = 24

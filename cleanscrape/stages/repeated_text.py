@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..model import Document, Label, Verdict
-from ..settings import Settings
-from . import Stage
+from cleanscrape.model import Document, Label, Verdict
+from cleanscrape.settings import Settings
+from cleanscrape.stages import Stage
 
 SHINGLE = 4  # word 4-grams: long enough that shared ones mean shared text, short enough to survive re-wrapping
 MIN_SHINGLES = 5  # lines shorter than this are left to the exact-repeat stage

@@ -13,10 +13,10 @@ import unicodedata
 from collections import Counter
 from typing import Iterator
 
-from ..model import Document, Label, Verdict
-from ..settings import Settings
-from ..shapes import ends_sentence, letter_count
-from . import Stage
+from cleanscrape.model import Document, Label, Verdict
+from cleanscrape.settings import Settings
+from cleanscrape.text.shapes import ends_sentence, letter_count
+from cleanscrape.stages import Stage
 
 MAX_FRAGMENT_CHARS = 24
 # The page's script must clearly dominate, or there is no "other" script to speak of.

@@ -9,9 +9,9 @@ import functools
 import re
 from typing import Iterator
 
-from ..model import Document, Label, Verdict
-from ..settings import Settings
-from . import Stage
+from cleanscrape.model import Document, Label, Verdict
+from cleanscrape.settings import Settings
+from cleanscrape.stages import Stage
 
 
 @functools.lru_cache(maxsize=32)

@@ -18,7 +18,7 @@ import pytest
 
 import fake_clean
 
-from cleanscrape.engines import batch_command
+from cleanscrape.cli import batch as batch_command
 
 
 def write_warc(path: Path, records: list[tuple[str, str, bytes, str]], *, gzip_records: bool) -> None:
@@ -100,7 +100,7 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def command_prefix() -> list[str]:
-    """A subprocess that runs `python -m cleanscrape.engines.batch_command` with the fake cleaner."""
+    """A subprocess that runs `python -m cleanscrape.cli.batch` with the fake cleaner."""
     here = Path(__file__).parent
     return [sys.executable, str(here / "run_fake.py")]
 

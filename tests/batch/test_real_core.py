@@ -7,7 +7,7 @@ from pathlib import Path
 from batch_helpers import EXPECTED_SOURCES, corpus, read_jsonl  # noqa: F401 - fixture
 
 import cleanscrape
-from cleanscrape.engines import batch_command
+from cleanscrape.cli import batch as batch_command
 
 
 def test_real_core_over_every_input_kind(corpus: Path, tmp_path: Path, capsys) -> None:

@@ -1,8 +1,8 @@
 import pytest
 
-from cleanscrape.decode import decode_html
+from cleanscrape.decode.charset import decode_html
 from cleanscrape.errors import NotTextError
-from cleanscrape.frontends.html_sniff import looks_like_html
+from cleanscrape.decode.sniff import looks_like_html
 
 CURLY = "\u201cQuoted\u201d \u2014 caf\u00e9"
 

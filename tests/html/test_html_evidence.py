@@ -1,6 +1,6 @@
 from selectolax.lexbor import LexborHTMLParser
 
-from cleanscrape.frontends.html_evidence import DomEvidence, dom_evidence, normalise_text
+from cleanscrape.frontends.html.evidence import DomEvidence, dom_evidence, normalise_text
 from cleanscrape.model import Evidence
 
 ARTICLE_PARAGRAPH = "The council voted on Tuesday to approve the new bridge across the river."

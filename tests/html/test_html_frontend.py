@@ -2,9 +2,9 @@
 
 import trafilatura
 
-from cleanscrape.frontends import html as html_frontend
-from cleanscrape.frontends.html import document_from_html, extract_main_text, looks_like_article
-from cleanscrape.normalize import split_lines
+from cleanscrape.frontends.html import extract as html_frontend
+from cleanscrape.frontends.html.extract import document_from_html, extract_main_text, looks_like_article
+from cleanscrape.decode.normalize import split_lines
 
 PARAGRAPHS = [
     "The council voted on Tuesday to approve the new bridge across the river after a long debate.",
@@ -75,7 +75,7 @@ def test_document_evidence_is_given_for_each_extracted_line():
 import json  # noqa: E402
 
 from cleanscrape import clean  # noqa: E402
-from cleanscrape.frontends.html import body_sentences, missing_body_sentences  # noqa: E402
+from cleanscrape.frontends.html.extract import body_sentences, missing_body_sentences  # noqa: E402
 
 LOST = [
     "A second crossing further downstream was rejected because of the cost of the approach roads.",
@@ -132,7 +132,7 @@ def test_a_standfirst_in_the_article_header_is_not_article_text():
 
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
-from cleanscrape.frontends.html import with_article_chunks  # noqa: E402
+from cleanscrape.frontends.html.extract import with_article_chunks  # noqa: E402
 
 
 def chunked_page(first, second, wrapper="article"):

@@ -3,7 +3,7 @@ import json
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from cleanscrape.frontends.html_evidence import normalise_date, page_metadata, title_without_site_name
+from cleanscrape.frontends.html.evidence import normalise_date, page_metadata, title_without_site_name
 
 
 def parse(html: str) -> LexborHTMLParser:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleanscrape.metadata.dateline import parse_dateline
+from cleanscrape.parse.dateline import parse_dateline
 from cleanscrape.model import Dateline
 
 

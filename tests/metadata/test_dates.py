@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleanscrape.metadata.dates import find_dates, infer_day_first, is_yearless_date
+from cleanscrape.parse.dates import find_dates, infer_day_first, is_yearless_date
 
 
 def isos(text, day_first=None):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleanscrape.metadata.language import detect_language
+from cleanscrape.parse.language import detect_language
 
 FRENCH = "Le gouvernement a annoncé mercredi une nouvelle réforme des retraites, qui sera débattue au printemps."
 GERMAN = "Die Bundesregierung hat am Mittwoch ein neues Gesetz zur Energiepolitik beschlossen, sagte ein Sprecher."

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleanscrape.metadata.people import parse_byline, parse_credit, split_names
+from cleanscrape.parse.people import parse_byline, parse_credit, split_names
 
 
 def test_a_credit_with_several_clauses_sorts_authors_and_editors():

@@ -3,7 +3,7 @@
 import pytest
 
 from cleanscrape.model import Document, Evidence
-from cleanscrape.normalize import split_lines
+from cleanscrape.decode.normalize import split_lines
 from cleanscrape.stages import caption
 
 from helpers import facts_of, labels_of

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .model import fold
+from cleanscrape.model import fold
 
 # A sentence ends in . ! ? (or their CJK forms), possibly followed by closing quotes/brackets.
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)\]]*$")

@@ -18,7 +18,7 @@ from typing import AbstractSet, Any, Iterable, Iterator, Mapping
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from cleanscrape.decode import repair_surrogates
+from cleanscrape.decode.charset import repair_surrogates
 from cleanscrape.model import Evidence
 
 # --------------------------------------------------------------------------- rule data

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from .metadata.dateline import parse_dateline
-from .metadata.language import detect_language
-from .model import Article, Document, Line, Page, Removal, Verdict
-from .segment import Segment, page_kind, roles, segment
-from .settings import Settings
+from cleanscrape.parse.dateline import parse_dateline
+from cleanscrape.parse.language import detect_language
+from cleanscrape.model import Article, Document, Line, Page, Removal, Verdict
+from cleanscrape.assemble.segment import Segment, page_kind, roles, segment
+from cleanscrape.settings import Settings
 
 # Structured metadata (HTML) fills what the page's lines did not say.
 _PAGE_META_FIELDS = ("title", "published", "updated", "publisher", "section")

@@ -7,7 +7,7 @@ import functools
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
-from ..shapes import letter_count
+from cleanscrape.text.shapes import letter_count
 
 MIN_LETTERS = 20  # below this langdetect's answer is noise
 # langdetect averages several random walks over the sample's n-grams (7 by default), each about

@@ -15,9 +15,9 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from ..io.discovery import InputFile, UsageError, check_inputs, iter_input_files
-from ..io.jsonl import JsonlFields
-from .batch_command import DEFAULT_MAX_BYTES, add_input_field_arguments, parse_size
+from cleanscrape.io.discovery import InputFile, UsageError, check_inputs, iter_input_files
+from cleanscrape.io.jsonl import JsonlFields
+from cleanscrape.cli.batch import DEFAULT_MAX_BYTES, add_input_field_arguments, parse_size
 
 PROG = "cleanscrape spark"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -52,7 +52,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
     parser.add_argument("--max-bytes", type=parse_size, default=DEFAULT_MAX_BYTES,
                         help="documents larger than this are error rows (default: 20M; 0 = no limit)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary line")
-    from ..cli import add_settings_arguments  # late: cli.py imports this module
+    from cleanscrape.cli.main import add_settings_arguments  # late: cli.py imports this module
 
     add_settings_arguments(parser)
     return parser
@@ -110,7 +110,7 @@ def run_spark(args: argparse.Namespace, *, spark: Any = None) -> int:
     except ImportError as error:
         print(f"{PROG}: error: {error}; install it with: pip install 'cleanscrape[spark]'", file=sys.stderr)
         return EXIT_USAGE
-    from . import spark as engine
+    from cleanscrape.engines import spark as engine
 
     started = time.monotonic()
     session = spark or engine.local_session(args.master)
@@ -133,7 +133,7 @@ def run_spark(args: argparse.Namespace, *, spark: Any = None) -> int:
 
 def cleaned_frame(spark: Any, plan: InputPlan, options: Any, fields: JsonlFields) -> Any:
     """One DataFrame of output rows for all inputs (each part has the same columns)."""
-    from . import spark as engine
+    from cleanscrape.engines import spark as engine
 
     frames = []
     if plan.files:
@@ -189,8 +189,8 @@ def summary_line(counts: dict[str, int], *, start_up: float, run: float) -> str:
 
 
 def _options(args: argparse.Namespace) -> Any:
-    from ..cli import settings_from_args
-    from .spark import make_options
+    from cleanscrape.cli.main import settings_from_args
+    from cleanscrape.engines.spark import make_options
 
     try:
         settings = settings_from_args(args)

@@ -2,7 +2,7 @@
 
 The wiring only: readers (cleanscrape.io.readers) -> local pool (engines.local) running the
 one cleaning path (engines.record) -> a writer (cleanscrape.io.writers). Run it without the
-main CLI as `python -m cleanscrape.engines.batch_command INPUT... -o OUT.jsonl`.
+main CLI as `python -m cleanscrape.cli.batch INPUT... -o OUT.jsonl`.
 """
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
 
-from ..io.discovery import UsageError, check_inputs, iter_input_files
-from ..io.document import InputDocument
-from ..io.jsonl import JsonlFields
-from ..io.readers import ReadOptions, read_documents
-from ..io.writers import DirWriter, FileRenderer, JsonlRenderer, JsonlWriter, find_resume_point, truncate
-from .local import Failure, LocalPool, PoolOptions, WorkerStartError, available_cores
-from .record import Cleaner
-from .task import DocumentTask, Rendered
+from cleanscrape.io.discovery import UsageError, check_inputs, iter_input_files
+from cleanscrape.io.document import InputDocument
+from cleanscrape.io.jsonl import JsonlFields
+from cleanscrape.io.readers import ReadOptions, read_documents
+from cleanscrape.io.writers import DirWriter, FileRenderer, JsonlRenderer, JsonlWriter, find_resume_point, truncate
+from cleanscrape.engines.local import Failure, LocalPool, PoolOptions, WorkerStartError, available_cores
+from cleanscrape.engines.record import Cleaner
+from cleanscrape.engines.task import DocumentTask, Rendered
 
 PROG = "cleanscrape batch"
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -81,7 +81,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
     # The same cleaning options as `cleanscrape clean` (--drop-phrase, --disable-stage, ...).
     # Imported here, not at the top: cli.py imports this module to register the command.
-    from ..cli import add_settings_arguments
+    from cleanscrape.cli.main import add_settings_arguments
 
     add_settings_arguments(parser)
     return parser
@@ -207,7 +207,7 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
     task = DocumentTask(renderer=renderer, settings=settings, clean=clean, max_bytes=max_bytes,
                         content_type=args.content_type)
     pool = PoolOptions(workers=args.workers, timeout=args.timeout or None, recycle_after=args.recycle_after,
-                       preload=("cleanscrape", "cleanscrape.frontends.html", "cleanscrape.engines.task"))
+                       preload=("cleanscrape", "cleanscrape.frontends.html.extract", "cleanscrape.engines.task"))
     return _Plan(jobs, task, writer, pool, skip)
 
 
@@ -257,7 +257,7 @@ def _progress_bar(args: argparse.Namespace) -> Any:
 
 
 def _settings(args: argparse.Namespace) -> Any:
-    from ..cli import settings_from_args
+    from cleanscrape.cli.main import settings_from_args
 
     try:
         return settings_from_args(args)  # built once here, pickled once to each worker

@@ -12,8 +12,8 @@ from typing import Iterator
 
 import ftfy
 
-from .model import Line, line_at, line_starts
-from .mojibake import mojibake_positions
+from cleanscrape.model import Line, line_at, line_starts
+from cleanscrape.decode.mojibake import mojibake_positions
 
 # ftfy's defaults also straighten quotes, widen/narrow characters and expand ligatures: that rewrites
 # what the author typed, so only the mojibake and control-character repairs are switched on.

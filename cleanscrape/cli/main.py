@@ -7,13 +7,13 @@ import json
 import sys
 from typing import Sequence, TextIO
 
-from . import CONTENT_TYPES, clean
-from .engines.batch_command import add_batch_parser
-from .engines.spark_command import add_spark_parser
-from .errors import CleanscrapeError
-from .model import Page
-from .pipeline import STAGE_NAMES
-from .settings import Settings
+from cleanscrape import CONTENT_TYPES, clean
+from cleanscrape.cli.batch import add_batch_parser
+from cleanscrape.cli.spark import add_spark_parser
+from cleanscrape.errors import CleanscrapeError
+from cleanscrape.model import Page
+from cleanscrape.pipeline import STAGE_NAMES
+from cleanscrape.settings import Settings
 
 EXIT_OK, EXIT_USAGE = 0, 2
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Document
+from cleanscrape.model import Document
 
 MIN_LISTING_ITEMS = 3
 

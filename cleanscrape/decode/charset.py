@@ -8,7 +8,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from .errors import NotTextError
+from cleanscrape.errors import NotTextError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16: its BOM starts with UTF-16's

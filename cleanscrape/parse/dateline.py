@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Dateline
-from .dates import find_dates, is_yearless_date
+from cleanscrape.model import Dateline
+from cleanscrape.parse.dates import find_dates, is_yearless_date
 
 # The place is printed in capitals; an agency in brackets and a date may follow; a dash ends it.
 _DATELINE = re.compile(
