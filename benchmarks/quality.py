@@ -33,9 +33,9 @@ import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence
 
 SHINGLE_SIZE = 4
 RENDERERS = ("html_text", "inscriptis", "w3m")

@@ -53,8 +53,15 @@ def compare_rdd(directory: str, cores: int, work: Path, rounds: int) -> dict[str
     """The same files, tasks and clean_record, two ways to run a partition: seconds per run."""
     from pyspark.sql.types import StringType, StructField, StructType
 
-    from cleanscrape.engines.spark import (clean_files, file_groups, local_session, make_options, output_arrow_schema,
-                                           output_schema, stop_session)
+    from cleanscrape.engines.spark import (
+        clean_files,
+        file_groups,
+        local_session,
+        make_options,
+        output_arrow_schema,
+        output_schema,
+        stop_session,
+    )
     from cleanscrape.engines.spark_rows import chunked
     from cleanscrape.io.discovery import InputFile, iter_input_files
     from cleanscrape.io.jsonl import JsonlFields

@@ -3,11 +3,12 @@ bytes -> decode -> front end -> stages -> assemble -> Page."""
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
+from cleanscrape import limits
 from cleanscrape.assemble.build import build_page
 from cleanscrape.decode.charset import decode_html, decode_text, repair_surrogates
-from cleanscrape import limits
 from cleanscrape.decode.sniff import looks_like_html
 from cleanscrape.frontends.text import document_from_text
 from cleanscrape.model import Page

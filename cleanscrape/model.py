@@ -10,8 +10,9 @@ import bisect
 import enum
 import itertools
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 
 class Verdict(enum.Enum):

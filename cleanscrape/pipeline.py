@@ -10,7 +10,7 @@ out of their way.
 from __future__ import annotations
 
 import dataclasses
-from typing import Iterable
+from collections.abc import Iterable
 
 from cleanscrape.model import Document, Label
 from cleanscrape.settings import Settings
@@ -22,10 +22,10 @@ from cleanscrape.stages import (
     legal,
     main_content,
     metadata,
-    repeated_text,
     promo,
     related,
     repeated,
+    repeated_text,
     stray_script,
     user_rules,
 )

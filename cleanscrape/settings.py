@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class Settings:
                 raise ValueError(f"invalid pattern {pattern!r}: {error}") from None
 
     @classmethod
-    def from_options(cls, options: "Settings | Mapping[str, Any] | None") -> "Settings":
+    def from_options(cls, options: Settings | Mapping[str, Any] | None) -> Settings:
         """Accept a Settings, a plain mapping of field names (e.g. parsed JSON), or None."""
         if options is None:
             return DEFAULT_SETTINGS

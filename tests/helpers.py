@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
-from cleanscrape.frontends.text import document_from_text
 from cleanscrape.decode.normalize import split_lines
+from cleanscrape.frontends.text import document_from_text
 from cleanscrape.model import Document, Label, Page
 from cleanscrape.pipeline import label_document
 from cleanscrape.settings import Settings

@@ -3,12 +3,11 @@
 import dataclasses
 
 import pytest
+from conftest import ROOT
+from helpers import unaccounted_lines
 
 import cleanscrape
 from cleanscrape import NotTextError, Settings, clean
-from conftest import ROOT
-
-from helpers import unaccounted_lines
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 P1 = "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2028."

@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT
 
 from cleanscrape.cli.main import main
-from conftest import ROOT
 
 SEED = ROOT / "seeds" / "002_255c166a244f911a.txt"
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

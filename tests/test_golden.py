@@ -7,9 +7,9 @@ a golden file records the right answer, not whatever the code printed.
 import json
 
 import pytest
+from conftest import ROOT
 
 import cleanscrape
-from conftest import ROOT
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 

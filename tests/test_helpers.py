@@ -1,8 +1,8 @@
 """The custom assertion helper can fail."""
 
-from cleanscrape.model import Article, Page, Removal
-
 from helpers import unaccounted_lines
+
+from cleanscrape.model import Article, Page, Removal
 
 TEXT = "Title of the page\n\nA paragraph that must be somewhere.\nShare"
 

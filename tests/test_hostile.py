@@ -6,19 +6,16 @@ backstop turns a hang into a failure instead of a stuck CI job.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
-
-import cleanscrape
-from cleanscrape import InputTooLarge, NotTextError, Settings, clean
-from cleanscrape.limits import html_depth
 from conftest import ROOT
 from helpers import unaccounted_lines
+
+from cleanscrape import InputTooLarge, NotTextError, Settings, clean
+from cleanscrape.limits import html_depth
 
 BACKSTOP_SECONDS = 120
 

@@ -7,9 +7,9 @@ import json
 import socket
 
 import pytest
+from conftest import ROOT, NetworkBlocked
 
 from cleanscrape import clean
-from conftest import ROOT, NetworkBlocked
 
 # Modules and names that fetch: trafilatura's downloads, urllib, http clients.
 FETCHING = ("trafilatura.downloads", "trafilatura.fetch_url", "fetch_url", "fetch_response", "urllib.request",
@@ -17,9 +17,8 @@ FETCHING = ("trafilatura.downloads", "trafilatura.fetch_url", "fetch_url", "fetc
 
 
 def test_the_guard_blocks_other_hosts_and_allows_loopback() -> None:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as client:
-        with pytest.raises(NetworkBlocked):
-            client.connect(("93.184.216.34", 80))
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as client, pytest.raises(NetworkBlocked):
+        client.connect(("93.184.216.34", 80))
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
         server.bind(("127.0.0.1", 0))
         server.listen(1)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from cleanscrape.model import Line
 from cleanscrape.decode.normalize import repair, split_lines
+from cleanscrape.model import Line
 
 
 def texts(text):

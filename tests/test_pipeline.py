@@ -1,13 +1,12 @@
 """Stage order and how verdicts combine: the first verdict on a line wins."""
 
 import pytest
+from helpers import doc_from_lines, pipeline_labels
 
 from cleanscrape.model import Label, Verdict
 from cleanscrape.pipeline import apply_labels, label_document
 from cleanscrape.settings import Settings
 from cleanscrape.stages import Stage
-
-from helpers import doc_from_lines, pipeline_labels
 
 TITLE = "Museum reopens east wing after fire"
 CAPTION = "Visitors in the restored east wing on Friday. REUTERS/Ana Lima"

@@ -20,13 +20,14 @@ import unicodedata
 import pytest
 
 hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import example, given, note, settings, strategies as st  # noqa: E402
+from conftest import ROOT  # noqa: E402
+from helpers import unaccounted_lines  # noqa: E402
+from hypothesis import example, given, note, settings  # noqa: E402
+from hypothesis import strategies as st
 
 from cleanscrape import NotTextError, clean  # noqa: E402
 from cleanscrape.decode.charset import repair_surrogates  # noqa: E402
 from cleanscrape.decode.normalize import repair, split_lines  # noqa: E402
-from conftest import ROOT  # noqa: E402
-from helpers import unaccounted_lines  # noqa: E402
 
 SEED_LINES = sorted({line for path in sorted((ROOT / "seeds").glob("*.txt"))
                      for line in path.read_text(encoding="utf-8").splitlines() if line.strip()})

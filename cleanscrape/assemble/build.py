@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
+from cleanscrape.assemble.segment import Segment, page_kind, roles, segment
+from cleanscrape.model import Article, Document, Line, Page, Removal, Verdict
 from cleanscrape.parse.dateline import parse_dateline
 from cleanscrape.parse.language import detect_language
-from cleanscrape.model import Article, Document, Line, Page, Removal, Verdict
-from cleanscrape.assemble.segment import Segment, page_kind, roles, segment
 from cleanscrape.settings import Settings
 
 # Structured metadata (HTML) fills what the page's lines did not say.

@@ -13,17 +13,18 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Sequence
+from typing import Any
 
+from cleanscrape.engines.local import Failure, LocalPool, PoolOptions, WorkerStartError, available_cores
+from cleanscrape.engines.record import Cleaner
+from cleanscrape.engines.task import DocumentTask, Rendered
 from cleanscrape.io.discovery import UsageError, check_inputs, iter_input_files
 from cleanscrape.io.document import InputDocument
 from cleanscrape.io.jsonl import JsonlFields
 from cleanscrape.io.readers import ReadOptions, read_documents
 from cleanscrape.io.writers import DirWriter, FileRenderer, JsonlRenderer, JsonlWriter, find_resume_point, truncate
-from cleanscrape.engines.local import Failure, LocalPool, PoolOptions, WorkerStartError, available_cores
-from cleanscrape.engines.record import Cleaner
-from cleanscrape.engines.task import DocumentTask, Rendered
 
 PROG = "cleanscrape batch"
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130

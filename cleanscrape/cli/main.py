@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Sequence, TextIO
+from collections.abc import Sequence
+from typing import TextIO
 
 from cleanscrape import CONTENT_TYPES, clean
 from cleanscrape.cli.batch import add_batch_parser

@@ -12,12 +12,13 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
+from cleanscrape.cli.batch import DEFAULT_MAX_BYTES, add_input_field_arguments, parse_size
 from cleanscrape.io.discovery import InputFile, UsageError, check_inputs, iter_input_files
 from cleanscrape.io.jsonl import JsonlFields
-from cleanscrape.cli.batch import DEFAULT_MAX_BYTES, add_input_field_arguments, parse_size
 
 PROG = "cleanscrape spark"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

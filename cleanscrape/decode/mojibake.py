@@ -20,7 +20,7 @@ every position near a non-ASCII run is tried.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ftfy import badness
 

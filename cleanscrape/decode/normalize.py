@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterator
+from collections.abc import Iterator
 
 import ftfy
 
-from cleanscrape.model import Line, line_at, line_starts
 from cleanscrape.decode.mojibake import mojibake_positions
+from cleanscrape.model import Line, line_at, line_starts
 
 # ftfy's defaults also straighten quotes, widen/narrow characters and expand ligatures: that rewrites
 # what the author typed, so only the mojibake and control-character repairs are switched on.

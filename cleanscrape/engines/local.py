@@ -17,9 +17,10 @@ import multiprocessing
 import os
 import signal
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -151,7 +152,7 @@ class LocalPool(Generic[T, R]):
         self.workers: list[_Worker] = []
         self.restarts = 0  # workers replaced after a time-out or crash
 
-    def __enter__(self) -> "LocalPool[T, R]":
+    def __enter__(self) -> LocalPool[T, R]:
         self.workers = [_Worker(self.context, self.task) for _ in range(max(1, self.options.workers))]
         return self
 

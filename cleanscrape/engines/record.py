@@ -8,7 +8,8 @@ nothing about processes, time-outs or files; a failure becomes an error record, 
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from cleanscrape.io.document import InputDocument
 

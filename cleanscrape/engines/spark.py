@@ -22,15 +22,16 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
+from cleanscrape.engines.record import clean_record
+from cleanscrape.engines.spark_rows import OUTPUT_COLUMNS, OUTPUT_NAMES, chunked, free_name, record_rows
 from cleanscrape.io.discovery import InputFile
 from cleanscrape.io.document import InputDocument
 from cleanscrape.io.jsonl import JsonlFields, parse_line
 from cleanscrape.io.readers import ReadOptions, read_file
-from cleanscrape.engines.record import clean_record
-from cleanscrape.engines.spark_rows import OUTPUT_COLUMNS, OUTPUT_NAMES, chunked, free_name, record_rows
 
 if TYPE_CHECKING:  # pyspark is an optional extra: `pip install 'cleanscrape[spark]'`
     import pyarrow
@@ -46,7 +47,7 @@ INPUT_BATCH_ROWS = 256
 
 # ------------------------------------------------------------------------------------ schemas
 
-def output_schema() -> "StructType":
+def output_schema() -> StructType:
     """The Spark schema of the page columns (see `spark_rows.OUTPUT_COLUMNS`)."""
     from pyspark.sql.types import ArrayType, IntegerType, StringType, StructField, StructType
 
@@ -62,7 +63,7 @@ def output_schema() -> "StructType":
     return StructType([StructField(name, spark_type(kind)) for name, kind in OUTPUT_COLUMNS])
 
 
-def output_arrow_schema() -> "pyarrow.Schema":
+def output_arrow_schema() -> pyarrow.Schema:
     """The same columns as Arrow types; mapInArrow batches must match the Spark schema exactly."""
     import pyarrow as pa
 
@@ -100,9 +101,9 @@ def make_options(options: Any = None, *, max_bytes: int | None = None, per_artic
 
 # ------------------------------------------------------------------------------------ DataFrames
 
-def clean_dataframe(df: "DataFrame", *, text_col: str | None = None, html_col: str | None = None,
+def clean_dataframe(df: DataFrame, *, text_col: str | None = None, html_col: str | None = None,
                     id_col: str | None = None, per_article: bool = False, options: Any = None,
-                    max_bytes: int | None = None) -> "DataFrame":
+                    max_bytes: int | None = None) -> DataFrame:
     """`df` with the page columns added: kind, language, title, text, published, ..., error, record.
 
     The body is `html_col` (cleaned as HTML) when that is not null, else `text_col` (plain text);
@@ -165,7 +166,7 @@ class _RowCleaner:
     id_col: str | None
     options: CleanOptions
 
-    def __call__(self, batches: Iterator["pyarrow.RecordBatch"]) -> Iterator["pyarrow.RecordBatch"]:
+    def __call__(self, batches: Iterator[pyarrow.RecordBatch]) -> Iterator[pyarrow.RecordBatch]:
         import pyarrow as pa
 
         out_schema = output_arrow_schema()  # built once per partition, not per row
@@ -186,7 +187,7 @@ class _RowCleaner:
                 yield pa.RecordBatch.from_arrays([*inputs.columns, *outputs.columns],
                                                  names=[*self.renamed, *OUTPUT_NAMES])
 
-    def _values(self, batch: "pyarrow.RecordBatch", column: str | None) -> list[Any]:
+    def _values(self, batch: pyarrow.RecordBatch, column: str | None) -> list[Any]:
         if column is None:
             return [None] * batch.num_rows
         return batch.column(self.names.index(column)).to_pylist()
@@ -194,8 +195,8 @@ class _RowCleaner:
 
 # ------------------------------------------------------------------------------------ files
 
-def clean_files(spark: "SparkSession", files: Iterable[InputFile], *, options: CleanOptions,
-                fields: JsonlFields = JsonlFields()) -> "DataFrame":
+def clean_files(spark: SparkSession, files: Iterable[InputFile], *, options: CleanOptions,
+                fields: JsonlFields = JsonlFields()) -> DataFrame:
     """One task per container file (WARC/WET, JSONL), pages pooled (`file_groups`); files streamed.
 
     Paths must be readable at the same place on every executor (local mode, or a shared mount).
@@ -246,8 +247,8 @@ def row_values(row: dict[str, Any]) -> tuple:
                  for name in OUTPUT_NAMES)
 
 
-def clean_jsonl(spark: "SparkSession", paths: Sequence[str], *, options: CleanOptions,
-                fields: JsonlFields = JsonlFields()) -> "DataFrame":
+def clean_jsonl(spark: SparkSession, paths: Sequence[str], *, options: CleanOptions,
+                fields: JsonlFields = JsonlFields()) -> DataFrame:
     """JSONL through Spark's text reader (.gz and .bz2 too); each line parsed as the batch reader does.
 
     One difference from batch: Spark does not know line numbers, so a record with neither an id
@@ -259,8 +260,8 @@ def clean_jsonl(spark: "SparkSession", paths: Sequence[str], *, options: CleanOp
     return lines.mapInArrow(_LineCleaner(options, fields), output_schema())
 
 
-def clean_parquet(spark: "SparkSession", paths: Sequence[str], *, options: CleanOptions,
-                  fields: JsonlFields = JsonlFields()) -> "DataFrame":
+def clean_parquet(spark: SparkSession, paths: Sequence[str], *, options: CleanOptions,
+                  fields: JsonlFields = JsonlFields()) -> DataFrame:
     """Parquet through Spark's reader, each row read as the JSONL record it would be.
 
     Turning a row into a JSON line means the id/url/meta rules of JSONL input apply unchanged
@@ -279,7 +280,7 @@ class _LineCleaner:
     options: CleanOptions
     fields: JsonlFields
 
-    def __call__(self, batches: Iterator["pyarrow.RecordBatch"]) -> Iterator["pyarrow.RecordBatch"]:
+    def __call__(self, batches: Iterator[pyarrow.RecordBatch]) -> Iterator[pyarrow.RecordBatch]:
         import pyarrow as pa
 
         out_schema = output_arrow_schema()
@@ -311,7 +312,7 @@ def _local_name(uri: str) -> str:
 # ------------------------------------------------------------------------------------ sessions
 
 def local_session(master: str | None = None, *, app_name: str = "cleanscrape", ui: bool = True,
-                  host: str | None = None, extra: dict[str, str] | None = None) -> "SparkSession":
+                  host: str | None = None, extra: dict[str, str] | None = None) -> SparkSession:
     """A SparkSession for the engine. Under spark-submit, the submitted master and settings win.
 
     On a local master the executors' Python is this interpreter (not whatever `python3` is on
@@ -340,7 +341,7 @@ def local_session(master: str | None = None, *, app_name: str = "cleanscrape", u
     return builder.getOrCreate()
 
 
-def stop_session(spark: "SparkSession") -> None:
+def stop_session(spark: SparkSession) -> None:
     """Stop `spark` and the JVM PySpark started for it (stop() alone leaves it running until exit)."""
     from pyspark import SparkContext
 

@@ -9,7 +9,8 @@ Pure functions on plain dicts: testable without a JVM, and the same on the drive
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from cleanscrape.engines.record import per_article_records
 

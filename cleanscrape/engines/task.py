@@ -10,8 +10,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from cleanscrape.io.document import InputDocument
 from cleanscrape.engines.record import Cleaner, clean_record, error_record, record_kind
+from cleanscrape.io.document import InputDocument
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from cleanscrape.parse.dates import infer_day_first
-from cleanscrape.model import Document, PageText
 from cleanscrape.decode.normalize import split_lines
+from cleanscrape.model import Document, PageText
+from cleanscrape.parse.dates import infer_day_first
 
 
 def document_from_text(text: str) -> Document:

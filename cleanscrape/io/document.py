@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,5 +29,5 @@ class InputDocument:
 
     @classmethod
     def failed(cls, source: str, error_type: str, message: str, *, name: tuple[str, ...] = (),
-               meta: Mapping[str, Any] | None = None) -> "InputDocument":
+               meta: Mapping[str, Any] | None = None) -> InputDocument:
         return cls(source=source, data=b"", meta=meta or {}, name=name, error=(error_type, message))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 from cleanscrape.io.compressed import CORRUPT_ERRORS, TooLarge, open_binary, read_bounded, too_large_message
 from cleanscrape.io.discovery import STDIN, InputFile

@@ -10,7 +10,8 @@ from __future__ import annotations
 import lzma
 import re
 import zlib
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from cleanscrape.io.document import InputDocument
 

@@ -21,7 +21,6 @@ from typing import Any, BinaryIO
 
 from cleanscrape.engines.record import per_article_records
 
-
 # ---------------------------------------------------------------------------------- rendering
 
 def dumps_line(record: dict[str, Any]) -> bytes:

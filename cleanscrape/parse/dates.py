@@ -9,8 +9,8 @@ No timezone is ever added.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 _MONTHS = {
     # English

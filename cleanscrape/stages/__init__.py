@@ -8,8 +8,8 @@ so an earlier stage's reason is the one the removal log shows.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from cleanscrape.model import Document, Label, Verdict
 from cleanscrape.settings import Settings

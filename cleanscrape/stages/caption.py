@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from cleanscrape.model import Document, Label, Verdict
 from cleanscrape.settings import Settings
-from cleanscrape.text.shapes import folded, word_count
 from cleanscrape.stages import Stage, any_word, candidate_lines, lines_matching
 from cleanscrape.stages.repeated import line_key
+from cleanscrape.text.shapes import folded, word_count
 
 MAX_CAPTION_WORDS = 80
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"

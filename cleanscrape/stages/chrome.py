@@ -7,9 +7,8 @@ lines carry no sentence, so dropping them cannot cut a paragraph.
 
 from __future__ import annotations
 
-
-from cleanscrape.text.shapes import ends_sentence, letter_count
 from cleanscrape.stages import line_rule
+from cleanscrape.text.shapes import ends_sentence, letter_count
 
 # Whole-line interface labels, compared case-insensitively without edge punctuation.
 UI_LABELS = frozenset({

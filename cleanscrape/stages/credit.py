@@ -9,13 +9,13 @@ credit does.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
-from cleanscrape.parse.people import parse_credit, split_names
 from cleanscrape.model import Document, Label, Verdict
+from cleanscrape.parse.people import parse_credit, split_names
 from cleanscrape.settings import Settings
-from cleanscrape.text.shapes import word_count
 from cleanscrape.stages import Stage, candidate_lines, lines_matching
+from cleanscrape.text.shapes import word_count
 
 MAX_CREDIT_WORDS = 40
 MIN_WORDS_BEFORE_TRAILING_CREDIT = 8

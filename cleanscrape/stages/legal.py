@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from cleanscrape.text.shapes import folded, word_count
 from cleanscrape.stages import any_word, line_rule
+from cleanscrape.text.shapes import folded, word_count
 
 MAX_NOTICE_WORDS = 40
 _NOTICE = re.compile(

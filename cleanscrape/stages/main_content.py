@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from cleanscrape.model import Document, Label, Line, Verdict
 from cleanscrape.settings import Settings
-from cleanscrape.text.shapes import ends_sentence, is_headline, is_prose, word_count
-from cleanscrape.text.stopwords import page_language, stop_word_density
 from cleanscrape.stages import Stage
 from cleanscrape.stages.metadata import header_block_start
+from cleanscrape.text.shapes import ends_sentence, is_headline, is_prose, word_count
+from cleanscrape.text.stopwords import page_language, stop_word_density
 
 LINE_PENALTY = 5.0  # what a short non-sentence line (menu item, teaser title) costs the region
 LIST_ITEM_PENALTY = 6.0  # list items are menus far more often than article lists

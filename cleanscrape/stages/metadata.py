@@ -11,15 +11,15 @@ it is a subheading and stays in the text.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
+from cleanscrape.model import Document, Label, Line, Verdict
 from cleanscrape.parse.dates import find_dates
 from cleanscrape.parse.people import parse_byline
-from cleanscrape.model import Document, Label, Line, Verdict
 from cleanscrape.settings import Settings
-from cleanscrape.text.shapes import is_headline, is_prose, is_short, word_count
 from cleanscrape.stages import Stage
 from cleanscrape.stages.repeated import REPEAT_WINDOW, line_key
+from cleanscrape.text.shapes import is_headline, is_prose, is_short, word_count
 
 MAX_HEADER_WORDS = 4
 # An article glued below another follows a whole article: a title-like line after a few words
@@ -29,13 +29,7 @@ MIN_TITLE_WORD_SHARE = 0.8  # a headline line saying what the structured title s
 MAX_TITLE_PRINTS = 3  # heading, og/title box, and the body's own: a template prints a title at most so often
 # Words that label a date rather than say anything: "Published On:", "Updated", "time", weekdays.
 _DATE_LABEL_WORDS = frozenset(
-    """published publish posted updated update last modified edited on at am pm time date by
-    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-    gmt utc ist est edt cet cest bst today yesterday
-    publié publicado pubblicato veröffentlicht aktualisiert actualizado atualizado mis jour le am um à às a las de del
-    lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch donnerstag freitag samstag sonntag
-    lunes martes miércoles jueves viernes sábado domingo segunda terça quarta quinta sexta feira
-    lunedì martedì mercoledì giovedì venerdì sabato""".split()
+    ["published", "publish", "posted", "updated", "update", "last", "modified", "edited", "on", "at", "am", "pm", "time", "date", "by", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "gmt", "utc", "ist", "est", "edt", "cet", "cest", "bst", "today", "yesterday", "publié", "publicado", "pubblicato", "veröffentlicht", "aktualisiert", "actualizado", "atualizado", "mis", "jour", "le", "am", "um", "à", "às", "a", "las", "de", "del", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "segunda", "terça", "quarta", "quinta", "sexta", "feira", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato"]
 )
 _UPDATED = re.compile(r"\b(?:updated?|modified|edited|last\s+updated|aktualisiert|mis\s+à\s+jour|actualizado)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from cleanscrape.text.shapes import folded, word_count
 from cleanscrape.stages import any_word, line_rule
+from cleanscrape.text.shapes import folded, word_count
 
 MAX_PROMO_WORDS = 45
 _CHANNEL = r"(?:app|apps|application|newsletters?|whatsapp|telegram|channel|instagram|facebook|twitter|youtube|tiktok|linkedin|google news|podcast|alerts?|notifications?|updates)"

@@ -9,12 +9,12 @@ followed by a paragraph is not a list item but the title or a subheading of that
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from cleanscrape.model import Document, Label, Verdict
 from cleanscrape.settings import Settings
-from cleanscrape.text.shapes import is_headline, is_prose, is_truncated, word_count
 from cleanscrape.stages import Stage
+from cleanscrape.text.shapes import is_headline, is_prose, is_truncated, word_count
 
 LIST_HEADERS = frozenset({
     "latest", "latest news", "latest stories", "latest articles", "most viewed", "most read", "most popular",

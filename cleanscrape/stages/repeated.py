@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from cleanscrape.model import Document, Label, Verdict
 from cleanscrape.settings import Settings
-from cleanscrape.text.shapes import word_count
 from cleanscrape.stages import Stage
+from cleanscrape.text.shapes import word_count
 
 MIN_WORDS = 4
 MIN_CHARS = 24

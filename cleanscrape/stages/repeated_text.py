@@ -9,7 +9,7 @@ wrapped or cut. Runs after the main-content stage, so only article text counts a
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from cleanscrape.model import Document, Label, Verdict
 from cleanscrape.settings import Settings

@@ -11,12 +11,12 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from cleanscrape.model import Document, Label, Verdict
 from cleanscrape.settings import Settings
-from cleanscrape.text.shapes import ends_sentence, letter_count
 from cleanscrape.stages import Stage
+from cleanscrape.text.shapes import ends_sentence, letter_count
 
 MAX_FRAGMENT_CHARS = 24
 # The page's script must clearly dominate, or there is no "other" script to speak of.

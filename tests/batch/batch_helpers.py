@@ -14,9 +14,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 import fake_clean
+import pytest
 
 from cleanscrape.cli import batch as batch_command
 

@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from batch_helpers import EXPECTED_KINDS, EXPECTED_SOURCES, corpus, read_jsonl, run  # noqa: F401 - fixture
 
 

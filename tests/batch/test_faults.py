@@ -5,11 +5,9 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import random
-import resource
 import signal
 import subprocess
 import sys
@@ -18,9 +16,16 @@ import zlib
 from pathlib import Path
 
 import pytest
-
 from batch_helpers import (  # noqa: F401 - corpus is a fixture
-    batch, command_prefix, corpus, make_input, read_jsonl, run, uninterrupted_records, wait_for_output, write_warc,
+    batch,
+    command_prefix,
+    corpus,
+    make_input,
+    read_jsonl,
+    run,
+    uninterrupted_records,
+    wait_for_output,
+    write_warc,
 )
 
 ROOT = Path(__file__).parents[2]

@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from batch_helpers import batch, corpus, read_jsonl, uninterrupted_records, wait_for_output  # noqa: F401 - fixture
 
 

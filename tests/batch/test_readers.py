@@ -8,12 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
+from batch_helpers import EXPECTED_SOURCES, corpus, write_warc  # noqa: F401 - corpus is a fixture
 
 from cleanscrape.io.discovery import UsageError, check_inputs, detect, iter_input_files
 from cleanscrape.io.jsonl import JsonlFields, read_jsonl
 from cleanscrape.io.readers import ReadOptions, read_documents
-
-from batch_helpers import EXPECTED_SOURCES, corpus, write_warc  # noqa: F401 - corpus is a fixture
 
 
 def sources(root: Path, docs) -> list[str]:

@@ -1,8 +1,8 @@
 import pytest
 
 from cleanscrape.decode.charset import decode_html
-from cleanscrape.errors import NotTextError
 from cleanscrape.decode.sniff import looks_like_html
+from cleanscrape.errors import NotTextError
 
 CURLY = "\u201cQuoted\u201d \u2014 caf\u00e9"
 
@@ -49,7 +49,7 @@ def test_utf16_bom():
 
 def test_declaration_beyond_the_scan_window_is_ignored():
     padding = "<!-- " + "x" * 5000 + " -->"
-    data = f"{padding}<meta charset=\"shift_jis\"><p>caf\u00e9</p>".encode("utf-8")
+    data = f"{padding}<meta charset=\"shift_jis\"><p>caf\u00e9</p>".encode()
     text, encoding, guessed = decode_html(data)
     assert "caf\u00e9" in text
     assert (encoding, guessed) == ("utf-8", True)

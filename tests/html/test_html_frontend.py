@@ -2,9 +2,9 @@
 
 import trafilatura
 
+from cleanscrape.decode.normalize import split_lines
 from cleanscrape.frontends.html import extract as html_frontend
 from cleanscrape.frontends.html.extract import document_from_html, extract_main_text, looks_like_article
-from cleanscrape.decode.normalize import split_lines
 
 PARAGRAPHS = [
     "The council voted on Tuesday to approve the new bridge across the river after a long debate.",

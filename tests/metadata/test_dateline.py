@@ -2,8 +2,8 @@
 
 import pytest
 
-from cleanscrape.parse.dateline import parse_dateline
 from cleanscrape.model import Dateline
+from cleanscrape.parse.dateline import parse_dateline
 
 
 @pytest.mark.parametrize(

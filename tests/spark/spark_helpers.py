@@ -7,8 +7,8 @@ Spark starts in ~15-30 s, so one small local[2] session serves a whole test modu
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 

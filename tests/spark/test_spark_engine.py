@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from spark_helpers import ROOT, spark  # noqa: F401 - spark is a fixture
 
 sys.path.insert(0, str(ROOT / "tests" / "batch"))
 from batch_helpers import write_warc  # noqa: E402
 
-from cleanscrape.cli import batch as batch_command, spark as spark_command  # noqa: E402
+from cleanscrape.cli import batch as batch_command  # noqa: E402
+from cleanscrape.cli import spark as spark_command
 from cleanscrape.engines.spark import clean_dataframe, clean_files, make_options  # noqa: E402
 from cleanscrape.io.discovery import iter_input_files  # noqa: E402
 

@@ -1,12 +1,11 @@
 """The caption stage: photo captions and photo credits (the caption text becomes a fact)."""
 
 import pytest
-
-from cleanscrape.model import Document, Evidence
-from cleanscrape.decode.normalize import split_lines
-from cleanscrape.stages import caption
-
 from helpers import facts_of, labels_of
+
+from cleanscrape.decode.normalize import split_lines
+from cleanscrape.model import Document, Evidence
+from cleanscrape.stages import caption
 
 STAGE = caption.STAGE
 P1 = "The museum reopened its east wing on Friday after a fire closed it for most of last year."

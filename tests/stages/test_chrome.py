@@ -1,10 +1,9 @@
 """The chrome stage: menus, widget labels, lone counters and symbols."""
 
 import pytest
+from helpers import labels_of
 
 from cleanscrape.stages import chrome
-
-from helpers import labels_of
 
 STAGE = chrome.STAGE
 P1 = "Farmers in the valley began the grape harvest two weeks early because of the dry summer."

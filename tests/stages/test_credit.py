@@ -1,11 +1,10 @@
 """The credit stage: credit lines (names -> metadata) and a trailing wire-agency credit (trimmed)."""
 
 import pytest
+from helpers import facts_of, labels_of, stage_labels
 
 from cleanscrape.model import Verdict
 from cleanscrape.stages import credit
-
-from helpers import facts_of, labels_of, stage_labels
 
 STAGE = credit.STAGE
 P1 = "The central bank left interest rates unchanged on Thursday, citing uncertainty about energy prices."

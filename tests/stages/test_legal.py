@@ -1,10 +1,9 @@
 """The legal stage: copyright, terms, privacy and cookie notices."""
 
 import pytest
+from helpers import labels_of
 
 from cleanscrape.stages import legal
-
-from helpers import labels_of
 
 STAGE = legal.STAGE
 

@@ -2,10 +2,10 @@
 
 import dataclasses
 
+from helpers import doc_from_lines, labels_of
+
 from cleanscrape.model import Evidence
 from cleanscrape.stages import main_content
-
-from helpers import doc_from_lines, labels_of
 
 STAGE = main_content.STAGE
 MENU = ["• Home", "• World", "• Business", "• Sport", "• Culture", "• Travel"]

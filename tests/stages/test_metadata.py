@@ -1,11 +1,10 @@
 """The metadata stage: title, page heading, publisher, dates, section/tags and bylines."""
 
-from cleanscrape.stages import metadata
+from helpers import doc_from_lines, facts_of, labels_of
 
 from cleanscrape.model import Label, Verdict
 from cleanscrape.pipeline import apply_labels
-
-from helpers import doc_from_lines, facts_of, labels_of
+from cleanscrape.stages import metadata
 
 STAGE = metadata.STAGE
 TITLE = "Council extends tram line north"

@@ -1,10 +1,9 @@
 """The promo stage: a call to action aimed at the reader about one of the publisher's channels."""
 
 import pytest
+from helpers import labels_of
 
 from cleanscrape.stages import promo
-
-from helpers import labels_of
 
 STAGE = promo.STAGE
 P1 = "The transport ministry launched a trial of contactless tickets on three bus routes this week."

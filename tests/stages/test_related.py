@@ -1,8 +1,8 @@
 """The related stage: lists of other articles' headlines and their headers."""
 
-from cleanscrape.stages import related
-
 from helpers import labels_of
+
+from cleanscrape.stages import related
 
 STAGE = related.STAGE
 P1 = "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2028."
@@ -74,8 +74,9 @@ def test_a_list_closing_an_extracted_article_is_kept():
 def test_three_list_items_opening_with_linked_headlines_are_related_stories():
     import dataclasses
 
-    from cleanscrape.model import Evidence
     from helpers import doc_from_lines
+
+    from cleanscrape.model import Evidence
 
     lines = ["The band announced the dates of its summer tour on Monday, with six shows in July.",
              "- Pats place Olszewski on IR New England's roster is re-shuffling",

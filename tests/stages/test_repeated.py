@@ -1,10 +1,10 @@
 """The repeated stage: later copies of a line printed more than once are duplicates."""
 
+from helpers import doc_from_lines, labels_of
+
 from cleanscrape.model import Label, Verdict
 from cleanscrape.pipeline import apply_labels
 from cleanscrape.stages import repeated
-
-from helpers import doc_from_lines, labels_of
 
 STAGE = repeated.STAGE
 TITLE = "Flood barriers to be raised along the river"

@@ -1,8 +1,8 @@
 """The repeated-text stage: a paragraph whose words were all said above is a repeat."""
 
-from cleanscrape.stages import repeated_text
-
 from helpers import labels_of
+
+from cleanscrape.stages import repeated_text
 
 STAGE = repeated_text.STAGE
 P1 = "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2028."

@@ -1,8 +1,8 @@
 """The stray-script stage: short fragments in a script other than the page's own."""
 
-from cleanscrape.stages import stray_script
-
 from helpers import labels_of
+
+from cleanscrape.stages import stray_script
 
 STAGE = stray_script.STAGE
 P1 = "The regional library reopened on Saturday after a two-year renovation of its reading rooms."

@@ -1,10 +1,10 @@
 """The user-rules stage: the user's drop and keep phrases/patterns, applied before everything else."""
 
+from helpers import doc_from_lines, labels_of, stage_labels
+
 from cleanscrape.model import Verdict
 from cleanscrape.settings import Settings
 from cleanscrape.stages import user_rules
-
-from helpers import doc_from_lines, labels_of, stage_labels
 
 STAGE = user_rules.STAGE
 PARAGRAPH = "The harbour authority said the new ferry would enter service in the autumn."

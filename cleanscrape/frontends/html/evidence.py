@@ -12,9 +12,10 @@ import email.utils
 import html
 import json
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import AbstractSet, Any, Iterable, Iterator, Mapping
+from typing import AbstractSet, Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 

@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import html as html_module
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import trafilatura
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from cleanscrape.parse.dates import infer_day_first
-from cleanscrape.model import Document, Line, PageText
 from cleanscrape.decode.normalize import split_lines
-from cleanscrape.text.shapes import is_prose
 from cleanscrape.frontends.html.evidence import dom_evidence, normalise_text, page_metadata
+from cleanscrape.model import Document, Line, PageText
+from cleanscrape.parse.dates import infer_day_first
+from cleanscrape.text.shapes import is_prose
 
 # Chosen by measurement on the shub benchmark (benchmarks/trafilatura_settings.py and
 # benchmarks/quality.py): comments off (trafilatura alone 0.953 -> 0.960 F1). favor_precision
