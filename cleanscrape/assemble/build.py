@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from cleanscrape.assemble.segment import Segment, page_kind, roles, segment
-from cleanscrape.model import Article, Document, Line, Page, Removal, Verdict
+from cleanscrape.model import Article, Document, Line, Page, PageMeta, Removal, Verdict
 from cleanscrape.parse.dateline import parse_dateline
 from cleanscrape.parse.language import detect_language
 from cleanscrape.settings import Settings
@@ -20,7 +20,7 @@ def build_page(doc: Document, settings: Settings, source: str | None = None) -> 
     kind = page_kind(len(articles))
     for article, role in zip(articles, roles(kind, len(articles))):
         article.role = role
-    if articles and doc.page_meta:
+    if articles:
         _fill_from_page_meta(articles[0], doc.page_meta)
     page = Page(
         kind=kind,
@@ -115,16 +115,16 @@ def _unique(values: Any) -> list[Any]:
     return list(dict.fromkeys(values))
 
 
-def _fill_from_page_meta(article: Article, page_meta: Any) -> None:
+def _fill_from_page_meta(article: Article, page_meta: PageMeta) -> None:
     for field in _PAGE_META_FIELDS:
-        if getattr(article, field) is None and page_meta.get(field):
-            setattr(article, field, page_meta[field])
-    if not article.authors and page_meta.get("authors"):
-        article.authors = list(page_meta["authors"])
+        if getattr(article, field) is None and getattr(page_meta, field):
+            setattr(article, field, getattr(page_meta, field))
+    if not article.authors and page_meta.authors:
+        article.authors = list(page_meta.authors)
 
 
-def _declared_language(page_meta: Any) -> str | None:
-    declared = str(page_meta.get("language") or "").strip().lower()
+def _declared_language(page_meta: PageMeta) -> str | None:
+    declared = (page_meta.language or "").strip().lower()
     code = declared.replace("_", "-").split("-")[0]
     return code if len(code) == 2 and code.isalpha() else None
 

@@ -115,7 +115,7 @@ def _may_be_title(doc: Document, text: str) -> bool:
     headline-shaped first line is the title only if it says the same."""
     if not doc.main_content_found:
         return True
-    structured = doc.page_meta.get("title")
+    structured = doc.page_meta.title
     if not structured:
         return False
     # The same title, give or take a site name, a kicker or punctuation: most words shared.

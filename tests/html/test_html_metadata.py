@@ -4,6 +4,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from cleanscrape.frontends.html.evidence import normalise_date, page_metadata, title_without_site_name
+from cleanscrape.model import PageMeta
 
 
 def parse(html: str) -> LexborHTMLParser:
@@ -31,16 +32,16 @@ def test_news_article_fields_with_one_author_object():
         "articleBody": "The council voted on Tuesday.",
         "inLanguage": "en-GB",
     })
-    assert page_metadata(tree) == {
-        "title": "Council approves the new bridge",
-        "published": "2025-03-20T09:30:00+01:00",
-        "updated": "2025-03-20T11:05:12+00:00",
-        "authors": ["Jane Doe"],
-        "publisher": "Daily Example",
-        "section": "Local",
-        "body": "The council voted on Tuesday.",
-        "language": "en-GB",
-    }
+    assert page_metadata(tree) == PageMeta(
+        title="Council approves the new bridge",
+        published="2025-03-20T09:30:00+01:00",
+        updated="2025-03-20T11:05:12+00:00",
+        authors=("Jane Doe",),
+        publisher="Daily Example",
+        section="Local",
+        body="The council voted on Tuesday.",
+        language="en-GB",
+    )
 
 
 def test_author_list_mixes_objects_strings_and_duplicates():
@@ -49,7 +50,7 @@ def test_author_list_mixes_objects_strings_and_duplicates():
         "headline": "Ten years of gardening",
         "author": [{"@type": "Person", "name": "Ann Lee"}, "Bo Chan", {"name": "Ann Lee"}, "https://example.com/staff/x"],
     })
-    assert page_metadata(tree)["authors"] == ["Ann Lee", "Bo Chan"]
+    assert page_metadata(tree).authors == ("Ann Lee", "Bo Chan")
 
 
 def test_article_inside_graph_with_id_references():
@@ -70,11 +71,11 @@ def test_article_inside_graph_with_id_references():
         ],
     })
     meta = page_metadata(tree)
-    assert meta["title"] == "Flood waters recede"
-    assert meta["published"] == "2025-03-20"
-    assert meta["authors"] == ["Ann Lee"]
-    assert meta["publisher"] == "Ex Media Ltd"
-    assert meta["section"] == "Weather"
+    assert meta.title == "Flood waters recede"
+    assert meta.published == "2025-03-20"
+    assert meta.authors == ("Ann Lee",)
+    assert meta.publisher == "Ex Media Ltd"
+    assert meta.section == "Weather"
 
 
 def test_article_in_a_top_level_list_after_other_types():
@@ -82,25 +83,25 @@ def test_article_in_a_top_level_list_after_other_types():
         {"@type": "BreadcrumbList", "name": "Breadcrumbs"},
         {"@type": "http://schema.org/Article", "headline": "Listed article"},
     ])
-    assert page_metadata(tree)["title"] == "Listed article"
+    assert page_metadata(tree).title == "Listed article"
 
 
 def test_without_author_there_is_no_authors_key():
     tree = page_with_json_ld({"@type": "Article", "headline": "Anonymous note"})
-    assert "authors" not in page_metadata(tree)
+    assert not page_metadata(tree).authors
 
 
 def test_broken_json_ld_is_skipped_and_the_next_block_used():
     broken = '{"@type": "NewsArticle", "headline": "Broken" "author": }'
     good = {"@type": "NewsArticle", "headline": "Working headline"}
-    assert page_metadata(page_with_json_ld(broken, good))["title"] == "Working headline"
+    assert page_metadata(page_with_json_ld(broken, good)).title == "Working headline"
 
 
 def test_json_ld_with_trailing_comma_and_html_comment_wrapper_is_repaired():
     block = '<!-- {"@type": "NewsArticle", "headline": "Repaired &amp; read", "author": ["A. Writer",],} -->'
     meta = page_metadata(page_with_json_ld(block))
-    assert meta["title"] == "Repaired & read"
-    assert meta["authors"] == ["A. Writer"]
+    assert meta.title == "Repaired & read"
+    assert meta.authors == ("A. Writer",)
 
 
 def test_structured_data_wins_over_meta_tags():
@@ -111,10 +112,10 @@ def test_structured_data_wins_over_meta_tags():
     )
     tree = page_with_json_ld({"@type": "NewsArticle", "headline": "LD headline", "datePublished": "2025-03-20"}, head=head)
     meta = page_metadata(tree)
-    assert meta["title"] == "LD headline"
-    assert meta["published"] == "2025-03-20"
-    assert meta["site_name"] == "The Site"
-    assert meta["publisher"] == "The Site"  # no JSON-LD publisher: the site name stands in
+    assert meta.title == "LD headline"
+    assert meta.published == "2025-03-20"
+    assert meta.site_name == "The Site"
+    assert meta.publisher == "The Site"  # no JSON-LD publisher: the site name stands in
 
 
 def test_meta_tags_and_title_when_there_is_no_json_ld():
@@ -128,27 +129,27 @@ def test_meta_tags_and_title_when_there_is_no_json_ld():
         '<meta name="description" content="Kurzfassung.">'
         "</head><body><p>Text</p></body></html>"
     )
-    assert page_metadata(tree) == {
-        "title": "Der Titel im Kopf",
-        "site_name": "Beispiel Zeitung",
-        "publisher": "Beispiel Zeitung",
-        "published": "2025-03-11T16:41",
-        "updated": "2025-03-20T10:15:00+00:00",
-        "section": "Politik",
-        "authors": ["Eva Muster"],
-        "description": "Kurzfassung.",
-        "language": "de",
-    }
+    assert page_metadata(tree) == PageMeta(
+        title="Der Titel im Kopf",
+        site_name="Beispiel Zeitung",
+        publisher="Beispiel Zeitung",
+        published="2025-03-11T16:41",
+        updated="2025-03-20T10:15:00+00:00",
+        section="Politik",
+        authors=("Eva Muster",),
+        description="Kurzfassung.",
+        language="de",
+    )
 
 
 def test_author_meta_holding_a_profile_url_is_not_a_name():
     tree = parse('<head><meta property="article:author" content="https://facebook.com/someone"></head>')
-    assert "authors" not in page_metadata(tree)
+    assert not page_metadata(tree).authors
 
 
 def test_empty_and_malformed_documents_have_no_metadata():
-    assert page_metadata(parse("")) == {}
-    assert page_metadata(parse("<title>Only a title")) == {"title": "Only a title"}
+    assert page_metadata(parse("")) == PageMeta()
+    assert page_metadata(parse("<title>Only a title")) == PageMeta(title="Only a title")
 
 
 @pytest.mark.parametrize(
@@ -210,4 +211,4 @@ def test_json_ld_escapes_of_lone_surrogates_give_writable_values():
     tree = page_with_json_ld('{"@type": "NewsArticle", "headline": "Bridge \\ud800 opens", '
                              '"author": {"name": "Jane \\udc00Doe"}}')
     meta = page_metadata(tree)
-    assert meta["title"] == "Bridge \ufffd opens" and meta["authors"] == ["Jane \ufffdDoe"]
+    assert meta.title == "Bridge \ufffd opens" and meta.authors == ("Jane \ufffdDoe",)

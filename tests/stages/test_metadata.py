@@ -2,7 +2,7 @@
 
 from helpers import doc_from_lines, facts_of, labels_of
 
-from cleanscrape.model import Label, Verdict
+from cleanscrape.model import Label, PageMeta, Verdict
 from cleanscrape.pipeline import apply_labels
 from cleanscrape.stages import metadata
 
@@ -113,9 +113,9 @@ def test_extracted_html_text_has_no_title_line_unless_structured_data_names_it()
     import dataclasses
 
     lines = ["The refreshing autumn sky!", LONG_P1]
-    doc = dataclasses.replace(doc_from_lines(lines), main_content_found=True, page_meta={"title": "A walk in the park"})
+    doc = dataclasses.replace(doc_from_lines(lines), main_content_found=True, page_meta=PageMeta(title="A walk in the park"))
     assert labels_of(STAGE, doc) == {}
-    named = dataclasses.replace(doc, page_meta={"title": "The refreshing autumn sky"})
+    named = dataclasses.replace(doc, page_meta=PageMeta(title="The refreshing autumn sky"))
     assert facts_of(STAGE, named) == {1: {"title": "The refreshing autumn sky!"}}
 
 
@@ -134,7 +134,7 @@ def test_lines_of_the_article_header_before_the_first_paragraph_are_metadata():
     lines = ["Trams head north at last", standfirst, P1, "Trams head north at last", P2]
     header = Evidence(article_header=True)
     doc = dataclasses.replace(
-        doc_from_lines(lines), main_content_found=True, page_meta={"title": TITLE},
+        doc_from_lines(lines), main_content_found=True, page_meta=PageMeta(title=TITLE),
         evidence=(header, header, Evidence(), header, Evidence()),
     )
     # The headline is worded unlike the structured title, so only the DOM shows it is the header's.

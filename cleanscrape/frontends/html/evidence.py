@@ -20,7 +20,7 @@ from typing import AbstractSet, Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleanscrape.decode.charset import repair_surrogates
-from cleanscrape.model import Evidence
+from cleanscrape.model import Evidence, PageMeta
 
 # --------------------------------------------------------------------------- rule data
 
@@ -178,12 +178,8 @@ def _rfc2822_date(text: str) -> str | None:
 
 # --------------------------------------------------------------------------- page metadata
 
-def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
-    """Structured metadata of the page: JSON-LD article first, then <meta>, then <title>.
-
-    Keys (present only when found): title, site_name, publisher, published, updated,
-    authors (list), section, description, body, language.
-    """
+def page_metadata(tree: LexborHTMLParser) -> PageMeta:
+    """Structured metadata of the page: JSON-LD article first, then <meta>, then <title>."""
     structured = _json_ld_metadata(tree)
     tags = _meta_tag_metadata(tree)
     meta = {**tags, **structured}  # structured data wins field by field
@@ -197,7 +193,9 @@ def page_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
             meta["title"] = headline
             if site and "site_name" not in meta:
                 meta["site_name"] = site
-    return meta
+    if "authors" in meta:
+        meta["authors"] = tuple(meta["authors"])
+    return PageMeta(**meta)
 
 
 def _document_title(tree: LexborHTMLParser) -> str | None:

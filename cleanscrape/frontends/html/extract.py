@@ -217,7 +217,7 @@ def missing_body_sentences(body: str, lines: Iterable[str]) -> tuple[list[str], 
 
 def body_check_warnings(doc: Document) -> list[str]:
     """A warning when the extracted text misses paragraphs of the page's own articleBody."""
-    body = doc.page_meta.get("body")
+    body = doc.page_meta.body
     if not body or not doc.main_content_found:
         return []
     missing, checked = missing_body_sentences(body, (line.text for line in doc.lines))

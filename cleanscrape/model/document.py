@@ -1,7 +1,6 @@
-"""The document model: input lines, the labels stages put on them, and the cleaned result.
+"""The document as stages see it: input lines, the labels stages put on them, page-level context.
 
-Data flows one way: a front end turns input into a `Document` of `Line`s; stages return
-`Label`s for those lines; segmentation and metadata turn the labelled document into a `Page`.
+A front end turns input into a `Document` of `Line`s; stages return `Label`s for those lines.
 """
 
 from __future__ import annotations
@@ -10,9 +9,11 @@ import bisect
 import enum
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from cleanscrape.model.facts import NO_PAGE_META, PageMeta
 
 
 class Verdict(enum.Enum):
@@ -141,7 +142,7 @@ class Document:
     labels: tuple[Label | None, ...] = ()
     trims: tuple[tuple[Label, ...], ...] = ()
     evidence: tuple[Evidence, ...] = ()
-    page_meta: Mapping[str, Any] = field(default_factory=dict)  # structured metadata (HTML)
+    page_meta: PageMeta = field(default_factory=lambda: NO_PAGE_META)  # structured metadata (HTML)
     main_content_found: bool = False  # the front end already isolated the article (trafilatura)
     day_first: bool | None = None  # whether the page's own numeric dates prove day-first order
     page_text: PageText | None = None  # made from `lines` when not given
@@ -183,97 +184,3 @@ class Document:
 
 
 _NO_EVIDENCE = Evidence()
-
-
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    place: str
-    date: str | None = None
-    agency: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"place": self.place, "date": self.date, "agency": self.agency}
-
-
-@dataclass(slots=True)
-class Article:
-    title: str | None = None
-    text: str = ""
-    published: str | None = None
-    updated: str | None = None
-    publisher: str | None = None
-    section: str | None = None
-    authors: list[str] = field(default_factory=list)
-    editors: list[str] = field(default_factory=list)
-    agency: str | None = None
-    dateline: Dateline | None = None
-    captions: list[str] = field(default_factory=list)
-    role: str = "main"  # "main", "appended" or "item"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "role": self.role,
-            "title": self.title,
-            "text": self.text,
-            "published": self.published,
-            "updated": self.updated,
-            "publisher": self.publisher,
-            "section": self.section,
-            "authors": list(self.authors),
-            "editors": list(self.editors),
-            "agency": self.agency,
-            "dateline": self.dateline.to_dict() if self.dateline else None,
-            "captions": list(self.captions),
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Removal:
-    line: int
-    text: str
-    reason: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"line": self.line, "text": self.text, "reason": self.reason}
-
-
-@dataclass(slots=True)
-class Page:
-    kind: str = "empty"  # "article", "listing" or "empty"
-    language: str | None = None
-    articles: list[Article] = field(default_factory=list)
-    removed: list[Removal] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    source: str | None = None
-    heading: str | None = None  # a listing page's own heading
-    explain: tuple[tuple[Line, str, str], ...] = ()  # (line, verdict, reason) for every input line
-
-    @property
-    def title(self) -> str | None:
-        if self.kind == "listing":
-            return self.heading
-        return self.articles[0].title if self.articles else None
-
-    @property
-    def text(self) -> str:
-        if self.kind == "listing":
-            return "\n\n".join(article.text for article in self.articles if article.text)
-        return self.articles[0].text if self.articles else ""
-
-    def removal_counts(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for removal in self.removed:
-            counts[removal.reason] = counts.get(removal.reason, 0) + 1
-        return dict(sorted(counts.items()))
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "source": self.source,
-            "kind": self.kind,
-            "language": self.language,
-            "title": self.title,
-            "text": self.text,
-            "articles": [article.to_dict() for article in self.articles],
-            "removed": [removal.to_dict() for removal in self.removed],
-            "warnings": list(self.warnings),
-        }
