@@ -35,7 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 
 from benchmarks.quality import Match, aggregate, match_page  # noqa: E402
 from cleanscrape.decode.charset import decode_html  # noqa: E402
-from cleanscrape.frontends.html.evidence import dom_evidence, normalise_text, page_metadata  # noqa: E402
+from cleanscrape.frontends.html.dom import normalise_text  # noqa: E402
+from cleanscrape.frontends.html.evidence import dom_evidence  # noqa: E402
+from cleanscrape.frontends.html.structured import page_metadata  # noqa: E402
 
 DEFAULT_BENCH = Path("/work/shared/bench/shub")
 

@@ -163,7 +163,7 @@ def test_lines_built_to_trip_regexes_finish_and_are_accounted_for(name: str) -> 
 
 
 def test_a_title_with_a_long_space_run_finishes() -> None:
-    from cleanscrape.frontends.html.evidence import title_without_site_name
+    from cleanscrape.frontends.html.titles import title_without_site_name
 
     assert title_without_site_name("A" + " " * 50_000 + "!")[1] is None
 

@@ -8,6 +8,7 @@ No timezone is ever added.
 
 from __future__ import annotations
 
+import email.utils
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -133,3 +134,59 @@ def _days_in(month: int, year: int) -> int:
     if month == 2:
         return 29 if (year % 4 == 0 and year % 100 != 0) or year % 400 == 0 else 28
     return 30 if month in (4, 6, 9, 11) else 31
+
+
+# --------------------------------------------------------------------------- declared dates
+
+# A date a page declares about itself (JSON-LD datePublished, <meta article:published_time>) is
+# written by software, not by a person: a whole ISO 8601 string, or on some CMSs an HTTP-style
+# RFC 2822 one ("Thu, 20 Mar 2025 10:15:00 GMT"). It keeps its seconds and its offset.
+_DECLARED_ISO = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})"
+    r"(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$"
+)
+_DECLARED_RFC_2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
+
+
+def declared_date_to_iso(text: str) -> str | None:
+    """ISO 8601 without inventing precision or a timezone; None when not a recognisable date.
+
+    "2025-03-20" stays a date, "2025-03-11T16:41" keeps minutes only, an offset is kept
+    (as "+01:00"; "Z" becomes "+00:00"), fractions of a second are dropped; an RFC 2822 date
+    keeps the offset it states ("GMT" is "+00:00").
+    """
+    match = _DECLARED_ISO.match(text)
+    if match is None:
+        return _rfc_2822_to_iso(text)
+    year, month, day, hour, minute, second, offset = match.groups()
+    if not _is_calendar_date(int(year), int(month), int(day)):
+        return None
+    if hour is not None and not (int(hour) < 24 and int(minute) < 60 and int(second or 0) < 60):
+        return None
+    iso = f"{year}-{month}-{day}"
+    if hour is None:
+        return iso
+    iso += f"T{hour}:{minute}" + (f":{second}" if second else "")
+    return iso + _iso_offset(offset) if offset else iso
+
+
+def _is_calendar_date(year: int, month: int, day: int) -> bool:
+    return year >= 1 and 1 <= month <= 12 and 1 <= day <= _days_in(month, year)
+
+
+def _iso_offset(offset: str) -> str:
+    """"Z" -> "+00:00", "+0100" -> "+01:00", "-05" -> "-05:00"."""
+    if offset in ("Z", "z"):
+        return "+00:00"
+    digits = offset[1:].replace(":", "")
+    return f"{offset[0]}{digits[:2]}:{digits[2:] or '00'}"
+
+
+def _rfc_2822_to_iso(text: str) -> str | None:
+    if not _DECLARED_RFC_2822.match(text):
+        return None
+    try:
+        parsed = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    return parsed.isoformat() if parsed.tzinfo else parsed.isoformat(timespec="seconds")

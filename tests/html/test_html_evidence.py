@@ -1,6 +1,7 @@
 from selectolax.lexbor import LexborHTMLParser
 
-from cleanscrape.frontends.html.evidence import DomEvidence, dom_evidence, normalise_text
+from cleanscrape.frontends.html.dom import normalise_text
+from cleanscrape.frontends.html.evidence import DomEvidence, dom_evidence
 from cleanscrape.model import Evidence
 
 ARTICLE_PARAGRAPH = "The council voted on Tuesday to approve the new bridge across the river."

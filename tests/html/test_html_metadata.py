@@ -3,8 +3,10 @@ import json
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from cleanscrape.frontends.html.evidence import normalise_date, page_metadata, title_without_site_name
+from cleanscrape.frontends.html.structured import page_metadata
+from cleanscrape.frontends.html.titles import title_without_site_name
 from cleanscrape.model import PageMeta
+from cleanscrape.parse.dates import declared_date_to_iso
 
 
 def parse(html: str) -> LexborHTMLParser:
@@ -164,11 +166,14 @@ def test_empty_and_malformed_documents_have_no_metadata():
         ("2025-02-30", None),
         ("March 20, 2025", None),
         ("", None),
-        (None, None),
+        ("Thu, 20 Mar 2025 10:15:00 GMT", "2025-03-20T10:15:00+00:00"),
+        ("20 Mar 2025 10:15", "2025-03-20T10:15:00"),
+        ("2025-03-20T24:00", None),
+        ("2025-03-20T10:60", None),
     ],
 )
-def test_normalise_date(raw, expected):
-    assert normalise_date(raw) == expected
+def test_declared_date_to_iso(raw, expected):
+    assert declared_date_to_iso(raw) == expected
 
 
 @pytest.mark.parametrize(

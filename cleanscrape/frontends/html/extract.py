@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import html as html_module
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import trafilatura
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleanscrape.decode.normalize import split_lines
-from cleanscrape.frontends.html.evidence import dom_evidence, normalise_text, page_metadata
+from cleanscrape.frontends.html.dom import closest, contains, node_text, normalise_text
+from cleanscrape.frontends.html.evidence import dom_evidence
+from cleanscrape.frontends.html.structured import page_metadata
 from cleanscrape.model import Document, Line, PageText
 from cleanscrape.parse.dates import infer_day_first
 from cleanscrape.text.shapes import is_prose
@@ -31,7 +34,7 @@ from cleanscrape.text.shapes import is_prose
 # adds 1 point alone but nothing behind our stages (0.955 vs 0.954) at 1.25x trafilatura's time.
 # deduplicate stays off: it keeps a process-wide cache, so the same page cleaned twice would
 # come back shorter the second time.
-TRAFILATURA_OPTIONS = {
+TRAFILATURA_OPTIONS: Mapping[str, Any] = {
     "include_comments": False,
     "favor_precision": False,
     "include_tables": True,
@@ -47,7 +50,8 @@ MIN_FAST_PROSE_SHARE = 0.5  # an article's text is mostly sentences
 # trafilatura returned "far too little" when its text is this small against the visible text.
 MIN_EXTRACTED_SHARE = 0.05
 MIN_EXTRACTED_CHARS = 200
-_INVISIBLE_TAGS = "script, style, noscript, template, svg, iframe, head"
+# What a reader never sees as text: left out of the fallback's visible text.
+NOT_VISIBLE_SELECTOR = "script, style, noscript, template, svg, iframe, head"
 
 
 def document_from_html(html: str) -> Document:
@@ -97,6 +101,8 @@ def looks_like_article(lines: Sequence[Line]) -> bool:
 # The first few extracted paragraphs found in the DOM show which container holds the body
 # (a standfirst or a quote box may hold one of them).
 PARAGRAPHS_TO_LOCATE_BODY = 3
+# One <article> element is one article (the HTML spec's meaning of the element).
+ARTICLE_TAG = frozenset({"article"})
 
 
 def with_article_chunks(tree: LexborHTMLParser, lines: tuple[Line, ...]) -> tuple[Line, ...]:
@@ -115,7 +121,7 @@ def with_article_chunks(tree: LexborHTMLParser, lines: tuple[Line, ...]) -> tupl
     containers: dict[int, LexborNode] = {}
     matched = 0
     for paragraph in tree.css("article p"):
-        if normalise_text(paragraph.text(deep=True)) in keys and paragraph.parent is not None:
+        if node_text(paragraph) in keys and paragraph.parent is not None:
             parent = paragraph.parent
             counts[parent.mem_id] = counts.get(parent.mem_id, 0) + 1
             containers[parent.mem_id] = parent
@@ -126,7 +132,7 @@ def with_article_chunks(tree: LexborHTMLParser, lines: tuple[Line, ...]) -> tupl
         return lines
     main = containers[max(counts, key=counts.__getitem__)]
     class_name = main.attributes.get("class")
-    article = _closest(main, "article")
+    article = closest(main, ARTICLE_TAG)
     if not class_name or article is None:
         return lines
     before: list[str] = []
@@ -136,34 +142,24 @@ def with_article_chunks(tree: LexborHTMLParser, lines: tuple[Line, ...]) -> tupl
     for node in article.css(f'{main.tag}[class="{escaped}"]'):  # the same class, selected in C
         if node.mem_id == main.mem_id:
             seen_main = True
-        elif not _contains(node, main) and not _contains(main, node):
-            texts = [normalise_text(paragraph.text(deep=True)) for paragraph in node.css("p")]
+        elif not contains(node, main) and not contains(main, node):
+            texts = [node_text(paragraph) for paragraph in node.css("p")]
             # Paragraphs of prose only: a promo box reusing the body's class adds links and slogans.
             (after if seen_main else before).extend(text for text in texts if text not in keys and is_prose(text))
     if not before and not after:
         return lines
-    main_keys = {normalise_text(paragraph.text(deep=True)) for paragraph in main.css("p")}
+    main_keys = {node_text(paragraph) for paragraph in main.css("p")}
     positions = [index for index, line in enumerate(lines) if normalise_text(line.text) in main_keys]
     first, last = positions[0], positions[-1] + 1
     shown = [line.display for line in lines]
-    added = lambda texts: [part for text in texts for part in (text, "")]  # noqa: E731 - a paragraph each
-    return split_lines("\n".join([*shown[:first], *added(before), *shown[first:last], "", *added(after), *shown[last:]]))
+    return split_lines("\n".join([
+        *shown[:first], *_as_paragraphs(before), *shown[first:last], "", *_as_paragraphs(after), *shown[last:],
+    ]))
 
 
-def _closest(node: LexborNode, tag: str) -> LexborNode | None:
-    parent = node.parent
-    while parent is not None and parent.tag != tag:
-        parent = parent.parent
-    return parent
-
-
-def _contains(outer: LexborNode, inner: LexborNode) -> bool:
-    parent = inner.parent
-    while parent is not None:
-        if parent.mem_id == outer.mem_id:
-            return True
-        parent = parent.parent
-    return False
+def _as_paragraphs(texts: Iterable[str]) -> list[str]:
+    """Lines of text with a blank line after each, so that each is a paragraph of its own."""
+    return [part for text in texts for part in (text, "")]
 
 
 def visible_text(tree: LexborHTMLParser) -> str:
@@ -172,7 +168,7 @@ def visible_text(tree: LexborHTMLParser) -> str:
     if root is None:
         return ""
     root = root.clone()
-    for node in root.css(_INVISIBLE_TAGS):
+    for node in root.css(NOT_VISIBLE_SELECTOR):
         node.decompose()
     return root.text(separator="\n", strip=True)
 

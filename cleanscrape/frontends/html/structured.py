@@ -1,0 +1,222 @@
+"""What a page declares about itself: its JSON-LD article, its <meta> tags and its <title>, read
+into one PageMeta. Structured data wins field by field, then <meta>, then <title>.
+
+Reads one parsed tree and never modifies it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import fields, replace
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from cleanscrape.decode.charset import repair_surrogates
+from cleanscrape.frontends.html.dom import normalise_text
+from cleanscrape.frontends.html.titles import title_without_site_name
+from cleanscrape.model import PageMeta
+from cleanscrape.parse.dates import declared_date_to_iso
+
+# schema.org types whose node describes the page's article (NewsArticle's subtypes included:
+# publishers use them interchangeably).
+ARTICLE_TYPES = frozenset({
+    "newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+})
+# Containers whose members are nodes of the same description (WebPage.mainEntity holds the
+# article on many CMSs). Other values are not walked: "citation" or "hasPart" articles are
+# someone else's.
+JSON_LD_CONTAINER_KEYS = ("@graph", "mainEntity")
+# Wrappers CMSs put around a JSON-LD block, which JSON does not allow.
+JSON_LD_WRAPPERS = ("<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>")
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+# "schema:NewsArticle" and "http://schema.org/NewsArticle" name the same type.
+_TYPE_PREFIX_END = re.compile(r"[/:#]")
+
+# <meta> keys (property, name or itemprop, lower-cased) for each field, best first. Only the
+# first key a page has is read: a later key does not stand in for an unreadable date.
+META_TITLE = ("og:title", "twitter:title")
+META_SITE_NAME = ("og:site_name",)
+META_PUBLISHED = ("article:published_time", "og:article:published_time", "datepublished",
+                  "parsely-pub-date", "sailthru.date", "pubdate", "publishdate", "dc.date")
+META_UPDATED = ("article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified")
+META_SECTION = ("article:section", "og:article:section")
+META_AUTHOR = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
+META_DESCRIPTION = ("og:description", "description", "twitter:description")
+META_LANGUAGE = ("content-language",)
+# The attributes that name a <meta> tag's key, best first.
+META_KEY_ATTRIBUTES = ("property", "name", "itemprop", "http-equiv")
+
+
+def page_metadata(tree: LexborHTMLParser) -> PageMeta:
+    """Structured metadata of the page: JSON-LD article first, then <meta>, then <title>."""
+    structured = _json_ld_metadata(tree)
+    tags = _meta_tag_metadata(tree)
+    meta = _field_by_field(structured, tags)
+    if meta.publisher is None and meta.site_name is not None:
+        meta = replace(meta, publisher=meta.site_name)
+    if structured.title is None:
+        title = tags.title or _document_title(tree)
+        if title:
+            # <title> and og:title often carry " | Site"; a JSON-LD headline does not.
+            headline, site = title_without_site_name(title, meta.site_name or meta.publisher)
+            meta = replace(meta, title=headline, site_name=meta.site_name or site)
+    return meta
+
+
+def _field_by_field(first: PageMeta, second: PageMeta) -> PageMeta:
+    """Each field from `first` where it has one, else from `second`."""
+    return PageMeta(**{
+        field.name: getattr(first, field.name) or getattr(second, field.name) for field in fields(PageMeta)
+    })
+
+
+def clean_value(value: Any) -> str | None:
+    """A metadata string with entities decoded and whitespace collapsed; None for non-strings
+    and empty strings. From a list, its first non-blank string."""
+    if isinstance(value, list):
+        value = next((item for item in value if isinstance(item, str) and item.strip()), None)
+    if not isinstance(value, str):
+        return None
+    # JSON-LD may spell a lone surrogate ("\\ud800"): no encoding could write it out.
+    return normalise_text(repair_surrogates(html.unescape(value))) or None
+
+
+def _declared_date(text: str | None) -> str | None:
+    return declared_date_to_iso(text) if text is not None else None
+
+
+def _is_url(text: str) -> bool:
+    """A bare URL where a name is expected is a profile link, not a name."""
+    return text.startswith(("http://", "https://"))
+
+
+def _document_title(tree: LexborHTMLParser) -> str | None:
+    node = tree.css_first("title")
+    return clean_value(node.text()) if node is not None else None
+
+
+# --------------------------------------------------------------------------- JSON-LD
+
+def _json_ld_metadata(tree: LexborHTMLParser) -> PageMeta:
+    nodes = [node for script in _json_ld_scripts(tree) for node in _json_ld_nodes(_load_json_ld(script))]
+    article = next((node for node in nodes if _node_types(node) & ARTICLE_TYPES), None)
+    if article is None:
+        return PageMeta()
+    by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
+    return PageMeta(
+        title=clean_value(article.get("headline")) or clean_value(article.get("name")),
+        published=_declared_date(clean_value(article.get("datePublished"))),
+        updated=_declared_date(clean_value(article.get("dateModified"))),
+        authors=tuple(_names(article.get("author"), by_id)),
+        publisher=next(iter(_names(article.get("publisher"), by_id)), None),
+        section=clean_value(article.get("articleSection")),
+        description=clean_value(article.get("description")),
+        body=clean_value(article.get("articleBody")),
+        language=_language(article.get("inLanguage")),
+    )
+
+
+def _json_ld_scripts(tree: LexborHTMLParser) -> Iterator[str]:
+    for script in tree.css("script[type]"):
+        if (script.attributes.get("type") or "").strip().lower() == "application/ld+json":
+            yield script.text(deep=True)
+
+
+def _load_json_ld(raw: str) -> Any:
+    """Parse a JSON-LD block, repairing what CMSs commonly break; None if hopeless."""
+    text = raw.strip()
+    for wrapper in JSON_LD_WRAPPERS:
+        text = text.replace(wrapper, "")
+    text = text.strip().rstrip(";")
+    try:
+        return json.loads(text, strict=False)  # strict=False: raw newlines inside strings
+    except ValueError:
+        pass
+    repaired = _TRAILING_COMMA.sub(r"\1", text)
+    try:
+        # raw_decode: keeps the first value when a script holds several or has junk after it.
+        return json.JSONDecoder(strict=False).raw_decode(repaired)[0]
+    except ValueError:
+        return None
+
+
+def _json_ld_nodes(data: Any) -> Iterator[dict[str, Any]]:
+    """Every description in a JSON-LD value, in document order (lists, @graph, mainEntity)."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            yield item
+            stack.extend(reversed([item[key] for key in JSON_LD_CONTAINER_KEYS if key in item]))
+
+
+def _node_types(node: dict[str, Any]) -> frozenset[str]:
+    types = node.get("@type")
+    names = types if isinstance(types, list) else [types]
+    return frozenset(_TYPE_PREFIX_END.split(name)[-1].lower() for name in names if isinstance(name, str))
+
+
+def _names(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
+    """Person/organisation names from a string, an object, an @id reference, or a list of them."""
+    names: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict):
+            if "name" not in item and isinstance(item.get("@id"), str):
+                item = by_id.get(item["@id"], item)
+            item = item.get("name")
+        name = clean_value(item)
+        if name and not _is_url(name) and name not in names:
+            names.append(name)
+    return names
+
+
+def _language(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("alternateName") or value.get("name")
+    return clean_value(value)
+
+
+# --------------------------------------------------------------------------- <meta> and <html lang>
+
+def _meta_tag_metadata(tree: LexborHTMLParser) -> PageMeta:
+    contents = _meta_contents(tree)
+
+    def first(keys: tuple[str, ...]) -> str | None:
+        return next((contents[key] for key in keys if key in contents), None)
+
+    author = first(META_AUTHOR)
+    return PageMeta(
+        title=first(META_TITLE),
+        site_name=first(META_SITE_NAME),
+        published=_declared_date(first(META_PUBLISHED)),
+        updated=_declared_date(first(META_UPDATED)),
+        section=first(META_SECTION),
+        authors=(author,) if author is not None and not _is_url(author) else (),
+        description=first(META_DESCRIPTION),
+        # The document's own lang beats an HTTP-equiv header copy.
+        language=_document_language(tree) or first(META_LANGUAGE),
+    )
+
+
+def _meta_contents(tree: LexborHTMLParser) -> dict[str, str]:
+    """Each <meta> key (lower-cased) with the first non-empty content given for it."""
+    contents: dict[str, str] = {}
+    for node in tree.css("meta[content]"):
+        attributes = node.attributes
+        key = next((attributes[name] for name in META_KEY_ATTRIBUTES if attributes.get(name)), None)
+        value = clean_value(attributes.get("content"))
+        if key and value:
+            contents.setdefault(key.strip().lower(), value)
+    return contents
+
+
+def _document_language(tree: LexborHTMLParser) -> str | None:
+    html_node = tree.css_first("html")
+    return clean_value(html_node.attributes.get("lang")) if html_node is not None else None

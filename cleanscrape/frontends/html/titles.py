@@ -1,0 +1,81 @@
+"""A page's title without the site's name: "Headline | Site" -> ("Headline", "Site")."""
+
+from __future__ import annotations
+
+import re
+
+from cleanscrape.frontends.html.dom import normalise_text
+
+# Separators that put a site name after a headline in <title> / og:title. Spaces are
+# required around them so "Spider-Man" is never split.
+TITLE_SEPARATOR = re.compile(r"(?<!\s)\s+(\||::|·|•|-|–|—)\s+")  # (?<!\s): linear on long space runs
+# A pipe or double colon almost always means "site follows"; a dash can also start a subtitle,
+# so a dash needs a tail that looks more like a name.
+STRONG_SEPARATORS = frozenset({"|", "::", "·", "•"})
+MAX_SITE_WORDS = 5
+MAX_SITE_WORDS_AFTER_DASH = 3
+MAX_SITE_CHARS = 40
+MIN_HEADLINE_WORDS = 3
+# Tails built from these words describe the piece, not the publisher ("Dune - the review").
+NOT_SITE_WORDS = frozenset({
+    "review", "reviews", "part", "episode", "chapter", "season", "trailer", "recap", "explained",
+    "interview", "analysis", "update", "updates", "photos", "pictures", "video", "videos",
+    "opinion", "podcast", "preview", "summary", "transcript",
+})
+# Site names are capitalised ("The Verge", "BBC News") or are domains ("spiegel.de").
+DOMAIN_NAME = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+")
+# Letters and digits are what tells two spellings of a site's name apart.
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+
+
+def title_without_site_name(title: str, site_name: str | None = None) -> tuple[str, str | None]:
+    """Split "Headline | Site" into ("Headline", "Site"); (title, None) when no site is found.
+
+    With a known `site_name`, a segment that names it is removed (trailing or leading).
+    Without one, only a trailing segment that looks like a name is, and only if what remains
+    still looks like a headline; "Spider-Man - the review" is left alone.
+    """
+    title = normalise_text(title)
+    separators = list(TITLE_SEPARATOR.finditer(title))
+    if not separators:
+        return title, None
+    if site_name:
+        for match in reversed(separators):
+            head, tail = title[:match.start()], title[match.end():]
+            if head and _names_site(tail, site_name):
+                return head, tail
+        first = separators[0]
+        head, tail = title[:first.start()], title[first.end():]
+        if tail and _names_site(head, site_name):
+            return tail, head
+    last = separators[-1]
+    head, tail = title[:last.start()], title[last.end():]
+    if _is_plausible_site_tail(head, tail, last.group(1)):
+        return head, tail
+    return title, None
+
+
+def _site_key(text: str) -> str:
+    return _NOT_ALPHANUMERIC.sub("", text.casefold()).removeprefix("www")
+
+
+def _names_site(segment: str, site_name: str) -> bool:
+    segment_key, site_key = _site_key(segment), _site_key(site_name)
+    if len(segment_key) < 2 or len(site_key) < 2:
+        return False
+    # "The Guardian" vs "Guardian", "BBC" vs "BBC News": one contains the other.
+    return segment_key in site_key or site_key in segment_key
+
+
+def _is_plausible_site_tail(head: str, tail: str, separator: str) -> bool:
+    tail_words = tail.split()
+    max_words = MAX_SITE_WORDS if separator in STRONG_SEPARATORS else MAX_SITE_WORDS_AFTER_DASH
+    if not tail_words or len(tail_words) > max_words or len(tail) > MAX_SITE_CHARS:
+        return False
+    if len(head.split()) < MIN_HEADLINE_WORDS or len(tail) >= len(head):
+        return False
+    if {word.casefold().strip(".,:!?") for word in tail_words} & NOT_SITE_WORDS:
+        return False
+    if tail[-1] in "?!" or ":" in tail:
+        return False
+    return DOMAIN_NAME.fullmatch(tail) is not None or tail[0].isupper() or tail[0].isdigit()
