@@ -23,10 +23,10 @@ from cleanscrape.cli.options import (
     add_input_field_arguments,
     add_max_bytes_argument,
     add_settings_arguments,
-    checked_settings,
     jsonl_fields_from_args,
     max_bytes_from_args,
     positive_int,
+    settings_with_size_limit,
 )
 from cleanscrape.engines.local import Failure, LocalPool, PoolOptions, WorkerStartError, available_cores
 from cleanscrape.engines.record import Cleaner
@@ -176,7 +176,7 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
     if args.inputs.count("-") > 1:
         raise UsageError("stdin (-) can be read only once")
     check_inputs(args.inputs)
-    settings = checked_settings(args)  # built once here, pickled once to each worker
+    settings = settings_with_size_limit(args)  # built once here, pickled once to each worker
     max_bytes = max_bytes_from_args(args)
     read_options = ReadOptions(fields=jsonl_fields_from_args(args), max_bytes=max_bytes)
     documents = read_documents(iter_input_files(args.inputs), read_options)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from typing import Any
 
 from cleanscrape.api import CONTENT_TYPES
@@ -42,10 +43,12 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     )
 
 
-def checked_settings(args: argparse.Namespace) -> Settings:
-    """`settings_from_args` for a command that reports errors itself: an invalid option is a UsageError."""
+def settings_with_size_limit(args: argparse.Namespace) -> Settings:
+    """The Settings of a command with --max-bytes (batch, spark), which is also clean()'s
+    `max_input_bytes`: one limit, so `--max-bytes 0` means no limit at all. An invalid option is
+    a UsageError: these commands report errors themselves."""
     try:
-        return settings_from_args(args)
+        return dataclasses.replace(settings_from_args(args), max_input_bytes=max_bytes_from_args(args))
     except ValueError as error:
         raise UsageError(str(error)) from None
 

@@ -21,9 +21,9 @@ from cleanscrape.cli.options import (
     add_input_field_arguments,
     add_max_bytes_argument,
     add_settings_arguments,
-    checked_settings,
     jsonl_fields_from_args,
     max_bytes_from_args,
+    settings_with_size_limit,
 )
 from cleanscrape.engines import spark as engine
 from cleanscrape.io.discovery import InputFile, UsageError, check_inputs, iter_input_files
@@ -192,7 +192,7 @@ def summary_line(counts: dict[str, int], *, start_up: float, run: float) -> str:
 
 
 def _options(args: argparse.Namespace) -> engine.CleanOptions:
-    return engine.make_options(checked_settings(args), max_bytes=max_bytes_from_args(args),
+    return engine.make_options(settings_with_size_limit(args), max_bytes=max_bytes_from_args(args),
                                per_article=args.per_article, content_type=args.content_type)
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 from pathlib import Path
 
 import pytest
 from batch_helpers import EXPECTED_KINDS, EXPECTED_SOURCES, corpus_fixture, read_jsonl, run  # noqa: F401 - fixture
+
+from cleanscrape.cli import batch as batch_command
+from cleanscrape.cli.options import settings_with_size_limit
 
 
 def relative_sources(root: Path, records) -> list[str]:
@@ -199,3 +203,13 @@ class _Unloadable:
 
 def _explode():
     raise ImportError("task cannot be loaded in the worker")
+
+
+@pytest.mark.parametrize(("flag", "limit"), [(["--max-bytes", "0"], None), (["--max-bytes", "5M"], 5 << 20),
+                                             ([], 20 << 20)])
+def test_max_bytes_is_also_the_limit_clean_applies(flag: list[str], limit: int | None) -> None:
+    # Before, clean() kept its own 20M limit: `--max-bytes 0` ("no limit") still refused a 25 MB
+    # page, asking to raise max_input_bytes, which the command line cannot do.
+    parser = batch_command.configure_parser(argparse.ArgumentParser())
+    args = parser.parse_args(["in.jsonl", "-o", "out.jsonl", *flag])
+    assert settings_with_size_limit(args).max_input_bytes == limit
