@@ -54,6 +54,7 @@ def compare_rdd(directory: str, cores: int, work: Path, rounds: int) -> dict[str
     from pyspark.sql.types import StringType, StructField, StructType
 
     from cleanscrape.engines.spark import (
+        chunked,
         clean_files,
         file_groups,
         local_session,
@@ -62,7 +63,6 @@ def compare_rdd(directory: str, cores: int, work: Path, rounds: int) -> dict[str
         output_schema,
         stop_session,
     )
-    from cleanscrape.engines.spark_rows import chunked
     from cleanscrape.io.discovery import InputFile, iter_input_files
     from cleanscrape.io.jsonl import JsonlFields
     from cleanscrape.io.readers import ReadOptions, read_file

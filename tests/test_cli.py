@@ -12,7 +12,8 @@ from cleanscrape.cli.main import main
 
 SEED = ROOT / "seeds" / "002_255c166a244f911a.txt"
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-ARTICLE = "Council extends tram line north\n\nThe city council voted on Tuesday to extend the tram line to the northern suburbs by 2028.\n\nShare\n"
+ARTICLE = ("Council extends tram line north\n\n"
+           "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2028.\n\nShare\n")
 
 
 def run(capsys, *argv):
@@ -41,7 +42,8 @@ def test_json_output_on_a_seed_is_the_page_object(capsys):
 
 def test_format_text_prints_only_the_clean_text(capsys, article):
     status, out, _ = run(capsys, "--format", "text", article)
-    assert (status, out) == (0, "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2028.\n")
+    assert status == 0
+    assert out == "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2028.\n"
 
 
 def test_explain_prints_every_input_line_once_with_its_verdict(capsys):
@@ -54,7 +56,7 @@ def test_explain_prints_every_input_line_once_with_its_verdict(capsys):
     verdicts = {int(row.split()[0]): row.split()[1] for row in rows[1:]}
     assert verdicts[21] == "drop" and "credit" in rows[21]
     assert verdicts[9] == "keep" and verdicts[2] == "blank"
-    for row, line in zip(rows[1:], input_lines):
+    for row, line in zip(rows[1:], input_lines, strict=True):
         assert row.endswith(line.strip()) or not line.strip()
 
 
@@ -139,7 +141,8 @@ def test_running_as_a_module_in_a_subprocess_prints_json_and_exits_0():
 def test_a_subprocess_given_binary_exits_2_with_one_line_on_stderr(tmp_path):
     path = tmp_path / "data.bin"
     path.write_bytes(random_binary())
-    result = subprocess.run([sys.executable, "-m", "cleanscrape", "clean", str(path)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, "-m", "cleanscrape", "clean", str(path)], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
     assert (result.returncode, result.stdout) == (2, "")
     assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
 

@@ -8,6 +8,7 @@ main CLI as `python -m cleanscrape.cli.batch INPUT... -o OUT.jsonl`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import os
 import signal
@@ -17,18 +18,25 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from cleanscrape.cli.exit_codes import ExitCode
+from cleanscrape.cli.options import (
+    add_input_field_arguments,
+    add_max_bytes_argument,
+    add_settings_arguments,
+    jsonl_fields_from_args,
+    max_bytes_from_args,
+    positive_int,
+    settings_with_size_limit,
+)
 from cleanscrape.engines.local import Failure, LocalPool, PoolOptions, WorkerStartError, available_cores
 from cleanscrape.engines.record import Cleaner
 from cleanscrape.engines.task import DocumentTask, Rendered
 from cleanscrape.io.discovery import UsageError, check_inputs, iter_input_files
 from cleanscrape.io.document import InputDocument
-from cleanscrape.io.jsonl import JsonlFields
 from cleanscrape.io.readers import ReadOptions, read_documents
 from cleanscrape.io.writers import DirWriter, FileRenderer, JsonlRenderer, JsonlWriter, find_resume_point, truncate
 
 PROG = "cleanscrape batch"
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
 def add_batch_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -42,18 +50,9 @@ def add_batch_parser(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def _run_from_cli(args: argparse.Namespace, out: Any) -> int:
+def _run_from_cli(args: argparse.Namespace, out: Any) -> ExitCode:
     # cli.main calls args.run(args, sys.stdout); batch writes where -o / --output-dir say.
     return run_batch(args)
-
-
-def add_input_field_arguments(parser: argparse.ArgumentParser, title: str) -> None:
-    """Which fields of a JSONL (or Parquet) record hold the document: shared by batch and spark."""
-    fields = parser.add_argument_group(title)
-    fields.add_argument("--text-field", default="text", help="field holding plain text (default: text)")
-    fields.add_argument("--html-field", default="html", help="field holding HTML (default: html)")
-    fields.add_argument("--id-field", default="id", help="field holding the document id (default: id)")
-    fields.add_argument("--url-field", default="url", help="field holding the document URL (default: url)")
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -68,23 +67,18 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
     out.add_argument("--per-article", action="store_true", help="one JSONL line per article instead of per page")
     add_input_field_arguments(parser, "JSONL input fields")
     run = parser.add_argument_group("running")
-    run.add_argument("--workers", type=_positive_int, default=available_cores(),
+    run.add_argument("--workers", type=positive_int, default=available_cores(),
                      help="worker processes (default: all cores)")
-    run.add_argument("--max-bytes", type=parse_size, default=DEFAULT_MAX_BYTES,
-                     help="documents larger than this are error records (e.g. 5M; default: 20M; 0 = no limit)")
+    add_max_bytes_argument(run, failures="error records")
     run.add_argument("--timeout", type=float, default=60.0,
                      help="seconds one document may take; its worker is then stopped (default: 60; 0 = none)")
-    run.add_argument("--recycle-after", type=_positive_int, default=1000,
+    run.add_argument("--recycle-after", type=positive_int, default=1000,
                      help="replace each worker process after this many documents (default: 1000)")
     run.add_argument("--resume", action="store_true",
                      help="continue an interrupted run: skip documents already in the output")
     run.add_argument("--fail-on-error", action="store_true", help="exit 1 if any document gave an error record")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
-    # The same cleaning options as `cleanscrape clean` (--drop-phrase, --disable-stage, ...).
-    # Imported here, not at the top: cli.py imports this module to register the command.
-    from cleanscrape.cli.main import add_settings_arguments
-
-    add_settings_arguments(parser)
+    add_settings_arguments(parser)  # the same cleaning options as `cleanscrape clean`
     return parser
 
 
@@ -111,16 +105,16 @@ class Summary:
         return text + (" (interrupted)" if interrupted else "")
 
 
-def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> int:
+def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> ExitCode:
     """Run `cleanscrape batch` for parsed `args`; returns the exit code. `clean` overrides the core's."""
     try:
         plan = _plan(args, clean)
     except UsageError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except OSError as error:  # the output cannot even be opened: nothing was written
         print(f"{PROG}: error: cannot write the output: {_describe(error)}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     summary = Summary()
     interrupted = False
     write_error: OSError | None = None
@@ -131,11 +125,11 @@ def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> int:
         interrupted = True
     except WorkerStartError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
-        return EXIT_ERRORS
+        return ExitCode.FAILED
     except BrokenPipeError:
         # `batch ... -o - | head`: the reader left. Stop quietly; silence the final flush too.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_ERRORS
+        return ExitCode.FAILED
     except OSError as error:  # a full disk, a file size limit, a directory made read-only
         write_error = error
     finally:
@@ -144,23 +138,22 @@ def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> int:
         except OSError as error:  # the last flush fails the same way on a full disk
             write_error = write_error or error
         if (interrupted or write_error) and isinstance(plan.writer, JsonlWriter) and plan.writer.path != "-":
-            try:
-                _trim_torn_tail(plan.writer.path)  # end on a whole record, ready for --resume
-            except OSError:
-                pass  # not a regular file (/dev/full): nothing to repair
+            # End on a whole record, ready for --resume; OSError: not a regular file (/dev/full).
+            with contextlib.suppress(OSError):
+                _trim_torn_tail(plan.writer.path)
         restore()
     if write_error is not None:
         print(f"{PROG}: error: writing the output failed after {summary.read} documents: "
               f"{_describe(write_error)}; what was written ends on a whole record (rerun with --resume)",
               file=sys.stderr)
-        return EXIT_ERRORS
+        return ExitCode.FAILED
     if not args.quiet:
         print(summary.line(interrupted=interrupted), file=sys.stderr)
     if interrupted:
-        return EXIT_INTERRUPTED
+        return ExitCode.INTERRUPTED
     if args.fail_on_error and summary.kinds.get("error"):
-        return EXIT_ERRORS
-    return EXIT_OK
+        return ExitCode.FAILED
+    return ExitCode.OK
 
 
 @dataclass
@@ -183,10 +176,10 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
     if args.inputs.count("-") > 1:
         raise UsageError("stdin (-) can be read only once")
     check_inputs(args.inputs)
-    settings = _settings(args)
-    max_bytes = args.max_bytes or None
-    fields = JsonlFields(text=args.text_field, html=args.html_field, id=args.id_field, url=args.url_field)
-    documents = read_documents(iter_input_files(args.inputs), ReadOptions(fields=fields, max_bytes=max_bytes))
+    settings = settings_with_size_limit(args)  # built once here, pickled once to each worker
+    max_bytes = max_bytes_from_args(args)
+    read_options = ReadOptions(fields=jsonl_fields_from_args(args), max_bytes=max_bytes)
+    documents = read_documents(iter_input_files(args.inputs), read_options)
     jobs: Iterator[tuple[int, InputDocument]] = enumerate(documents)
     skip = 0
     if args.output_dir:
@@ -257,15 +250,6 @@ def _progress_bar(args: argparse.Namespace) -> Any:
     return tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
 
 
-def _settings(args: argparse.Namespace) -> Any:
-    from cleanscrape.cli.main import settings_from_args
-
-    try:
-        return settings_from_args(args)  # built once here, pickled once to each worker
-    except ValueError as error:  # e.g. an invalid --drop-pattern
-        raise UsageError(str(error)) from None
-
-
 def _trim_torn_tail(path: str, chunk: int = 1 << 16) -> None:
     """After an interrupt, cut anything after the last newline, so the file ends on a whole record."""
     size = os.path.getsize(path)
@@ -295,25 +279,6 @@ def _sigterm_as_interrupt() -> Any:
 def _describe(error: OSError) -> str:
     where = error.filename if error.filename is not None else ""
     return f"{error.strerror or error}" + (f": {where}" if where else "")
-
-
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
-
-
-def parse_size(text: str) -> int:
-    """Bytes, with an optional K, M or G suffix (powers of 1024)."""
-    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
-    text = text.strip().upper().removesuffix("B")
-    try:
-        if text and text[-1] in units:
-            return int(float(text[:-1]) * units[text[-1]])
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r}") from None
 
 
 def main(argv: Sequence[str] | None = None, *, clean: Cleaner | None = None) -> int:

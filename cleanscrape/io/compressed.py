@@ -14,6 +14,7 @@ import zlib
 from typing import BinaryIO
 
 from cleanscrape.io.discovery import STDIN, InputFile
+from cleanscrape.io.document import too_large_message
 
 # What a broken compressed stream raises, depending on where it breaks: a bad header
 # (BadGzipFile, an OSError), a cut-off end (EOFError), corrupt data (zlib.error, LZMAError,
@@ -22,7 +23,7 @@ CORRUPT_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, zlib.error
 
 
 class TooLarge(ValueError):
-    """A document is larger than --max-bytes."""
+    """A document is larger than the size limit."""
 
 
 def open_binary(item: InputFile) -> BinaryIO:
@@ -44,9 +45,5 @@ def read_bounded(stream: BinaryIO, limit: int | None) -> bytes:
         return stream.read()
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise TooLarge(f"document is larger than --max-bytes ({limit} bytes)")
+        raise TooLarge(too_large_message(limit))
     return data
-
-
-def too_large_message(size: int, limit: int) -> str:
-    return f"document is {size} bytes, larger than --max-bytes ({limit} bytes)"

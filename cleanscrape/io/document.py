@@ -6,6 +6,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from cleanscrape.settings import DEFAULT_SETTINGS
+
+# The size limit of one document, in bytes, that readers apply before holding it whole in
+# memory: by default the same number as `Settings.max_input_bytes`, which `clean()` checks, so
+# one definition serves both.
+DEFAULT_MAX_BYTES = DEFAULT_SETTINGS.max_input_bytes
+
 
 @dataclass(frozen=True, slots=True)
 class InputDocument:
@@ -14,9 +21,10 @@ class InputDocument:
     `content_type` is "text", "html" or None (let the core sniff). `meta` holds what the input
     said about the document besides its body (JSONL fields, WARC headers) and is carried into the
     output unchanged. `name` is the document's path for `--output-dir` as components (unique
-    within its input file; the writer sanitises each component, so a hostile id or URL is safe). A reader that fails on a document (corrupt
-    archive, oversized body, bad JSON) still yields it, with `error` = (type, message), so the
-    failure appears in the output in input order instead of stopping the batch.
+    within its input file; the writer sanitises each component, so a hostile id or URL is safe).
+    A reader that fails on a document (corrupt archive, oversized body, bad JSON) still yields
+    it, with `error` = (type, message), so the failure appears in the output in input order
+    instead of stopping the batch.
     """
 
     source: str
@@ -31,3 +39,9 @@ class InputDocument:
     def failed(cls, source: str, error_type: str, message: str, *, name: tuple[str, ...] = (),
                meta: Mapping[str, Any] | None = None) -> InputDocument:
         return cls(source=source, data=b"", meta=meta or {}, name=name, error=(error_type, message))
+
+
+def too_large_message(limit: int, *, size: int | None = None) -> str:
+    """The error message of a document over the size limit (`size` when it is known)."""
+    measured = f"{size} bytes, " if size is not None else ""
+    return f"document is {measured}larger than the size limit ({limit} bytes)"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from cleanscrape.io.document import InputDocument
+from cleanscrape.io.document import InputDocument, too_large_message
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +18,9 @@ class JsonlFields:
     html: str = "html"
     id: str = "id"
     url: str = "url"
+
+
+DEFAULT_FIELDS = JsonlFields()
 
 
 def read_jsonl(stream: BinaryIO, *, origin: str, stem: tuple[str, ...], fields: JsonlFields,
@@ -37,9 +40,7 @@ def read_jsonl(stream: BinaryIO, *, origin: str, stem: tuple[str, ...], fields: 
         name = (*stem, f"{number:06d}")
         if max_bytes is not None and len(line) > max_bytes and not line.endswith(b"\n"):
             size = len(line) + _skip_rest_of_line(stream)
-            yield InputDocument.failed(where, "TooLarge",
-                                       f"line is {size} bytes, larger than --max-bytes ({max_bytes} bytes)",
-                                       name=name)
+            yield InputDocument.failed(where, "TooLarge", too_large_message(max_bytes, size=size), name=name)
             continue
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]  # a UTF-8 byte-order mark, as some Windows tools write: json.loads refuses it

@@ -8,6 +8,7 @@ and per-document files appear atomically (temp file + rename) or not at all.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -19,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from cleanscrape.engines.record import per_article_records
+from cleanscrape.io.record import per_article_records
 
 # ---------------------------------------------------------------------------------- rendering
 
@@ -64,7 +65,7 @@ class JsonlWriter:
 
     def __init__(self, path: str, *, append: bool = False, flush_every: float = 1.0) -> None:
         self.path = path
-        self._stream: BinaryIO = sys.stdout.buffer if path == "-" else open(path, "ab" if append else "wb")
+        self._stream: BinaryIO = sys.stdout.buffer if path == "-" else open(path, "ab" if append else "wb")  # noqa: SIM115 - closed by close()
         self._flush_every = flush_every  # a reader of a pipe or `tail -f` sees progress within a second
         self._last_flush = time.monotonic()
 
@@ -221,10 +222,8 @@ class DirWriter:
                 stream.write(payload)
             os.replace(temporary, path)  # atomic on POSIX: readers see the old file or the new, never half
         except BaseException:
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 os.unlink(temporary)
-            except FileNotFoundError:
-                pass
             raise
         return path
 

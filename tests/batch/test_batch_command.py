@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 from pathlib import Path
 
 import pytest
-from batch_helpers import EXPECTED_KINDS, EXPECTED_SOURCES, corpus, read_jsonl, run  # noqa: F401 - fixture
+from batch_helpers import EXPECTED_KINDS, EXPECTED_SOURCES, corpus_fixture, read_jsonl, run  # noqa: F401 - fixture
+
+from cleanscrape.cli import batch as batch_command
+from cleanscrape.cli.options import settings_with_size_limit
 
 
 def relative_sources(root: Path, records) -> list[str]:
@@ -23,7 +27,7 @@ def test_jsonl_output_has_one_record_per_document_in_order(corpus: Path, tmp_pat
     assert ["error" if "error" in r else r["kind"] for r in records] == EXPECTED_KINDS
     assert [r["error"]["type"] for r in records if "error" in r] == ["NotTextError", "CorruptInput"]
     assert all("cleanscrape_version" in r for r in records)
-    by_source = {s: r for s, r in zip(EXPECTED_SOURCES, records)}
+    by_source = dict(zip(EXPECTED_SOURCES, records, strict=True))
     assert by_source["r1"]["meta"] == {"id": "r1", "lang": "en", "tags": ["x"]}
     assert by_source["https://example.com/r2"]["meta"]["site"] == "ex"
     assert by_source["https://example.com/page1"]["meta"]["warc_type"] == "response"
@@ -149,7 +153,8 @@ def test_output_dir_json_and_resume_skips_existing(corpus: Path, tmp_path: Path,
     assert (out / "a.txt.json").exists()
 
 
-def test_resume_with_output_dir_sweeps_the_partial_files_a_killed_run_left(corpus: Path, tmp_path: Path, capsys) -> None:
+def test_resume_with_output_dir_sweeps_the_partial_files_a_killed_run_left(corpus: Path, tmp_path: Path,
+                                                                           capsys) -> None:
     out = tmp_path / "outdir"
     assert run([str(corpus), "--output-dir", str(out)], capsys)[0] == 0
     partial = out / ".tmp-abc123.part"
@@ -183,9 +188,9 @@ def test_a_worker_that_cannot_start_stops_the_batch(tmp_path: Path, capsys) -> N
     """A task that cannot even be unpickled in the worker would fail every document: stop instead."""
     from cleanscrape.engines.local import LocalPool, PoolOptions, WorkerStartError
 
-    with pytest.raises(WorkerStartError, match="before taking any work"):
-        with LocalPool(_Unloadable(), PoolOptions(workers=1)) as pool:
-            list(pool.map([1, 2, 3]))
+    with pytest.raises(WorkerStartError, match="before taking any work"), \
+            LocalPool(_Unloadable(), PoolOptions(workers=1)) as pool:
+        list(pool.map([1, 2, 3]))
 
 
 class _Unloadable:
@@ -198,3 +203,13 @@ class _Unloadable:
 
 def _explode():
     raise ImportError("task cannot be loaded in the worker")
+
+
+@pytest.mark.parametrize(("flag", "limit"), [(["--max-bytes", "0"], None), (["--max-bytes", "5M"], 5 << 20),
+                                             ([], 20 << 20)])
+def test_max_bytes_is_also_the_limit_clean_applies(flag: list[str], limit: int | None) -> None:
+    # Before, clean() kept its own 20M limit: `--max-bytes 0` ("no limit") still refused a 25 MB
+    # page, asking to raise max_input_bytes, which the command line cannot do.
+    parser = batch_command.configure_parser(argparse.ArgumentParser())
+    args = parser.parse_args(["in.jsonl", "-o", "out.jsonl", *flag])
+    assert settings_with_size_limit(args).max_input_bytes == limit

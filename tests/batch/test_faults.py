@@ -16,10 +16,10 @@ import zlib
 from pathlib import Path
 
 import pytest
-from batch_helpers import (  # noqa: F401 - corpus is a fixture
+from batch_helpers import (  # noqa: F401 - corpus_fixture is a fixture
     batch,
     command_prefix,
-    corpus,
+    corpus_fixture,
     make_input,
     read_jsonl,
     run,

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from batch_helpers import EXPECTED_SOURCES, corpus, write_warc  # noqa: F401 - corpus is a fixture
+from batch_helpers import EXPECTED_SOURCES, corpus_fixture, write_warc  # noqa: F401 - corpus_fixture is a fixture
 
 from cleanscrape.io.discovery import UsageError, check_inputs, detect, iter_input_files
 from cleanscrape.io.jsonl import JsonlFields, read_jsonl

@@ -1,6 +1,6 @@
-"""Output records as flat table rows: the part of the Spark engine that needs no Spark.
+"""Output records (`io.record`) as flat table rows, for Spark and other table formats.
 
-A row is the batch command's record (`engines.record.clean_record`) seen as typed columns, plus
+A row is the batch command's record seen as typed columns, plus
 the record itself as JSON in `record`, so that nothing (the removal log, datelines, meta) is lost
 and the JSONL written from `record` is line for line what `cleanscrape batch` writes.
 Pure functions on plain dicts: testable without a JVM, and the same on the driver and executors.
@@ -9,10 +9,9 @@ Pure functions on plain dicts: testable without a JVM, and the same on the drive
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
 from typing import Any
 
-from cleanscrape.engines.record import per_article_records
+from cleanscrape.io.record import per_article_records
 
 # (name, type) of every output column, in order. Types: "string", "int", "strings" (a list of
 # strings), "error" (a {type, message} struct). The Spark and Arrow schemas are built from this,
@@ -108,22 +107,3 @@ def _lists_never_null(row: dict[str, Any]) -> dict[str, Any]:
             row[name] = []
     return row
 
-
-def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """Lists of at most `size` items: output batches stay small whatever a partition holds."""
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def free_name(name: str, taken: Iterable[str]) -> str:
-    """`name`, or `input_name` (`input_input_name`, ...) if an output column already has it."""
-    taken = set(taken)
-    while name in taken:
-        name = f"input_{name}"
-    return name
