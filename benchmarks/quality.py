@@ -473,7 +473,8 @@ def removal_holding(unit_key: str, removed: Sequence[tuple[RemovedLine, str]]) -
 
     A line holds the unit when its text contains the unit (a dropped paragraph holding a true
     sentence), or lies inside it (a trimmed fragment, or one line of a paragraph the front end
-    split) and is long enough not to be a chance match: 3 words, or half the unit.
+    split) and is not a chance match: 3 words or more, half the unit, or the unit's first or last
+    words (a heading the truth glued to its paragraph).
     """
     unit_words = len(unit_key.split())
     best: tuple[int, RemovedLine] | None = None
@@ -483,7 +484,9 @@ def removal_holding(unit_key: str, removed: Sequence[tuple[RemovedLine, str]]) -
             continue
         if unit_key in key:
             return line
-        if key in unit_key and (words >= 3 or 2 * words >= unit_words) and (best is None or words > best[0]):
+        if key not in unit_key or (best is not None and words <= best[0]):
+            continue
+        if words >= 3 or 2 * words >= unit_words or unit_key.startswith(key) or unit_key.endswith(key):
             best = (words, line)
     return best[1] if best else None
 

@@ -201,6 +201,8 @@ def test_a_removal_holds_a_unit_it_contains_or_a_long_enough_part_of_it():
     assert removal_holding(unit, [(line, key(line.text)) for line in (chance, paragraph)]) is paragraph
     assert removal_holding(unit, [(line, key(line.text)) for line in (chance, fragment)]) is fragment
     assert removal_holding(unit, [(chance, key(chance.text))]) is None  # one word of eight: chance
+    heading = RemovedLine("related-headlines", "The council")
+    assert removal_holding(unit, [(heading, key(heading.text))]) is heading  # glued to its paragraph
 
 
 def test_lost_truth_is_grouped_by_the_stage_and_reason_that_dropped_it():
