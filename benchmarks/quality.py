@@ -703,7 +703,7 @@ def format_ablation(rows: Sequence[Row], ablation: Sequence[Row]) -> list[str]:
     columns = list(full)
     labels = list(dict.fromkeys(r.system for r in ablation))
     by_key = {(r.set_name, r.input_name, r.system): r for r in ablation}
-    width = 17
+    width = max(17, *(len(f"{s}/{i}") + 2 for s, i in columns)) if columns else 17
     lines = ["ablation: F1 with the stage off, and the stage's worth (full F1 minus it; + earns, - costs)",
              f"{'variant':<20}" + "".join(f"{f'{s}/{i}':>{width}}" for s, i in columns),
              f"{'cleanscrape (full)':<20}" + "".join(f"{full[c].f1:>{width}.3f}" for c in columns)]
