@@ -166,11 +166,13 @@ def collect_outputs(
         outputs[job.system.name, job.set_name] = merged
         if job.system.cached:
             write_cache(cache_path(cache_dir, job.system, job.set_name), version_key(job.system), merged)
-        errors = sum("error" in values for values in result.outputs.values())
+        errors = {page_id: values["error"] for page_id, values in result.outputs.items() if "error" in values}
         attempts = result.network_attempts
         network = f"; {len(attempts)} network attempts blocked, first: {attempts[0]}" if attempts else ""
         print(f"  {job.system.name} on {job.set_name}: {len(job.page_ids)} pages in {result.seconds:.1f} s, "
-              f"{errors} errors{network}", file=sys.stderr)
+              f"{len(errors)} errors{network}", file=sys.stderr)
+        for page_id, message in list(errors.items())[:5]:
+            print(f"    error on {page_id}: {' '.join(message.split())[:150]}", file=sys.stderr)
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         for future in [pool.submit(run_and_store, job) for job in jobs]:

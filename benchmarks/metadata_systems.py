@@ -39,7 +39,8 @@ SYSTEMS = {
         System("cleanscrape", "cleanscrape", (), ALL_FIELDS, cached=False),
         System("trafilatura", "trafilatura", ("trafilatura", "htmldate"), ALL_FIELDS),
         System("htmldate", "htmldate", ("htmldate",), ("published",)),
-        System("newspaper4k", "newspaper", ("newspaper4k",), ALL_FIELDS),
+        # jieba, tinysegmenter and nltk: parse() needs them for Chinese, Japanese and Arabic pages
+        System("newspaper4k", "newspaper", ("newspaper4k", "jieba", "tinysegmenter", "nltk"), ALL_FIELDS),
     )
 }
 
@@ -48,8 +49,15 @@ def is_installed(system: System) -> bool:
     return importlib.util.find_spec(system.module) is not None
 
 
+def _installed_version(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
+
+
 def version_key(system: System) -> str:
-    versions = ";".join(f"{name}=={importlib.metadata.version(name)}" for name in system.distributions)
+    versions = ";".join(f"{name}=={_installed_version(name)}" for name in system.distributions)
     return f"{versions};adapter={ADAPTER_REVISION}"
 
 
