@@ -14,9 +14,9 @@ from collections.abc import Iterator
 
 from cleanscrape.model import Document, Label, Verdict
 from cleanscrape.settings import Settings
-from cleanscrape.stages import Stage, any_word, candidate_lines, lines_matching
-from cleanscrape.stages.repeated import line_key
-from cleanscrape.text.shapes import folded, word_count
+from cleanscrape.stages.base import Stage, any_word, candidate_lines, lines_matching
+from cleanscrape.text.shapes import word_count
+from cleanscrape.text.tokens import folded, line_key
 
 MAX_CAPTION_WORDS = 80
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from cleanscrape.model import Document, Label, Verdict
 from cleanscrape.parse.people import parse_credit, split_names
 from cleanscrape.settings import Settings
-from cleanscrape.stages import Stage, candidate_lines, lines_matching
+from cleanscrape.stages.base import Stage, candidate_lines, lines_matching
 from cleanscrape.text.shapes import word_count
 
 MAX_CREDIT_WORDS = 40

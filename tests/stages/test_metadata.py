@@ -4,7 +4,7 @@ from helpers import doc_from_lines, facts_of, labels_of
 
 from cleanscrape.model import Label, PageMeta, Verdict
 from cleanscrape.pipeline import apply_labels
-from cleanscrape.stages import metadata
+from cleanscrape.stages import header_block, metadata
 
 STAGE = metadata.STAGE
 TITLE = "Council extends tram line north"
@@ -83,8 +83,8 @@ def test_a_question_paragraph_between_paragraphs_survives():
 
 
 def test_a_line_of_dates_and_their_labels_gives_date_facts_and_a_sentence_with_a_date_gives_none():
-    assert metadata.date_facts("Posted on: Thursday 20 March 2025 at 9:15 am GMT", None) == (("published", "2025-03-20T09:15"),)
-    assert metadata.date_facts("Work starts on 20 March 2025 at the depot", None) is None
+    assert header_block.date_facts("Posted on: Thursday 20 March 2025 at 9:15 am GMT", None) == (("published", "2025-03-20T09:15"),)
+    assert header_block.date_facts("Work starts on 20 March 2025 at the depot", None) is None
 
 
 def test_a_headline_with_a_date_in_it_is_the_title_not_a_date_line_and_the_line_above_is_a_heading():
@@ -120,9 +120,9 @@ def test_extracted_html_text_has_no_title_line_unless_structured_data_names_it()
 
 
 def test_date_lines_in_other_languages_give_their_dates():
-    assert metadata.date_facts("segunda-feira, 22 de janeiro de 2018 às 0:13", None) == (("published", "2018-01-22T00:13"),)
-    assert metadata.date_facts("Publié le mardi 3 mars 2024 à 14h05", None) == (("published", "2024-03-03T14:05"),)
-    assert metadata.date_facts("Veröffentlicht am 3. März 2024, 10:15", None) == (("published", "2024-03-03T10:15"),)
+    assert header_block.date_facts("segunda-feira, 22 de janeiro de 2018 às 0:13", None) == (("published", "2018-01-22T00:13"),)
+    assert header_block.date_facts("Publié le mardi 3 mars 2024 à 14h05", None) == (("published", "2024-03-03T14:05"),)
+    assert header_block.date_facts("Veröffentlicht am 3. März 2024, 10:15", None) == (("published", "2024-03-03T10:15"),)
 
 
 def test_lines_of_the_article_header_before_the_first_paragraph_are_metadata():
