@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from cleanscrape.model import Document, Label, Verdict
+from cleanscrape.model import Document, FactKind, Label, Verdict
 from cleanscrape.settings import Settings
 
 # Input lines between two prints of the same template element (a title, a caption): the repeated
@@ -37,9 +37,13 @@ REASONS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Stage:
+    """A named labelling function, with the reasons its labels give and the kinds of fact they
+    carry (assemble must consume every one: tests/test_facts.py)."""
+
     name: str
     label: Callable[[Document, Settings], Iterable[Label]]
     reasons: tuple[str, ...]
+    facts: tuple[FactKind, ...] = ()
 
     def __post_init__(self) -> None:
         unknown = set(self.reasons) - set(REASONS) - {"user-keep"}

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from cleanscrape.model import Line
+from cleanscrape.model import Fact, FactKind, Line
 from cleanscrape.parse.dates import find_dates
 from cleanscrape.parse.people import parse_byline
 from cleanscrape.text.shapes import is_headline, is_prose, is_short, word_count
@@ -22,17 +23,21 @@ _DATE_LABEL_WORDS = frozenset(
 _UPDATED = re.compile(r"\b(?:updated?|modified|edited|last\s+updated|aktualisiert|mis\s+à\s+jour|actualizado)\b", re.IGNORECASE)
 
 
-def date_facts(text: str, day_first: bool | None) -> tuple[tuple[str, str], ...] | None:
+def date_facts(text: str, day_first: bool | None) -> tuple[Fact, ...] | None:
     """Facts from a line that is nothing but dates and their labels; None for any other line."""
     dates = find_dates(text, day_first)
     if not dates:
         return None
-    rest, cursor, facts = [], 0, []
+    rest: list[str] = []
+    facts: list[Fact] = []
+    cursor = 0
     for found in dates:
         before = text[cursor:found.start]
         rest.append(before)
-        field = "updated" if _UPDATED.search(before) else "published"
-        facts.append((field, found.iso) if found.iso else ("undated", text[found.start:found.end]))
+        if found.iso is None:
+            facts.append(Fact(FactKind.UNDATED, text[found.start:found.end]))
+        else:
+            facts.append(Fact(FactKind.UPDATED if _UPDATED.search(before) else FactKind.PUBLISHED, found.iso))
         cursor = found.end
     rest.append(text[cursor:])
     leftover = [word for word in letter_words(" ".join(rest)) if word not in _DATE_LABEL_WORDS]
@@ -45,9 +50,19 @@ def _is_name(text: str) -> bool:
     return 1 <= len(words) <= MAX_HEADER_WORDS and is_short(text) and all(w[0].isupper() or not w[0].isalpha() for w in words) and not text.endswith(".")
 
 
-def read_header_block(lines: Sequence[Line], day_first: bool | None) -> tuple[int, list[tuple[int, tuple]]]:
-    """Read back from the end of `lines`: (index of the first line not in the header block, labelled facts)."""
-    block: list[tuple[int, tuple]] = []
+@dataclass(frozen=True, slots=True)
+class HeaderLine:
+    """A line of the header block and what it says. A breadcrumb or tag item says nothing on its
+    own: what it is (section, the outlet again, a tag) depends on the rest of the block."""
+
+    position: int
+    facts: tuple[Fact, ...] = ()
+    list_item: str | None = None
+
+
+def read_header_block(lines: Sequence[Line], day_first: bool | None) -> tuple[int, list[HeaderLine]]:
+    """Read back from the end of `lines`: (index of the first line not in the header block, its lines)."""
+    block: list[HeaderLine] = []
     position = len(lines) - 1
     next_is_date = False
     while position >= 0:
@@ -55,16 +70,15 @@ def read_header_block(lines: Sequence[Line], day_first: bool | None) -> tuple[in
         dates = date_facts(line.text, day_first)
         authors = parse_byline(line.text) if word_count(line.text) <= 12 else []
         if dates is not None:
-            facts: tuple = dates
+            block.append(HeaderLine(position, dates))
         elif authors:
-            facts = (("authors", tuple(authors)),)
+            block.append(HeaderLine(position, tuple(Fact(FactKind.AUTHOR, name) for name in authors)))
         elif line.marker and word_count(line.text) <= MAX_HEADER_WORDS and not is_prose(line.text):
-            facts = (("list-item", line.text),)
+            block.append(HeaderLine(position, list_item=line.text))
         elif next_is_date and _is_name(line.text):
-            facts = (("publisher", line.text),)
+            block.append(HeaderLine(position, (Fact(FactKind.PUBLISHER, line.text),)))
         else:
             break
-        block.append((position, facts))
         next_is_date = dates is not None
         position -= 1
     block.reverse()

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from cleanscrape.model import Document, Label, Verdict
+from cleanscrape.model import Document, Fact, FactKind, Label, Verdict
 from cleanscrape.settings import Settings
 from cleanscrape.stages.base import REPEAT_WINDOW, Stage
-from cleanscrape.stages.header_block import read_header_block
+from cleanscrape.stages.header_block import HeaderLine, read_header_block
 from cleanscrape.text.shapes import is_headline, is_prose, word_count
 from cleanscrape.text.tokens import key_words, line_key
 
@@ -23,22 +23,26 @@ from cleanscrape.text.tokens import key_words, line_key
 # of text is a subheading, a teaser or a caption, not the start of a second article.
 MIN_WORDS_BEFORE_NEXT_TITLE = 100
 MIN_TITLE_WORD_SHARE = 0.8  # a headline line saying what the structured title says
+DATE_FACTS = frozenset({FactKind.PUBLISHED, FactKind.UPDATED, FactKind.UNDATED})
 MAX_TITLE_PRINTS = 3  # heading, og/title box, and the body's own: a template prints a title at most so often
-def _assign_list_items(block: list[tuple[int, tuple]]) -> list[tuple[int, tuple]]:
-    """Breadcrumb/tag items: the outlet's name again, else the first one is the section."""
-    publishers = {value for _, facts in block for field, value in facts if field == "publisher"}
+def _block_facts(block: list[HeaderLine]) -> list[tuple[int, tuple[Fact, ...]]]:
+    """(position, facts) of each header line. Breadcrumb/tag items: the outlet's name again, else
+    the first one is the section; later ones are tags, dropped without a fact (no output has
+    a field for them)."""
+    publishers = {fact.value for line in block for fact in line.facts if fact.kind is FactKind.PUBLISHER}
     has_section = False
     assigned = []
-    for position, facts in block:
-        if facts[0][0] == "list-item":
-            value = facts[0][1]
-            if value in publishers:
-                facts = (("publisher", value),)
-            elif not has_section:
-                facts, has_section = (("section", value),), True
-            else:
-                facts = (("tag", value),)
-        assigned.append((position, facts))
+    for line in block:
+        item = line.list_item
+        if item is None:
+            facts = line.facts
+        elif item in publishers:
+            facts = (Fact(FactKind.PUBLISHER, item),)
+        elif not has_section:
+            facts, has_section = (Fact(FactKind.SECTION, item),), True
+        else:
+            facts = ()
+        assigned.append((line.position, facts))
     return assigned
 
 
@@ -90,7 +94,7 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
         zone = lines[zone_start:pos]
         title_pos, block = read_header_block(zone, day_first)
         title = zone[title_pos] if title_pos >= 0 and is_headline(zone[title_pos].text) else None
-        has_date = any(field in ("published", "updated", "undated") for _, facts in block for field, _ in facts)
+        has_date = any(fact.kind in DATE_FACTS for line in block for fact in line.facts)
         if first_zone and title is not None and not _may_be_title(doc, title.text):
             title = None
         has_header = title is not None and (kept[zone_start + title_pos] in printed_near or has_date)
@@ -99,12 +103,13 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
             block = []
         if title is not None:
             words_since_title = 0
-            yield Label(kept[zone_start + title_pos], Verdict.DROP, "metadata", facts=(("title", title.text),))
+            yield Label(kept[zone_start + title_pos], Verdict.DROP, "metadata", facts=(Fact(FactKind.TITLE, title.text),))
             if first_zone:
                 for heading_pos in range(title_pos):
                     if is_headline(zone[heading_pos].text):
-                        yield Label(kept[zone_start + heading_pos], Verdict.DROP, "metadata", facts=(("heading", zone[heading_pos].text),))
-        for block_pos, facts in _assign_list_items(block):
+                        heading = Fact(FactKind.HEADING, zone[heading_pos].text)
+                        yield Label(kept[zone_start + heading_pos], Verdict.DROP, "metadata", facts=(heading,))
+        for block_pos, facts in _block_facts(block):
             yield Label(kept[zone_start + block_pos], Verdict.DROP, "metadata", facts=facts)
         first_zone = False
         zone_start = pos
@@ -117,13 +122,22 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
 def _article_header_lines(doc: Document, kept: Sequence[int], prose: Sequence[bool]) -> Iterator[Label]:
     """Lines the DOM shows in the article's own <header> before the body's first paragraph: the
     headline (however it is worded), the standfirst and the byline are the article's header,
-    not its text."""
+    not its text. Only the standfirst, the header's prose, is a fact: the title and byline
+    the page states elsewhere (structured data, the lines above)."""
     for pos, index in enumerate(kept):
         if doc.evidence_for(index).article_header:
-            fact = "standfirst" if prose[pos] else "header"
-            yield Label(index, Verdict.DROP, "metadata", facts=((fact, doc.lines[index].text),))
+            facts = (Fact(FactKind.STANDFIRST, doc.lines[index].text),) if prose[pos] else ()
+            yield Label(index, Verdict.DROP, "metadata", facts=facts)
         elif prose[pos]:
             return
 
 
-STAGE = Stage("metadata", label_metadata, ("metadata",))
+STAGE = Stage(
+    "metadata",
+    label_metadata,
+    ("metadata",),
+    (
+        FactKind.TITLE, FactKind.HEADING, FactKind.STANDFIRST, FactKind.PUBLISHED, FactKind.UPDATED,
+        FactKind.UNDATED, FactKind.PUBLISHER, FactKind.SECTION, FactKind.AUTHOR,
+    ),
+)
