@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
 
 from cleanscrape.assemble.segment import Segment, page_kind, roles, segment
-from cleanscrape.model import Article, Document, Line, Page, PageMeta, Removal, Verdict
+from cleanscrape.model import Article, Document, Fact, FactKind, Line, Page, PageMeta, Removal, Verdict
 from cleanscrape.parse.dateline import parse_dateline
 from cleanscrape.parse.language import detect_language
 from cleanscrape.settings import Settings
 
+# The facts read here: into the article whose lines carried them, and into the page. Every kind a
+# stage emits must be among them (tests/test_facts.py), so what a stage cuts from the text as
+# metadata is never lost.
+ARTICLE_FACTS = frozenset({
+    FactKind.TITLE, FactKind.STANDFIRST, FactKind.PUBLISHED, FactKind.UPDATED, FactKind.PUBLISHER,
+    FactKind.SECTION, FactKind.AUTHOR, FactKind.EDITOR, FactKind.AGENCY, FactKind.CAPTION,
+})
+PAGE_FACTS = frozenset({FactKind.HEADING, FactKind.UNDATED})
+CONSUMED_FACTS = ARTICLE_FACTS | PAGE_FACTS
 # Structured metadata (HTML) fills what the page's lines did not say.
 _PAGE_META_FIELDS = ("title", "published", "updated", "publisher", "section")
 
@@ -18,7 +26,7 @@ _PAGE_META_FIELDS = ("title", "published", "updated", "publisher", "section")
 def build_page(doc: Document, settings: Settings, source: str | None = None) -> Page:
     articles = [article for part in segment(doc) if (article := build_article(doc, part)).text]
     kind = page_kind(len(articles))
-    for article, role in zip(articles, roles(kind, len(articles))):
+    for article, role in zip(articles, roles(kind, len(articles)), strict=True):
         article.role = role
     if articles:
         _fill_from_page_meta(articles[0], doc.page_meta)
@@ -28,7 +36,7 @@ def build_page(doc: Document, settings: Settings, source: str | None = None) -> 
         removed=list(removals(doc)),
         warnings=list(_warnings(doc)),
         source=source,
-        heading=_first_fact(doc, 0, len(doc.lines), "heading"),
+        heading=_first(_facts(doc, 0, len(doc.lines)), FactKind.HEADING),
         explain=tuple(explain(doc)),
     )
     # The language the page declares (HTML lang, JSON-LD inLanguage) wins over a statistical guess.
@@ -39,17 +47,19 @@ def build_page(doc: Document, settings: Settings, source: str | None = None) -> 
 def build_article(doc: Document, part: Segment) -> Article:
     paragraphs = [_paragraph(doc, index) for index in range(part.start, part.end) if _has_text(doc, index)]
     facts = list(_facts(doc, part.start, part.end))
+    standfirst = _all(facts, FactKind.STANDFIRST)
     article = Article(
-        title=_first(facts, "title"),
+        title=_first(facts, FactKind.TITLE),
+        standfirst="\n\n".join(standfirst) if standfirst else None,
         text="\n\n".join(paragraphs),
-        published=_first(facts, "published"),
-        updated=_first(facts, "updated"),
-        publisher=_first(facts, "publisher"),
-        section=_first(facts, "section"),
-        authors=_unique(name for field, names in facts if field == "authors" for name in names),
-        editors=_unique(name for field, names in facts if field == "editors" for name in names),
-        agency=_first(facts, "agency"),
-        captions=_unique(value for field, value in facts if field == "caption"),
+        published=_first(facts, FactKind.PUBLISHED),
+        updated=_first(facts, FactKind.UPDATED),
+        publisher=_first(facts, FactKind.PUBLISHER),
+        section=_first(facts, FactKind.SECTION),
+        authors=_all(facts, FactKind.AUTHOR),
+        editors=_all(facts, FactKind.EDITOR),
+        agency=_first(facts, FactKind.AGENCY),
+        captions=_all(facts, FactKind.CAPTION),
     )
     if paragraphs:
         article.dateline = parse_dateline(paragraphs[0], doc.day_first)
@@ -93,7 +103,7 @@ def _paragraph(doc: Document, index: int) -> str:
     return f"{marker} {text}" if marker else text
 
 
-def _facts(doc: Document, start: int, end: int) -> Iterator[tuple[str, Any]]:
+def _facts(doc: Document, start: int, end: int) -> Iterator[Fact]:
     for index in range(start, end):
         label = doc.labels[index]
         if label is not None:
@@ -103,16 +113,13 @@ def _facts(doc: Document, start: int, end: int) -> Iterator[tuple[str, Any]]:
                 yield from trim.facts
 
 
-def _first_fact(doc: Document, start: int, end: int, field: str) -> Any:
-    return _first(_facts(doc, start, end), field)
+def _first(facts: Iterable[Fact], kind: FactKind) -> str | None:
+    return next((fact.value for fact in facts if fact.kind is kind), None)
 
 
-def _first(facts: Any, field: str) -> Any:
-    return next((value for name, value in facts if name == field), None)
-
-
-def _unique(values: Any) -> list[Any]:
-    return list(dict.fromkeys(values))
+def _all(facts: Iterable[Fact], kind: FactKind) -> list[str]:
+    """Every value of `kind`, each once, in page order."""
+    return list(dict.fromkeys(fact.value for fact in facts if fact.kind is kind))
 
 
 def _fill_from_page_meta(article: Article, page_meta: PageMeta) -> None:
@@ -132,6 +139,6 @@ def _declared_language(page_meta: PageMeta) -> str | None:
 def _warnings(doc: Document) -> Iterator[str]:
     for index, line in enumerate(doc.lines):
         label = doc.labels[index]
-        for field, value in label.facts if label is not None else ():
-            if field == "undated":
-                yield f"line {line.number}: date {value!r} is ambiguous (day/month order not shown on the page); left out"
+        for fact in label.facts if label is not None else ():
+            if fact.kind is FactKind.UNDATED:
+                yield f"line {line.number}: date {fact.value!r} is ambiguous (day/month order not shown on the page); left out"

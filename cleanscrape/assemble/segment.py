@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleanscrape.model import Document
+from cleanscrape.model import ArticleRole, Document, FactKind, PageKind
 
 MIN_LISTING_ITEMS = 3
 
@@ -24,7 +24,7 @@ def title_indices(doc: Document) -> list[int]:
     return [
         index
         for index, label in enumerate(doc.labels)
-        if label is not None and any(field == "title" for field, _ in label.facts)
+        if label is not None and any(fact.kind is FactKind.TITLE for fact in label.facts)
     ]
 
 
@@ -32,16 +32,16 @@ def segment(doc: Document) -> list[Segment]:
     titles = title_indices(doc)
     starts = [0] + titles[1:] if titles else [0]
     ends = starts[1:] + [len(doc.lines)]
-    return [Segment(start, end) for start, end in zip(starts, ends)]
+    return [Segment(start, end) for start, end in zip(starts, ends, strict=True)]
 
 
-def page_kind(article_count: int) -> str:
+def page_kind(article_count: int) -> PageKind:
     if article_count == 0:
-        return "empty"
-    return "listing" if article_count >= MIN_LISTING_ITEMS else "article"
+        return PageKind.EMPTY
+    return PageKind.LISTING if article_count >= MIN_LISTING_ITEMS else PageKind.ARTICLE
 
 
-def roles(kind: str, article_count: int) -> list[str]:
-    if kind == "listing":
-        return ["item"] * article_count
-    return ["main"] + ["appended"] * (article_count - 1)
+def roles(kind: PageKind, article_count: int) -> list[ArticleRole]:
+    if kind is PageKind.LISTING:
+        return [ArticleRole.ITEM] * article_count
+    return [ArticleRole.MAIN if position == 0 else ArticleRole.APPENDED for position in range(article_count)]

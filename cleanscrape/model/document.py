@@ -11,9 +11,8 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from cleanscrape.model.facts import NO_PAGE_META, PageMeta
+from cleanscrape.model.facts import NO_PAGE_META, Fact, PageMeta
 
 
 class Verdict(enum.Enum):
@@ -47,14 +46,14 @@ class Line:
 class Label:
     """A stage's verdict on one line (or, with `span`, on part of it).
 
-    `facts` carries what a line told us when it is consumed into metadata or captions,
-    as (field, value) pairs, e.g. (("published", "2025-03-20"),).
+    `facts` carries what a line told us when it is consumed into metadata, a caption or a
+    credit, e.g. (Fact(FactKind.PUBLISHED, "2025-03-20"),).
     """
 
     index: int
     verdict: Verdict
     reason: str
-    facts: tuple[tuple[str, Any], ...] = ()
+    facts: tuple[Fact, ...] = ()
     span: tuple[int, int] | None = None  # [start, end) of `Line.text` dropped; None = whole line
 
 

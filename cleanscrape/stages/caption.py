@@ -12,11 +12,11 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from cleanscrape.model import Document, Label, Verdict
+from cleanscrape.model import Document, Fact, FactKind, Label, Verdict
 from cleanscrape.settings import Settings
-from cleanscrape.stages import Stage, any_word, candidate_lines, lines_matching
-from cleanscrape.stages.repeated import line_key
-from cleanscrape.text.shapes import folded, word_count
+from cleanscrape.stages.base import Stage, any_word, candidate_lines, lines_matching
+from cleanscrape.text.shapes import word_count
+from cleanscrape.text.tokens import folded, line_key
 
 MAX_CAPTION_WORDS = 80
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
@@ -73,7 +73,7 @@ def label_captions(doc: Document, settings: Settings) -> Iterator[Label]:
         text = doc.lines[index].text
         repeated_credit = printed[line_key(text)] > 1 and bool(_BRACKETED_CREDIT.search(text))
         if doc.evidence_for(index).caption or is_photo_credit(text) or repeated_credit:
-            yield Label(index, Verdict.DROP, "caption", facts=(("caption", text),))
+            yield Label(index, Verdict.DROP, "caption", facts=(Fact(FactKind.CAPTION, text),))
 
 
-STAGE = Stage("caption", label_captions, ("caption",))
+STAGE = Stage("caption", label_captions, ("caption",), (FactKind.CAPTION,))

@@ -7,8 +7,9 @@ lines carry no sentence, so dropping them cannot cut a paragraph.
 
 from __future__ import annotations
 
-from cleanscrape.stages import line_rule
+from cleanscrape.stages.base import line_rule
 from cleanscrape.text.shapes import ends_sentence, letter_count
+from cleanscrape.text.tokens import label_key
 
 # Whole-line interface labels, compared case-insensitively without edge punctuation.
 UI_LABELS = frozenset({
@@ -42,21 +43,7 @@ def is_chrome(text: str) -> bool:
         return not ends_sentence(text)  # "No." answering a question is a sentence
     if letters > MAX_LABEL_LETTERS:
         return False
-    return " ".join(strip_edge_punctuation(text).casefold().split()) in UI_LABELS
-
-
-def strip_edge_punctuation(text: str) -> str:
-    """`text` without the non-alphanumeric characters at its edges.
-
-    A loop, not re.sub(r"^[\\W_]+|[\\W_]+$"): the second branch rescans a punctuation run from
-    each of its characters (a line of 100,000 dots ending in a letter took minutes).
-    """
-    start, end = 0, len(text)
-    while start < end and not text[start].isalnum():
-        start += 1
-    while end > start and not text[end - 1].isalnum():
-        end -= 1
-    return text[start:end]
+    return label_key(text) in UI_LABELS
 
 
 STAGE = line_rule("chrome", "chrome", is_chrome)

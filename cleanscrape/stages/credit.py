@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cleanscrape.model import Document, Label, Verdict
+from cleanscrape.model import Document, Fact, FactKind, Label, Verdict
 from cleanscrape.parse.people import parse_credit, split_names
 from cleanscrape.settings import Settings
-from cleanscrape.stages import Stage, candidate_lines, lines_matching
+from cleanscrape.stages.base import Stage, candidate_lines, lines_matching
 from cleanscrape.text.shapes import word_count
 
 MAX_CREDIT_WORDS = 40
@@ -43,11 +43,17 @@ def label_credit(doc: Document, settings: Settings) -> Iterator[Label]:
         text = doc.lines[index].text
         if word_count(text) <= MAX_CREDIT_WORDS and (people := parse_credit(text)):
             authors, editors = people
-            yield Label(index, Verdict.DROP, "credit", facts=(("authors", tuple(authors)), ("editors", tuple(editors))))
+            facts = _people(FactKind.AUTHOR, authors) + _people(FactKind.EDITOR, editors)
+            yield Label(index, Verdict.DROP, "credit", facts=facts)
         elif (contact := _WRITE_TO.match(text)) and (names := split_names(contact["names"])):
-            yield Label(index, Verdict.DROP, "credit", facts=(("authors", tuple(names)),))
+            yield Label(index, Verdict.DROP, "credit", facts=_people(FactKind.AUTHOR, names))
         elif match := trailing_credit(text):
-            yield Label(index, Verdict.DROP, "credit", facts=(("agency", match["agency"]),), span=(match.start("credit"), len(text)))
+            agency = (Fact(FactKind.AGENCY, match["agency"]),)
+            yield Label(index, Verdict.DROP, "credit", facts=agency, span=(match.start("credit"), len(text)))
 
 
-STAGE = Stage("credit", label_credit, ("credit",))
+def _people(kind: FactKind, names: list[str]) -> tuple[Fact, ...]:
+    return tuple(Fact(kind, name) for name in names)
+
+
+STAGE = Stage("credit", label_credit, ("credit",), (FactKind.AUTHOR, FactKind.EDITOR, FactKind.AGENCY))

@@ -17,8 +17,8 @@ from collections.abc import Iterator, Sequence
 
 from cleanscrape.model import Document, Label, Line, Verdict
 from cleanscrape.settings import Settings
-from cleanscrape.stages import Stage
-from cleanscrape.stages.metadata import header_block_start
+from cleanscrape.stages.base import Stage
+from cleanscrape.stages.header_block import header_block_start
 from cleanscrape.text.shapes import ends_sentence, is_headline, is_prose, word_count
 from cleanscrape.text.stopwords import page_language, stop_word_density
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from cleanscrape.stages import any_word, line_rule
-from cleanscrape.text.shapes import folded, word_count
+from cleanscrape.stages.base import any_word, line_rule
+from cleanscrape.text.shapes import word_count
+from cleanscrape.text.tokens import folded
 
 MAX_PROMO_WORDS = 45
 _CHANNEL = r"(?:app|apps|application|newsletters?|whatsapp|telegram|channel|instagram|facebook|twitter|youtube|tiktok|linkedin|google news|podcast|alerts?|notifications?|updates)"

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 
 from cleanscrape.model import Document, Label, Verdict
 from cleanscrape.settings import Settings
-from cleanscrape.stages import Stage
+from cleanscrape.stages.base import Stage
 from cleanscrape.text.shapes import is_headline, is_prose, is_truncated, word_count
+from cleanscrape.text.tokens import line_key
 
 LIST_HEADERS = frozenset({
     "latest", "latest news", "latest stories", "latest articles", "most viewed", "most read", "most popular",
@@ -31,13 +32,12 @@ LIST_HEADERS = frozenset({
 # "Next In World", "More in Politics", "More from Sport": a header naming a section.
 _SECTION_LIST_HEADER = re.compile(r"^(?:next|more)\s+(?:in|from|on)\s+\S+(?:\s+\S+)?$", re.IGNORECASE)
 MIN_TEASER_RUN = 3  # two linked items can be an article's own "see also"; three are a list
-_NORMALISE = re.compile(r"[\W_]+")
 
 
 def is_list_header(text: str) -> bool:
     if word_count(text) > 6:
         return False
-    normalised = _NORMALISE.sub(" ", text.casefold().replace("’", "'")).strip()
+    normalised = line_key(text)
     return normalised in LIST_HEADERS or normalised.replace(" s ", "'s ") in LIST_HEADERS or bool(
         _SECTION_LIST_HEADER.match(text.strip())
     )

@@ -10,25 +10,16 @@ every card of a listing, so they are left to other stages.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterator
 
 from cleanscrape.model import Document, Label, Verdict
 from cleanscrape.settings import Settings
-from cleanscrape.stages import Stage
+from cleanscrape.stages.base import REPEAT_WINDOW, Stage
 from cleanscrape.text.shapes import word_count
+from cleanscrape.text.tokens import line_key
 
 MIN_WORDS = 4
 MIN_CHARS = 24
-REPEAT_WINDOW = 20  # input lines between two prints of the same template element
-_PUNCTUATION = re.compile(r"[\W_]+")
-
-
-@functools.lru_cache(maxsize=1 << 15)  # a pure function of the text, asked of every line by several stages
-def line_key(text: str) -> str:
-    """Copies differ by case, spacing and quote style between a template's prints of one line."""
-    return _PUNCTUATION.sub(" ", text.casefold()).strip()
 
 
 def is_repeatable(text: str) -> bool:

@@ -8,22 +8,21 @@ wrapped or cut. Runs after the main-content stage, so only article text counts a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from cleanscrape.model import Document, Label, Verdict
 from cleanscrape.settings import Settings
-from cleanscrape.stages import Stage
+from cleanscrape.stages.base import Stage
+from cleanscrape.text.tokens import words
 
 SHINGLE = 4  # word 4-grams: long enough that shared ones mean shared text, short enough to survive re-wrapping
 MIN_SHINGLES = 5  # lines shorter than this are left to the exact-repeat stage
 MIN_SEEN_SHARE = 0.8
-_WORD = re.compile(r"\w+")
 
 
 def shingles(text: str) -> list[tuple[str, ...]]:
-    words = _WORD.findall(text.casefold())
-    return list(zip(*(words[start:] for start in range(SHINGLE))))
+    tokens = words(text)
+    return list(zip(*(tokens[start:] for start in range(SHINGLE))))
 
 
 def label_repeated_text(doc: Document, settings: Settings) -> Iterator[Label]:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from cleanscrape.model import Document, Label, Verdict
 from cleanscrape.settings import Settings
-from cleanscrape.stages import Stage
+from cleanscrape.stages.base import Stage
 from cleanscrape.text.shapes import ends_sentence, letter_count
 
 MAX_FRAGMENT_CHARS = 24

@@ -9,11 +9,11 @@ The page's language is the one whose list covers most of its words: no language 
 
 from __future__ import annotations
 
-import functools
-import re
 from collections import Counter
 from collections.abc import Iterable
 from itertools import chain
+
+from cleanscrape.text.tokens import prose_words
 
 STOP_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
@@ -54,24 +54,12 @@ STOP_WORDS: dict[str, frozenset[str]] = {
     ),
 }
 
-# A token is a run of characters other than spaces and punctuation ("(the", "said,", "«dans»"
-# give the word alone); apostrophes stay (it's, l'on). The lists only need whole function words.
-_TOKEN = re.compile(r"[^\s\"“”‘«»„‚()\[\]{}<>.,;:!?¿¡…\-–—/*#|]+")
-
-
-@functools.lru_cache(maxsize=1 << 15)
-def words(text: str) -> tuple[str, ...]:
-    """The lower-cased tokens of `text`. Memoised (bounded, pure): the page's language and each
-    line's density read the same lines."""
-    return tuple(_TOKEN.findall(text.lower()))
-
-
 def page_language(texts: Iterable[str]) -> tuple[str | None, float]:
     """The language whose stop words cover most of the words of `texts`, and that coverage.
 
     (None, 0.0) when no list covers any word: a language with no list here, or a script without spaces.
     """
-    counts = Counter(chain.from_iterable(map(words, texts)))  # counted in C: O(words)
+    counts = Counter(chain.from_iterable(map(prose_words, texts)))  # counted in C: O(words)
     total = sum(counts.values())
     best, best_hits = None, 0
     for language, stop in STOP_WORDS.items():
@@ -83,7 +71,7 @@ def page_language(texts: Iterable[str]) -> tuple[str | None, float]:
 
 def stop_word_density(text: str, language: str) -> float:
     """The share of `text`'s words that are stop words of `language` (0.0 for a text without words)."""
-    tokens = words(text)
+    tokens = prose_words(text)
     if not tokens:
         return 0.0
     return sum(map(STOP_WORDS[language].__contains__, tokens)) / len(tokens)
