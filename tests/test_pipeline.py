@@ -77,3 +77,20 @@ def test_apply_labels_adds_a_trim_to_a_kept_line_and_ignores_one_on_a_dropped_li
 def test_the_pipeline_never_changes_the_lines_themselves():
     doc = doc_from_lines([TITLE, CAPTION, CAPTION, P1, PROMO, P2])
     assert label_document(doc, Settings()).lines == doc.lines
+
+
+def test_stages_share_helpers_through_base_and_header_block_never_through_each_other():
+    import ast
+    import pathlib
+
+    import cleanscrape.stages
+
+    shared = {"cleanscrape.stages", "cleanscrape.stages.base", "cleanscrape.stages.header_block"}
+    folder = pathlib.Path(cleanscrape.stages.__file__).parent
+    imports = {
+        (path.stem, node.module)
+        for path in folder.glob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("cleanscrape.stages")
+    }
+    assert imports and {(stem, module) for stem, module in imports if module not in shared} == set()

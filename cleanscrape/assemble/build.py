@@ -25,7 +25,7 @@ _PAGE_META_FIELDS = ("title", "published", "updated", "publisher", "section")
 
 def build_page(doc: Document, settings: Settings, source: str | None = None) -> Page:
     articles = [article for part in segment(doc) if (article := build_article(doc, part)).text]
-    kind = page_kind(len(articles))
+    kind = page_kind(len(articles), settings.segment)
     for article, role in zip(articles, roles(kind, len(articles)), strict=True):
         article.role = role
     if articles:

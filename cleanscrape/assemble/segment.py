@@ -1,8 +1,8 @@
 """Which lines form which article: every title starts one.
 
 Lines before the first title belong to the first article (nothing is lost); a page with three
-or more titled articles is a listing of cards, with two it is an article and an unrelated one
-glued after it.
+(`SegmentConfig.min_listing_items`) or more titled articles is a listing of cards, with two it is
+an article and an unrelated one glued after it.
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleanscrape.model import ArticleRole, Document, FactKind, PageKind
-
-MIN_LISTING_ITEMS = 3
+from cleanscrape.settings import SegmentConfig
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +34,10 @@ def segment(doc: Document) -> list[Segment]:
     return [Segment(start, end) for start, end in zip(starts, ends, strict=True)]
 
 
-def page_kind(article_count: int) -> PageKind:
+def page_kind(article_count: int, config: SegmentConfig) -> PageKind:
     if article_count == 0:
         return PageKind.EMPTY
-    return PageKind.LISTING if article_count >= MIN_LISTING_ITEMS else PageKind.ARTICLE
+    return PageKind.LISTING if article_count >= config.min_listing_items else PageKind.ARTICLE
 
 
 def roles(kind: PageKind, article_count: int) -> list[ArticleRole]:

@@ -14,10 +14,6 @@ from dataclasses import dataclass
 from cleanscrape.model import Document, FactKind, Label, Verdict
 from cleanscrape.settings import Settings
 
-# Input lines between two prints of the same template element (a title, a caption): the repeated
-# and metadata stages both ask whether a line was printed this close before.
-REPEAT_WINDOW = 20
-
 # The documented vocabulary of reasons. Every Removal carries one of these.
 REASONS: dict[str, str] = {
     "user-drop": "matched one of the user's drop phrases or patterns",
@@ -51,9 +47,9 @@ class Stage:
             raise ValueError(f"stage {self.name} uses undocumented reasons {sorted(unknown)}")
 
 
-def line_rule(name: str, reason: str, matches: Callable[[str], bool], hint: tuple[str, ...] = ()) -> Stage:
-    """A stage that drops every kept line whose text `matches`: the shape of the rule stages
-    that judge a line by itself (chrome, legal, promo).
+def line_rule(name: str, reason: str, matches: Callable[[str, Settings], bool], hint: tuple[str, ...] = ()) -> Stage:
+    """A stage that drops every kept line whose text `matches` (under the settings): the shape of
+    the rule stages that judge a line by itself (chrome, legal, promo).
 
     `hint`, when given, holds words (lower-case) of which every line `matches` accepts contains
     one in its folded text; only the lines holding one are judged.
@@ -62,7 +58,7 @@ def line_rule(name: str, reason: str, matches: Callable[[str], bool], hint: tupl
     def label(doc: Document, settings: Settings) -> Iterable[Label]:
         candidates = candidate_lines(doc, hint) if hint else doc.kept_indices()
         for index in candidates:
-            if matches(doc.lines[index].text):
+            if matches(doc.lines[index].text, settings):
                 yield Label(index, Verdict.DROP, reason)
 
     return Stage(name, label, (reason,))

@@ -1,6 +1,6 @@
 """The article header: the lines between a title and its first paragraph (dates, bylines, breadcrumb
 items, the outlet's name). Not a stage: the main-content stage keeps the header above the article's
-run of prose, and the metadata stage reads its facts.
+run of prose, and the metadata stage reads its facts; both with the metadata stage's thresholds.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from cleanscrape.model import Fact, FactKind, Line
 from cleanscrape.parse.dates import find_dates
 from cleanscrape.parse.people import parse_byline
+from cleanscrape.settings import Settings
 from cleanscrape.text.shapes import is_headline, is_prose, is_short, word_count
 from cleanscrape.text.tokens import letter_words
 
-MAX_HEADER_WORDS = 4
 # Words that label a date rather than say anything: "Published On:", "Updated", "time", weekdays.
 _DATE_LABEL_WORDS = frozenset(
     ["published", "publish", "posted", "updated", "update", "last", "modified", "edited", "on", "at", "am", "pm", "time", "date", "by", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "gmt", "utc", "ist", "est", "edt", "cet", "cest", "bst", "today", "yesterday", "publié", "publicado", "pubblicato", "veröffentlicht", "aktualisiert", "actualizado", "atualizado", "mis", "jour", "le", "am", "um", "à", "às", "a", "las", "de", "del", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "segunda", "terça", "quarta", "quinta", "sexta", "feira", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato"]
@@ -44,10 +44,15 @@ def date_facts(text: str, day_first: bool | None) -> tuple[Fact, ...] | None:
     return tuple(facts) if not leftover else None
 
 
-def _is_name(text: str) -> bool:
+def _is_name(text: str, settings: Settings) -> bool:
     """An outlet or person name: a few words, each capitalised or all capitals, no sentence end."""
     words = text.split()
-    return 1 <= len(words) <= MAX_HEADER_WORDS and is_short(text) and all(w[0].isupper() or not w[0].isalpha() for w in words) and not text.endswith(".")
+    return (
+        1 <= len(words) <= settings.metadata.max_header_words
+        and is_short(text, settings.shapes)
+        and all(word[0].isupper() or not word[0].isalpha() for word in words)
+        and not text.endswith(".")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,22 +65,23 @@ class HeaderLine:
     list_item: str | None = None
 
 
-def read_header_block(lines: Sequence[Line], day_first: bool | None) -> tuple[int, list[HeaderLine]]:
+def read_header_block(lines: Sequence[Line], day_first: bool | None, settings: Settings) -> tuple[int, list[HeaderLine]]:
     """Read back from the end of `lines`: (index of the first line not in the header block, its lines)."""
+    config = settings.metadata
     block: list[HeaderLine] = []
     position = len(lines) - 1
     next_is_date = False
     while position >= 0:
         line = lines[position]
         dates = date_facts(line.text, day_first)
-        authors = parse_byline(line.text) if word_count(line.text) <= 12 else []
+        authors = parse_byline(line.text) if word_count(line.text) <= config.max_byline_words else []
         if dates is not None:
             block.append(HeaderLine(position, dates))
         elif authors:
             block.append(HeaderLine(position, tuple(Fact(FactKind.AUTHOR, name) for name in authors)))
-        elif line.marker and word_count(line.text) <= MAX_HEADER_WORDS and not is_prose(line.text):
+        elif line.marker and word_count(line.text) <= config.max_header_words and not is_prose(line.text, settings.shapes):
             block.append(HeaderLine(position, list_item=line.text))
-        elif next_is_date and _is_name(line.text):
+        elif next_is_date and _is_name(line.text, settings):
             block.append(HeaderLine(position, (Fact(FactKind.PUBLISHER, line.text),)))
         else:
             break
@@ -85,9 +91,9 @@ def read_header_block(lines: Sequence[Line], day_first: bool | None) -> tuple[in
     return position, block
 
 
-def header_block_start(lines: Sequence[Line]) -> int:
+def header_block_start(lines: Sequence[Line], settings: Settings) -> int:
     """Where the article header that ends `lines` begins: its title, or else the header block itself."""
-    title_pos, _ = read_header_block(lines, None)
-    if title_pos >= 0 and is_headline(lines[title_pos].text):
+    title_pos, _ = read_header_block(lines, None, settings)
+    if title_pos >= 0 and is_headline(lines[title_pos].text, settings.shapes):
         return title_pos
     return title_pos + 1

@@ -10,21 +10,19 @@ it is a subheading and stays in the text.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 
 from cleanscrape.model import Document, Fact, FactKind, Label, Verdict
-from cleanscrape.settings import Settings
-from cleanscrape.stages.base import REPEAT_WINDOW, Stage
+from cleanscrape.settings import MetadataConfig, Settings
+from cleanscrape.stages.base import Stage
 from cleanscrape.stages.header_block import HeaderLine, read_header_block
 from cleanscrape.text.shapes import is_headline, is_prose, word_count
 from cleanscrape.text.tokens import key_words, line_key
 
-# An article glued below another follows a whole article: a title-like line after a few words
-# of text is a subheading, a teaser or a caption, not the start of a second article.
-MIN_WORDS_BEFORE_NEXT_TITLE = 100
-MIN_TITLE_WORD_SHARE = 0.8  # a headline line saying what the structured title says
 DATE_FACTS = frozenset({FactKind.PUBLISHED, FactKind.UPDATED, FactKind.UNDATED})
-MAX_TITLE_PRINTS = 3  # heading, og/title box, and the body's own: a template prints a title at most so often
+
+
 def _block_facts(block: list[HeaderLine]) -> list[tuple[int, tuple[Fact, ...]]]:
     """(position, facts) of each header line. Breadcrumb/tag items: the outlet's name again, else
     the first one is the section; later ones are tags, dropped without a fact (no output has
@@ -46,7 +44,7 @@ def _block_facts(block: list[HeaderLine]) -> list[tuple[int, tuple[Fact, ...]]]:
     return assigned
 
 
-def _may_be_title(doc: Document, text: str) -> bool:
+def _may_be_title(doc: Document, text: str, config: MetadataConfig) -> bool:
     """Text extracted from HTML carries no title line: structured data names the title, and a
     headline-shaped first line is the title only if it says the same."""
     if not doc.main_content_found:
@@ -57,11 +55,12 @@ def _may_be_title(doc: Document, text: str) -> bool:
     # The same title, give or take a site name, a kicker or punctuation: most words shared.
     line_words, title_words = set(key_words(text)), set(key_words(structured))
     shared = len(line_words & title_words)
-    return shared >= MIN_TITLE_WORD_SHARE * min(len(line_words), len(title_words))
+    return shared >= config.min_title_word_share * min(len(line_words), len(title_words))
 
 
-def _printed_nearby(doc: Document) -> set[int]:
-    """Indices of lines printed again within REPEAT_WINDOW lines, as templates print a title.
+def _printed_nearby(doc: Document, settings: Settings) -> set[int]:
+    """Indices of lines printed again nearby, as templates print a title: within the window the
+    repeated stage reads template prints in.
 
     A line recurring all over the page (an interview's question) is not a title printed twice.
     """
@@ -71,18 +70,19 @@ def _printed_nearby(doc: Document) -> set[int]:
             positions.setdefault(line_key(line.text), []).append(index)
     nearby: set[int] = set()
     for indices in positions.values():
-        if 2 <= len(indices) <= MAX_TITLE_PRINTS:
-            for first, second in zip(indices, indices[1:]):
-                if second - first <= REPEAT_WINDOW:
+        if 2 <= len(indices) <= settings.metadata.max_title_prints:
+            for first, second in itertools.pairwise(indices):
+                if second - first <= settings.repeated.window:
                     nearby.update((first, second))
     return nearby
 
 
 def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
+    config, shapes = settings.metadata, settings.shapes
     kept = list(doc.kept_indices())
     lines = [doc.lines[index] for index in kept]
-    prose = [is_prose(line.text) for line in lines]
-    printed_near = _printed_nearby(doc)
+    prose = [is_prose(line.text, shapes) for line in lines]
+    printed_near = _printed_nearby(doc, settings)
     day_first = doc.day_first
 
     zone_start = 0
@@ -92,13 +92,15 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
         if not prose[pos] or (pos > 0 and prose[pos - 1]):
             continue
         zone = lines[zone_start:pos]
-        title_pos, block = read_header_block(zone, day_first)
-        title = zone[title_pos] if title_pos >= 0 and is_headline(zone[title_pos].text) else None
+        title_pos, block = read_header_block(zone, day_first, settings)
+        title = zone[title_pos] if title_pos >= 0 and is_headline(zone[title_pos].text, shapes) else None
         has_date = any(fact.kind in DATE_FACTS for line in block for fact in line.facts)
-        if first_zone and title is not None and not _may_be_title(doc, title.text):
+        if first_zone and title is not None and not _may_be_title(doc, title.text, config):
             title = None
         has_header = title is not None and (kept[zone_start + title_pos] in printed_near or has_date)
-        if not first_zone and not (has_header and words_since_title >= MIN_WORDS_BEFORE_NEXT_TITLE):
+        # An article glued below another follows a whole article: a title-like line after fewer
+        # words of text is a subheading, a teaser or a caption, not the start of a second article.
+        if not first_zone and not (has_header and words_since_title >= config.min_words_before_next_title):
             title = None
             block = []
         if title is not None:
@@ -106,7 +108,7 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
             yield Label(kept[zone_start + title_pos], Verdict.DROP, "metadata", facts=(Fact(FactKind.TITLE, title.text),))
             if first_zone:
                 for heading_pos in range(title_pos):
-                    if is_headline(zone[heading_pos].text):
+                    if is_headline(zone[heading_pos].text, shapes):
                         heading = Fact(FactKind.HEADING, zone[heading_pos].text)
                         yield Label(kept[zone_start + heading_pos], Verdict.DROP, "metadata", facts=(heading,))
         for block_pos, facts in _block_facts(block):

@@ -13,29 +13,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cleanscrape.model import Document, Label, Verdict
-from cleanscrape.settings import Settings
-from cleanscrape.stages.base import REPEAT_WINDOW, Stage
+from cleanscrape.settings import DEFAULT_SETTINGS, RepeatedConfig, Settings
+from cleanscrape.stages.base import Stage
 from cleanscrape.text.shapes import word_count
 from cleanscrape.text.tokens import line_key
 
-MIN_WORDS = 4
-MIN_CHARS = 24
 
-
-def is_repeatable(text: str) -> bool:
+def is_repeatable(text: str, config: RepeatedConfig = DEFAULT_SETTINGS.repeated) -> bool:
     if text.startswith("|") and text.endswith("|"):
         return False  # table rows repeat legitimately: headers of several tables, equal rows
-    return word_count(text) >= MIN_WORDS or len(text) >= MIN_CHARS
+    return word_count(text) >= config.min_words or len(text) >= config.min_chars
 
 
 def label_repeated(doc: Document, settings: Settings) -> Iterator[Label]:
+    config = settings.repeated
     last_seen: dict[str, int] = {}
     for index, line in enumerate(doc.lines):
-        if line.is_blank or not is_repeatable(line.text):
+        if line.is_blank or not is_repeatable(line.text, config):
             continue
         key = line_key(line.text)
         previous = last_seen.get(key)
-        if previous is not None and index - previous <= REPEAT_WINDOW and doc.is_kept(index):
+        if previous is not None and index - previous <= config.window and doc.is_kept(index):
             yield Label(index, Verdict.DROP, "duplicate")
         last_seen[key] = index
 

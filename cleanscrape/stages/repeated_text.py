@@ -15,21 +15,19 @@ from cleanscrape.settings import Settings
 from cleanscrape.stages.base import Stage
 from cleanscrape.text.tokens import words
 
-SHINGLE = 4  # word 4-grams: long enough that shared ones mean shared text, short enough to survive re-wrapping
-MIN_SHINGLES = 5  # lines shorter than this are left to the exact-repeat stage
-MIN_SEEN_SHARE = 0.8
 
-
-def shingles(text: str) -> list[tuple[str, ...]]:
+def shingles(text: str, size: int) -> list[tuple[str, ...]]:
+    """The runs of `size` consecutive words of `text`."""
     tokens = words(text)
-    return list(zip(*(tokens[start:] for start in range(SHINGLE))))
+    return list(zip(*(tokens[start:] for start in range(size)), strict=False))
 
 
 def label_repeated_text(doc: Document, settings: Settings) -> Iterator[Label]:
+    config = settings.repeated_text
     seen: set[tuple[str, ...]] = set()
     for index in doc.kept_indices():
-        grams = shingles(doc.kept_text(index))
-        if len(grams) >= MIN_SHINGLES and sum(map(seen.__contains__, grams)) >= MIN_SEEN_SHARE * len(grams):
+        grams = shingles(doc.kept_text(index), config.shingle_words)
+        if len(grams) >= config.min_shingles and sum(map(seen.__contains__, grams)) >= config.min_seen_share * len(grams):
             yield Label(index, Verdict.DROP, "duplicate")
             continue
         seen.update(grams)

@@ -1,12 +1,15 @@
 """Line-shape predicates shared by stages: how long a line is, whether it reads like prose or a headline.
 
-These are the structural evidence a plain-text scrape still carries once the HTML is gone.
+These are the structural evidence a plain-text scrape still carries once the HTML is gone. The
+measurements (word counts, sentence ends) are memoised per line; the predicates compare them with
+the thresholds of a `ShapesConfig` (stages pass `settings.shapes`; the default otherwise).
 """
 
 from __future__ import annotations
 
 import re
 
+from cleanscrape.settings import DEFAULT_SETTINGS, ShapesConfig
 from cleanscrape.text.memo import per_line
 
 # A sentence ends in . ! ? (or their CJK forms), possibly followed by closing quotes/brackets.
@@ -45,27 +48,31 @@ def is_truncated(text: str) -> bool:
 
 
 @per_line
-def is_prose(text: str) -> bool:
+def ends_question(text: str) -> bool:
+    return bool(_QUESTION_END.search(text))
+
+
+def is_prose(text: str, shapes: ShapesConfig = DEFAULT_SETTINGS.shapes) -> bool:
     """A paragraph: a finished sentence of some length, or a long run of words whatever its end."""
     words = word_count(text)
-    if words >= 30:
+    if words >= shapes.paragraph_words:
         return True
-    if words < 6 or not ends_sentence(text):
+    if words < shapes.sentence_min_words or not ends_sentence(text):
         return False
     # A short line ending in ? or ! is as often a headline as a sentence: not evidence of prose.
-    return words >= 15 or not _QUESTION_END.search(text)
+    return words >= shapes.question_min_words or not ends_question(text)
 
 
-@per_line
-def is_headline(text: str) -> bool:
+def is_headline(text: str, shapes: ShapesConfig = DEFAULT_SETTINGS.shapes) -> bool:
     """Headline-shaped: a few words, no closing full stop (questions and exclamations allowed)."""
     words = word_count(text)
-    if not 3 <= words <= 30 or len(text) > 250:
+    if not shapes.headline_min_words <= words <= shapes.headline_max_words or len(text) > shapes.headline_max_chars:
         return False
     if text.endswith((".", "。", ":", ";", ",")) or is_truncated(text):
         return False
     return text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘«¿¡"
 
 
-def is_short(text: str, max_words: int = 4) -> bool:
-    return word_count(text) <= max_words and len(text) <= 40
+def is_short(text: str, shapes: ShapesConfig = DEFAULT_SETTINGS.shapes) -> bool:
+    """A name or a label: a few words, a few characters."""
+    return word_count(text) <= shapes.short_max_words and len(text) <= shapes.short_max_chars
