@@ -1,8 +1,10 @@
 import json
+from datetime import date
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from cleanscrape import clean
 from cleanscrape.frontends.html.structured import page_metadata
 from cleanscrape.frontends.html.titles import title_without_site_name
 from cleanscrape.model import PageMeta
@@ -217,3 +219,37 @@ def test_json_ld_escapes_of_lone_surrogates_give_writable_values():
                              '"author": {"name": "Jane \\udc00Doe"}}')
     meta = page_metadata(tree)
     assert meta.title == "Bridge \ufffd opens" and meta.authors == ("Jane \ufffdDoe",)
+
+
+NEXT_YEAR = date.today().year + 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("0001-01-01", None),  # a CMS's "no date" sentinel
+        ("0001-01-01T00:00:00+00:00", None),
+        ("1970-01-01T00:00:00Z", None),  # an unset Unix timestamp
+        ("1994-12-31", None),
+        ("1995-01-01", "1995-01-01"),
+        (f"{NEXT_YEAR}-12-31", f"{NEXT_YEAR}-12-31"),
+        (f"{NEXT_YEAR + 1}-01-01", None),
+        ("9999-12-31T23:59:59", None),
+        ("Thu, 01 Jan 1970 00:00:00 GMT", None),
+    ],
+)
+def test_declared_dates_outside_the_plausible_years_are_not_dates(raw, expected):
+    assert declared_date_to_iso(raw) == expected
+
+
+def test_a_sentinel_json_ld_date_gives_way_to_the_meta_date_and_never_reaches_the_page():
+    tree = page_with_json_ld(
+        {"@type": "NewsArticle", "headline": "Bridge", "datePublished": "0001-01-01", "dateModified": "0001-01-01"},
+        head='<meta property="article:published_time" content="2025-03-20">',
+    )
+    meta = page_metadata(tree)
+    assert (meta.published, meta.updated) == ("2025-03-20", None)
+    block = json.dumps({"@type": "NewsArticle", "headline": "Bridge", "datePublished": "0001-01-01T00:00:00"})
+    page = clean(f'<html><head><script type="application/ld+json">{block}</script></head>'
+                 "<body><p>The council voted on Tuesday to approve the new bridge.</p></body></html>", content_type="html")
+    assert page.articles and "0001" not in json.dumps(page.to_dict())
