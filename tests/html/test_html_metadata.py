@@ -257,3 +257,25 @@ def test_a_sentinel_json_ld_date_gives_way_to_the_meta_date_and_never_reaches_th
     page = clean(f'<html><head><script type="application/ld+json">{block}</script></head>'
                  "<body><p>The council voted on Tuesday to approve the new bridge.</p></body></html>", content_type="html")
     assert page.articles and "0001" not in json.dumps(page.to_dict())
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["date", "DC.date.issued", "dcterms.created", "DCTERMS.issued", "dcterms.date", "dc.date.created",
+     "citation_publication_date", "citation_date", "prism.publicationDate", "article:published"],
+)
+def test_dublin_core_highwire_prism_and_plain_date_meta_keys_give_the_published_date(key):
+    tree = parse(f'<head><meta name="{key}" content="2025-03-20"></head><body><p>Text</p></body>')
+    assert page_metadata(tree).published == "2025-03-20"
+
+
+def test_dcterms_modified_gives_the_updated_date():
+    tree = parse('<head><meta name="dcterms.modified" content="2025-03-21T08:00:00Z"></head>')
+    assert page_metadata(tree).updated == "2025-03-21T08:00:00+00:00"
+
+
+def test_an_unreadable_date_gives_way_to_the_next_key_and_a_better_key_wins_over_date():
+    tree = parse('<head><meta name="date" content="2024-01-01">'
+                 '<meta property="article:published_time" content="last Tuesday">'
+                 '<meta name="citation_publication_date" content="2019/1/22"></head>')
+    assert page_metadata(tree).published == "2019-01-22"

@@ -37,13 +37,23 @@ _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 # "schema:NewsArticle" and "http://schema.org/NewsArticle" name the same type.
 _TYPE_PREFIX_END = re.compile(r"[/:#]")
 
-# <meta> keys (property, name or itemprop, lower-cased) for each field, best first. Only the
-# first key a page has is read: a later key does not stand in for an unreadable date.
+# <meta> keys (property, name or itemprop, lower-cased) for each field, best first. A date is
+# read from the first key whose content is a readable date.
 META_TITLE = ("og:title", "twitter:title")
 META_SITE_NAME = ("og:site_name",)
-META_PUBLISHED = ("article:published_time", "og:article:published_time", "datepublished",
-                  "parsely-pub-date", "sailthru.date", "pubdate", "publishdate", "dc.date")
-META_UPDATED = ("article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified")
+META_PUBLISHED = (
+    "article:published_time", "og:article:published_time", "article:published", "datepublished",
+    "parsely-pub-date", "sailthru.date", "pubdate", "publishdate",
+    # Dublin Core and DCMI terms, as HTML spells them (https://wiki.whatwg.org/wiki/MetaExtensions)
+    "dc.date", "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dcterms.date",
+    # Highwire Press tags (read by Google Scholar) and PRISM: scholarly and magazine publishers
+    "citation_publication_date", "citation_date", "prism.publicationdate",
+    "date",  # the loosest: last
+)
+META_UPDATED = (
+    "article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified", "datemodified",
+    "dc.date.modified", "dcterms.modified",
+)
 META_SECTION = ("article:section", "og:article:section")
 META_AUTHOR = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
 META_DESCRIPTION = ("og:description", "description", "twitter:description")
@@ -191,12 +201,16 @@ def _meta_tag_metadata(tree: LexborHTMLParser) -> PageMeta:
     def first(keys: tuple[str, ...]) -> str | None:
         return next((contents[key] for key in keys if key in contents), None)
 
+    def first_date(keys: tuple[str, ...]) -> str | None:
+        dates = (declared_date_to_iso(contents[key]) for key in keys if key in contents)
+        return next(filter(None, dates), None)
+
     author = first(META_AUTHOR)
     return PageMeta(
         title=first(META_TITLE),
         site_name=first(META_SITE_NAME),
-        published=_declared_date(first(META_PUBLISHED)),
-        updated=_declared_date(first(META_UPDATED)),
+        published=first_date(META_PUBLISHED),
+        updated=first_date(META_UPDATED),
         section=first(META_SECTION),
         authors=(author,) if author is not None and not _is_url(author) else (),
         description=first(META_DESCRIPTION),
