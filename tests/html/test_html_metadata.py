@@ -279,3 +279,33 @@ def test_an_unreadable_date_gives_way_to_the_next_key_and_a_better_key_wins_over
                  '<meta property="article:published_time" content="last Tuesday">'
                  '<meta name="citation_publication_date" content="2019/1/22"></head>')
     assert page_metadata(tree).published == "2019-01-22"
+
+
+def test_a_forum_thread_s_opening_post_is_the_article():
+    tree = page_with_json_ld({
+        "@type": "DiscussionForumPosting", "headline": "Car rental or car rent?", "datePublished": "2010-02-20T13:34:06Z",
+        "author": {"@type": "Person", "name": "tomas"},
+    }, head="<title>[Vocabulary] - Car rental or car rent? - Forum</title>")
+    meta = page_metadata(tree)
+    assert (meta.title, meta.published, meta.authors) == ("Car rental or car rent?", "2010-02-20T13:34:06+00:00", ("tomas",))
+
+
+def test_without_an_article_node_a_web_page_node_gives_the_dates_only():
+    tree = page_with_json_ld({"@graph": [
+        {"@type": "WebSite", "name": "Ex", "datePublished": "2001-01-01"},
+        {"@type": ["WebPage", "FAQPage"], "name": "Ex | FAQ", "datePublished": "2024-03-17T19:47:39+00:00",
+         "dateModified": "2025-01-02", "author": {"name": "Ann Lee"}},
+    ]}, head="<title>Frequently asked questions | Ex</title>")
+    meta = page_metadata(tree)
+    assert (meta.published, meta.updated) == ("2024-03-17T19:47:39+00:00", "2025-01-02")
+    assert meta.title == "Frequently asked questions" and meta.authors == ()
+
+
+def test_a_web_site_node_s_date_is_not_the_page_s():
+    tree = page_with_json_ld({"@type": "WebSite", "name": "Ex", "datePublished": "2001-01-01"})
+    assert page_metadata(tree).published is None
+
+
+def test_with_an_article_node_a_web_page_node_s_date_does_not_stand_in():
+    tree = page_with_json_ld([{"@type": "WebPage", "datePublished": "2024-03-17"}, {"@type": "NewsArticle", "headline": "H"}])
+    assert page_metadata(tree).published is None

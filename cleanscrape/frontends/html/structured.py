@@ -21,11 +21,22 @@ from cleanscrape.frontends.html.titles import title_without_site_name
 from cleanscrape.model import PageMeta
 from cleanscrape.parse.dates import declared_date_to_iso
 
-# schema.org types whose node describes the page's article (NewsArticle's subtypes included:
-# publishers use them interchangeably).
+# schema.org types whose node describes the page's article: Article and its subtypes
+# (https://schema.org/Article), which publishers use interchangeably; a forum thread's opening
+# post (DiscussionForumPosting) is the thread's article.
 ARTICLE_TYPES = frozenset({
-    "newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
-    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "reviewnewsarticle", "backgroundnewsarticle", "askpublicnewsarticle", "blogposting", "liveblogposting",
+    "socialmediaposting", "discussionforumposting", "techarticle", "apireference", "scholarlyarticle",
+    "medicalscholarlyarticle", "report", "satiricalarticle", "advertisercontentarticle",
+})
+# Other creative works whose dates are the page's when it has no article node: the page itself
+# (WebPage and its subtypes, https://schema.org/WebPage) and works a page is about as a whole.
+# Not WebSite (its dates are the site's) nor media objects (a video embedded in any page).
+DATED_WORK_TYPES = frozenset({
+    "webpage", "aboutpage", "checkoutpage", "collectionpage", "contactpage", "faqpage", "itempage",
+    "medicalwebpage", "profilepage", "qapage", "realestatelisting", "searchresultspage",
+    "creativework", "recipe", "howto", "review", "question", "podcastepisode", "dataset",
 })
 # Containers whose members are nodes of the same description (WebPage.mainEntity holds the
 # article on many CMSs). Other values are not walked: "citation" or "hasPart" articles are
@@ -116,7 +127,7 @@ def _json_ld_metadata(tree: LexborHTMLParser) -> PageMeta:
     nodes = [node for script in _json_ld_scripts(tree) for node in _json_ld_nodes(_load_json_ld(script))]
     article = next((node for node in nodes if _node_types(node) & ARTICLE_TYPES), None)
     if article is None:
-        return PageMeta()
+        return _dated_work_metadata(nodes)
     by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
     return PageMeta(
         title=clean_value(article.get("headline")) or clean_value(article.get("name")),
@@ -129,6 +140,17 @@ def _json_ld_metadata(tree: LexborHTMLParser) -> PageMeta:
         body=clean_value(article.get("articleBody")),
         language=_language(article.get("inLanguage")),
     )
+
+
+def _dated_work_metadata(nodes: list[dict[str, Any]]) -> PageMeta:
+    """The dates of the first dated creative work (DATED_WORK_TYPES) that has one."""
+    for node in nodes:
+        if _node_types(node) & DATED_WORK_TYPES:
+            published = _declared_date(clean_value(node.get("datePublished")))
+            updated = _declared_date(clean_value(node.get("dateModified")))
+            if published or updated:
+                return PageMeta(published=published, updated=updated)
+    return PageMeta()
 
 
 def _json_ld_scripts(tree: LexborHTMLParser) -> Iterator[str]:
