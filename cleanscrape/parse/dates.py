@@ -175,10 +175,11 @@ def declared_date_to_iso(text: str) -> str | None:
         return None
     if hour is not None and not (int(hour) < 24 and int(minute) < 60 and int(second or 0) < 60):
         return None
+    # Written out from the numbers: \d also matches other scripts' digits ("২০২০"), which int() reads.
     iso = f"{year:04d}-{month:02d}-{day:02d}"
     if hour is None:
         return iso
-    iso += f"T{hour}:{minute}" + (f":{second}" if second else "")
+    iso += f"T{int(hour):02d}:{int(minute):02d}" + (f":{int(second):02d}" if second else "")
     return iso + _iso_offset(offset) if offset else iso
 
 
@@ -196,7 +197,7 @@ def _iso_offset(offset: str) -> str:
     if offset in ("Z", "z"):
         return "+00:00"
     digits = offset[1:].replace(":", "")
-    return f"{offset[0]}{digits[:2]}:{digits[2:] or '00'}"
+    return f"{offset[0]}{int(digits[:2]):02d}:{int(digits[2:] or 0):02d}"
 
 
 def _rfc_2822_to_iso(text: str) -> str | None:

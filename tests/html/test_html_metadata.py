@@ -169,6 +169,7 @@ def test_empty_and_malformed_documents_have_no_metadata():
         ("2019/1/22", "2019-01-22"),  # Highwire's citation_publication_date
         ("2022-5-5 22:17:36", "2022-05-05T22:17:36"),
         ("2022-05/05", None),  # one separator, not two
+        ("২০২০-০৮-২৯T১০:৪৬:০৬+০১:০০", "2020-08-29T10:46:06+01:00"),  # Bengali digits, written out in ASCII
         ("2025-003-20", None),
         ("March 20, 2025", None),
         ("", None),
