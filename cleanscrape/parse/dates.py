@@ -12,6 +12,7 @@ import email.utils
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 _MONTHS = {
     # English
@@ -150,38 +151,55 @@ def _days_in(month: int, year: int) -> int:
 
 # A date a page declares about itself (JSON-LD datePublished, <meta article:published_time>) is
 # written by software, not by a person: a whole ISO 8601 string, or on some CMSs an HTTP-style
-# RFC 2822 one ("Thu, 20 Mar 2025 10:15:00 GMT"). It keeps its seconds and its offset.
+# RFC 2822 one ("Thu, 20 Mar 2025 10:15:00 GMT"). It keeps its seconds and its offset. Its year
+# comes first, so its order is never in doubt; some CMSs leave out the zeros ("2022-5-5") and
+# Highwire's citation_publication_date (read by Google Scholar) separates with slashes
+# ("2019/1/22").
 _DECLARED_ISO = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})"
+    r"^(\d{4})([-/])(\d{1,2})\2(\d{1,2})"
     r"(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$"
 )
 _DECLARED_RFC_2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
+# A declared date outside these years is a placeholder ("0001-01-01", "1970-01-01" from an unset
+# timestamp, "9999-12-31") or a typo, not when the page was published or updated. The earliest is
+# htmldate's MIN_DATE (1995-01-01: pages dated before it are almost all placeholders); the latest
+# leaves a year's slack past htmldate's "today" for scheduled pieces and clocks around new year.
+EARLIEST_DECLARED_YEAR = 1995
+MAX_DECLARED_YEARS_AHEAD = 1
 
 
 def declared_date_to_iso(text: str) -> str | None:
-    """ISO 8601 without inventing precision or a timezone; None when not a recognisable date.
+    """ISO 8601 without inventing precision or a timezone; None when not a recognisable date or
+    not a plausible one (a year outside EARLIEST_DECLARED_YEAR .. next year).
 
-    "2025-03-20" stays a date, "2025-03-11T16:41" keeps minutes only, an offset is kept
+    "2025-03-20" stays a date ("2025/3/20" is the same), "2025-03-11T16:41" keeps minutes only, an offset is kept
     (as "+01:00"; "Z" becomes "+00:00"), fractions of a second are dropped; an RFC 2822 date
     keeps the offset it states ("GMT" is "+00:00").
     """
     match = _DECLARED_ISO.match(text)
     if match is None:
         return _rfc_2822_to_iso(text)
-    year, month, day, hour, minute, second, offset = match.groups()
-    if not _is_calendar_date(int(year), int(month), int(day)):
+    year_text, _, month_text, day_text, hour, minute, second, offset = match.groups()
+    year, month, day = int(year_text), int(month_text), int(day_text)
+    if not (_is_plausible_year(year) and _is_calendar_date(year, month, day)):
         return None
     if hour is not None and not (int(hour) < 24 and int(minute) < 60 and int(second or 0) < 60):
         return None
-    iso = f"{year}-{month}-{day}"
+    # Written out from the numbers: \d also matches other scripts' digits ("২০২০"), which int() reads.
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
     if hour is None:
         return iso
-    iso += f"T{hour}:{minute}" + (f":{second}" if second else "")
+    iso += f"T{int(hour):02d}:{int(minute):02d}" + (f":{int(second):02d}" if second else "")
     return iso + _iso_offset(offset) if offset else iso
 
 
+def _is_plausible_year(year: int) -> bool:
+    # The clock is read per call, not at import: a long-running worker crosses new year.
+    return EARLIEST_DECLARED_YEAR <= year <= date.today().year + MAX_DECLARED_YEARS_AHEAD
+
+
 def _is_calendar_date(year: int, month: int, day: int) -> bool:
-    return year >= 1 and 1 <= month <= 12 and 1 <= day <= _days_in(month, year)
+    return 1 <= month <= 12 and 1 <= day <= _days_in(month, year)
 
 
 def _iso_offset(offset: str) -> str:
@@ -189,7 +207,7 @@ def _iso_offset(offset: str) -> str:
     if offset in ("Z", "z"):
         return "+00:00"
     digits = offset[1:].replace(":", "")
-    return f"{offset[0]}{digits[:2]}:{digits[2:] or '00'}"
+    return f"{offset[0]}{int(digits[:2]):02d}:{int(digits[2:] or 0):02d}"
 
 
 def _rfc_2822_to_iso(text: str) -> str | None:
@@ -198,5 +216,7 @@ def _rfc_2822_to_iso(text: str) -> str | None:
     try:
         parsed = email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError):
+        return None
+    if not _is_plausible_year(parsed.year):
         return None
     return parsed.isoformat() if parsed.tzinfo else parsed.isoformat(timespec="seconds")
