@@ -20,6 +20,8 @@ from typing import Any
 
 from cleanscrape.cli.exit_codes import ExitCode
 from cleanscrape.cli.options import (
+    NO_TIMEOUT,
+    CommandParser,
     add_input_field_arguments,
     add_max_bytes_argument,
     add_settings_arguments,
@@ -27,6 +29,7 @@ from cleanscrape.cli.options import (
     max_bytes_from_args,
     positive_int,
     settings_with_size_limit,
+    timeout_seconds,
 )
 from cleanscrape.engines.local import Failure, LocalPool, PoolOptions, WorkerStartError, available_cores
 from cleanscrape.engines.record import Cleaner
@@ -70,8 +73,9 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
     run.add_argument("--workers", type=positive_int, default=available_cores(),
                      help="worker processes (default: all cores)")
     add_max_bytes_argument(run, failures="error records")
-    run.add_argument("--timeout", type=float, default=60.0,
-                     help="seconds one document may take; its worker is then stopped (default: 60; 0 = none)")
+    run.add_argument("--timeout", type=timeout_seconds, default=60.0,
+                     help=f"seconds one document may take; its worker is then stopped (default: 60; "
+                          f"{NO_TIMEOUT}: no limit)")
     run.add_argument("--recycle-after", type=positive_int, default=1000,
                      help="replace each worker process after this many documents (default: 1000)")
     run.add_argument("--resume", action="store_true",
@@ -200,7 +204,7 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
         writer = JsonlWriter(args.output, append=args.resume)
     task = DocumentTask(renderer=renderer, settings=settings, clean=clean, max_bytes=max_bytes,
                         content_type=args.content_type)
-    pool = PoolOptions(workers=args.workers, timeout=args.timeout or None, recycle_after=args.recycle_after,
+    pool = PoolOptions(workers=args.workers, timeout=args.timeout, recycle_after=args.recycle_after,
                        preload=("cleanscrape", "cleanscrape.frontends.html.extract", "cleanscrape.engines.task"))
     return _Plan(jobs, task, writer, pool, skip)
 
@@ -282,7 +286,7 @@ def _describe(error: OSError) -> str:
 
 
 def main(argv: Sequence[str] | None = None, *, clean: Cleaner | None = None) -> int:
-    parser = configure_parser(argparse.ArgumentParser(prog=PROG))
+    parser = configure_parser(CommandParser(prog=PROG))
     return run_batch(parser.parse_args(argv), clean=clean)
 
 

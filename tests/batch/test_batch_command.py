@@ -213,3 +213,25 @@ def test_max_bytes_is_also_the_limit_clean_applies(flag: list[str], limit: int |
     parser = batch_command.configure_parser(argparse.ArgumentParser())
     args = parser.parse_args(["in.jsonl", "-o", "out.jsonl", *flag])
     assert settings_with_size_limit(args).max_input_bytes == limit
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--timeout", "0"], "argument --timeout: must be a positive number of seconds, or none, not '0'"),
+    (["--timeout", "-3"], "argument --timeout: must be a positive number of seconds, or none, not '-3'"),
+    (["--workers", "x"], "argument --workers: must be a positive whole number, not 'x'"),
+    (["--recycle-after", "0"], "argument --recycle-after: must be a positive whole number, not '0'"),
+    (["--max-bytes", "lots"], "argument --max-bytes: must be a size in bytes such as 500K, 20M or 1G"),
+])
+def test_bad_option_values_are_refused_in_plain_words_on_one_line(corpus: Path, tmp_path: Path, capsys, argv,
+                                                                  message) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        batch_command.main([str(corpus), "-o", str(tmp_path / "x.jsonl"), *argv])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2
+    assert err.count("\n") == 1 and err.startswith("cleanscrape batch: error: ") and message in err, err
+
+
+def test_timeout_none_switches_the_time_out_off() -> None:
+    parser = batch_command.configure_parser(argparse.ArgumentParser())
+    assert parser.parse_args(["in.jsonl", "-o", "o.jsonl", "--timeout", "none"]).timeout is None
+    assert parser.parse_args(["in.jsonl", "-o", "o.jsonl", "--timeout", "2.5"]).timeout == 2.5
