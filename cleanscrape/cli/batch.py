@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,10 +34,18 @@ from cleanscrape.cli.options import (
 from cleanscrape.engines.local import Failure, LocalPool, PoolOptions, WorkerStartError, available_cores
 from cleanscrape.engines.record import Cleaner
 from cleanscrape.engines.task import DocumentTask, Rendered
-from cleanscrape.io.discovery import UsageError, check_inputs, iter_input_files
+from cleanscrape.io.discovery import InputFile, UsageError, check_inputs, iter_input_files
 from cleanscrape.io.document import InputDocument
 from cleanscrape.io.readers import ReadOptions, read_documents
-from cleanscrape.io.writers import DirWriter, FileRenderer, JsonlRenderer, JsonlWriter, find_resume_point, truncate
+from cleanscrape.io.writers import (
+    DirWriter,
+    FileRenderer,
+    JsonlRenderer,
+    JsonlWriter,
+    find_name_clash,
+    find_resume_point,
+    truncate,
+)
 
 PROG = "cleanscrape batch"
 
@@ -183,11 +191,18 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
     settings = settings_with_size_limit(args)  # built once here, pickled once to each worker
     max_bytes = max_bytes_from_args(args)
     read_options = ReadOptions(fields=jsonl_fields_from_args(args), max_bytes=max_bytes)
-    documents = read_documents(iter_input_files(args.inputs), read_options)
+    files: Iterable[InputFile] = iter_input_files(args.inputs)
+    extension = ".txt" if args.format == "text" else ".json"
+    if args.output_dir:
+        files = list(files)  # every name is checked before the first is written
+        clash = find_name_clash(files, extension)
+        if clash:
+            raise UsageError(f"{clash}; give inputs with distinct names, or use -o OUT.jsonl")
+    documents = read_documents(files, read_options)
     jobs: Iterator[tuple[int, InputDocument]] = enumerate(documents)
     skip = 0
     if args.output_dir:
-        writer: Any = DirWriter(args.output_dir, extension=".txt" if args.format == "text" else ".json")
+        writer: Any = DirWriter(args.output_dir, extension=extension)
         renderer: Any = FileRenderer(args.format)  # --resume skips files that exist (see _execute)
         if args.resume:
             writer.sweep_partial_files()

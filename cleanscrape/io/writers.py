@@ -17,9 +17,12 @@ import sys
 import tempfile
 import time
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+from cleanscrape.io.discovery import InputFile
+from cleanscrape.io.readers import output_stem, split_path
 from cleanscrape.io.record import per_article_records
 
 # ---------------------------------------------------------------------------------- rendering
@@ -178,6 +181,41 @@ def safe_relative_path(name: tuple[str, ...]) -> str:
 
 
 _PARTIAL_PREFIX, _PARTIAL_SUFFIX = ".tmp-", ".part"  # a file being written; renamed when whole
+_ERROR_SUFFIX = ".error.json"
+# The documents of a container (JSONL, WARC) are named by their number first (000001,
+# 000001-<id>) in the container's folder: a page file in that folder can share such a name only
+# if its own name starts the same way.
+_NUMBERED_NAME = re.compile(r"\d{6}")
+
+
+def find_name_clash(files: Iterable[InputFile], extension: str) -> str | None:
+    """Before anything is written to --output-dir: two inputs whose documents could be written to
+    one path (the same file named twice, pages.jsonl and pages.jsonl.gz, names that differ only in
+    characters a file name cannot hold), as a message; None when every name is sure to be unique."""
+    pages: dict[str, str] = {}  # a page file's output path (without suffix) -> its input
+    folders: dict[str, str] = {}  # a container's output folder -> its input
+    for item in files:
+        if item.format in ("text", "html"):
+            taken, key = pages, safe_relative_path(split_path(item.relative))
+        else:
+            taken, key = folders, safe_relative_path(output_stem(item.relative))
+        if key in taken:
+            return _clash(taken[key], item.path)
+        taken[key] = item.path
+    for page, path in pages.items():
+        folder, name = os.path.split(page)
+        if folder in folders and _NUMBERED_NAME.match(name):
+            return _clash(folders[folder], path)
+        for suffix in (extension, _ERROR_SUFFIX):
+            if page + suffix in folders:  # the page's file would be the container's folder
+                return _clash(folders[page + suffix], path)
+    return None
+
+
+def _clash(first: str, second: str) -> str:
+    if os.path.abspath(first) == os.path.abspath(second):
+        return f"{second} is named by more than one input"
+    return f"{first} and {second} could be written to the same name under the output directory"
 
 
 class DirWriter:
@@ -190,7 +228,7 @@ class DirWriter:
 
     def target(self, name: tuple[str, ...], *, error: bool = False) -> str:
         relative = safe_relative_path(name)
-        suffix = ".error.json" if error else self.extension
+        suffix = _ERROR_SUFFIX if error else self.extension
         path = os.path.join(self.root, relative + suffix)
         # Belt and braces: after sanitising this cannot fail, but a path outside root never gets written.
         if os.path.commonpath([self.root, os.path.abspath(path)]) != self.root:

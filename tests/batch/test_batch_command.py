@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 from pathlib import Path
@@ -132,14 +133,56 @@ def test_output_dir_mirrors_names_and_contains_hostile_ones(corpus: Path, tmp_pa
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
     # nothing escaped: every file is under out, and nothing else appeared next to it
     assert sorted(os.listdir(tmp_path)) == ["hostile.jsonl", "in", "outdir"]
-    assert "a.txt.txt" in written and "sub/c.htm.txt" in written
-    assert "d/000001-r1.txt" in written and "g/000001-example.com_page1.txt" in written
-    assert "i.txt.error.json" in written and "k.txt.gz.error.json" in written
+    # named relative to tmp_path, the common root of in/ and hostile.jsonl
+    assert "in/a.txt.txt" in written and "in/sub/c.htm.txt" in written
+    assert "in/d/000001-r1.txt" in written and "in/g/000001-example.com_page1.txt" in written
+    assert "in/i.txt.error.json" in written and "in/k.txt.gz.error.json" in written
     hostile_files = [w for w in written if w.startswith("hostile/")]
     assert len(hostile_files) == len(ids)
     assert all(len(os.path.basename(w).encode()) <= 160 and "\x00" not in w for w in hostile_files)
-    assert (out / "a.txt.txt").read_text() == "An article in plain text.\n"
+    assert (out / "in" / "a.txt.txt").read_text() == "An article in plain text.\n"
     assert not [p for p in out.rglob(".tmp-*")]  # no temp files left behind
+
+
+@pytest.mark.parametrize("inputs, expected", [
+    (["dupA/", "dupB/"], {"dupA/a.txt.json": "text of dupA/a.txt", "dupB/a.txt.json": "text of dupB/a.txt"}),
+    (["a.com/index.txt", "b.com/index.txt"],
+     {"a.com/index.txt.json": "text of a.com/index.txt", "b.com/index.txt.json": "text of b.com/index.txt"}),
+    (["one/"], {"a.txt.json": "text of one/a.txt"}),  # one directory: named as inside it, as before
+])
+def test_output_dir_mirrors_paths_from_the_common_root(tmp_path: Path, capsys, monkeypatch, inputs,
+                                                       expected) -> None:
+    # Before, each input was named relative to its own argument: dupA/a.txt and dupB/a.txt were
+    # both written to od/a.txt.json, the second over the first.
+    for name in ("dupA/a.txt", "dupB/a.txt", "a.com/index.txt", "b.com/index.txt", "one/a.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(f"text of {name}")
+    monkeypatch.chdir(tmp_path)
+    assert run([*inputs, "--output-dir", "od"], capsys)[0] == 0
+    written = {str(p.relative_to(tmp_path / "od")): json.loads(p.read_text())["text"]
+               for p in (tmp_path / "od").rglob("*.json")}
+    assert written == expected
+
+
+@pytest.mark.parametrize("inputs, message", [
+    (["dupA/", "dupA/a.txt"], "dupA/a.txt is named by more than one input"),
+    (["pages.jsonl", "pages.jsonl.gz"], "pages.jsonl and pages.jsonl.gz could be written to the same name"),
+    (["a:b.txt", "a_b.txt"], "a:b.txt and a_b.txt could be written to the same name"),
+    (["pages.jsonl", "pages/000001-x.txt"], "pages.jsonl and pages/000001-x.txt could be written"),
+])
+def test_output_dir_refuses_a_possible_name_clash_before_writing(tmp_path: Path, capsys, monkeypatch, inputs,
+                                                                 message) -> None:
+    (tmp_path / "dupA").mkdir()
+    (tmp_path / "dupA" / "a.txt").write_text("a")
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "000001-x.txt").write_text("x")
+    for name in ("a:b.txt", "a_b.txt", "pages.jsonl"):
+        (tmp_path / name).write_text('{"id": "x", "text": "t"}\n')
+    (tmp_path / "pages.jsonl.gz").write_bytes(gzip.compress(b'{"id": "x", "text": "t"}\n'))
+    monkeypatch.chdir(tmp_path)
+    code, err = run([*inputs, "--output-dir", "od"], capsys)
+    assert code == 2 and err.count("\n") == 1 and message in err, err
+    assert not (tmp_path / "od").exists()
 
 
 def test_output_dir_json_and_resume_skips_existing(corpus: Path, tmp_path: Path, capsys) -> None:
