@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import itertools
 import os
 import signal
 import sys
@@ -33,18 +32,17 @@ from cleanscrape.cli.options import (
 )
 from cleanscrape.engines.local import Failure, LocalPool, PoolOptions, WorkerStartError, available_cores
 from cleanscrape.engines.record import Cleaner
-from cleanscrape.engines.task import DocumentTask, Rendered
+from cleanscrape.engines.task import DocumentTask
 from cleanscrape.io.discovery import InputFile, UsageError, check_inputs, iter_input_files
 from cleanscrape.io.document import InputDocument
 from cleanscrape.io.readers import ReadOptions, read_documents
+from cleanscrape.io.resume import Journal, ResumeRefused, check_dir_manifest, read_journal, write_dir_manifest
 from cleanscrape.io.writers import (
     DirWriter,
     FileRenderer,
     JsonlRenderer,
     JsonlWriter,
     find_name_clash,
-    find_resume_point,
-    truncate,
 )
 
 PROG = "cleanscrape batch"
@@ -87,7 +85,10 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
     run.add_argument("--recycle-after", type=positive_int, default=1000,
                      help="replace each worker process after this many documents (default: 1000)")
     run.add_argument("--resume", action="store_true",
-                     help="continue an interrupted run: skip documents already in the output")
+                     help="continue an interrupted run: skip the documents already in the output, told apart by "
+                          "input file, place in that file and source (id, URL or path), as recorded in the journal "
+                          "OUT.jsonl.resume that -o writes beside OUT.jsonl (with --output-dir: by the files there); "
+                          "refused (exit 2) for an output written from other inputs or options")
     run.add_argument("--fail-on-error", action="store_true", help="exit 1 if any document gave an error record")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
     add_settings_arguments(parser)  # the same cleaning options as `cleanscrape clean`
@@ -172,9 +173,8 @@ def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> Exit
 class _Plan:
     jobs: Iterator[tuple[int, InputDocument]]
     task: DocumentTask
-    writer: Any
+    writer: JsonlWriter | DirWriter
     pool: PoolOptions
-    skip: int  # JSONL --resume: the first `skip` documents are already written
 
 
 def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
@@ -192,50 +192,64 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
     max_bytes = max_bytes_from_args(args)
     read_options = ReadOptions(fields=jsonl_fields_from_args(args), max_bytes=max_bytes)
     files: Iterable[InputFile] = iter_input_files(args.inputs)
-    extension = ".txt" if args.format == "text" else ".json"
     if args.output_dir:
         files = list(files)  # every name is checked before the first is written
-        clash = find_name_clash(files, extension)
+        clash = find_name_clash(files, ".txt" if args.format == "text" else ".json")
         if clash:
             raise UsageError(f"{clash}; give inputs with distinct names, or use -o OUT.jsonl")
-    documents = read_documents(files, read_options)
-    jobs: Iterator[tuple[int, InputDocument]] = enumerate(documents)
-    skip = 0
-    if args.output_dir:
-        writer: Any = DirWriter(args.output_dir, extension=extension)
-        renderer: Any = FileRenderer(args.format)  # --resume skips files that exist (see _execute)
-        if args.resume:
-            writer.sweep_partial_files()
-    else:
-        renderer = JsonlRenderer(per_article=args.per_article)
-        if args.resume:
-            try:
-                point = find_resume_point(args.output, per_article=args.per_article)
-            except ValueError as error:
-                raise UsageError(str(error)) from None
-            truncate(args.output, point.keep_bytes)  # drops a torn last line / half-written document
-            skip = point.done
-            jobs = itertools.islice(jobs, skip, None)
-        writer = JsonlWriter(args.output, append=args.resume)
+    jobs: Iterator[tuple[int, InputDocument]] = enumerate(read_documents(files, read_options))
+    try:
+        writer = _open_writer(args, _run_description(args))
+    except ResumeRefused as error:
+        raise UsageError(str(error)) from None
+    renderer = FileRenderer(args.format) if args.output_dir else JsonlRenderer(per_article=args.per_article)
     task = DocumentTask(renderer=renderer, settings=settings, clean=clean, max_bytes=max_bytes,
                         content_type=args.content_type)
     pool = PoolOptions(workers=args.workers, timeout=args.timeout, recycle_after=args.recycle_after,
                        preload=("cleanscrape", "cleanscrape.frontends.html.extract", "cleanscrape.engines.task"))
-    return _Plan(jobs, task, writer, pool, skip)
+    return _Plan(jobs, task, writer, pool)
+
+
+def _run_description(args: argparse.Namespace) -> dict[str, Any]:
+    """What --resume checks a rerun against: the inputs, and every option that shapes the output
+    (not --workers, --timeout and the like: a resumed run may change those)."""
+    inputs = [arg if arg == "-" else os.path.abspath(arg) for arg in args.inputs]
+    options = {
+        "--content-type": args.content_type, "--disable-stage": sorted(args.disable_stage),
+        "--drop-phrase": args.drop_phrase, "--drop-pattern": args.drop_pattern,
+        "--keep-phrase": args.keep_phrase, "--keep-pattern": args.keep_pattern,
+        "--text-field": args.text_field, "--html-field": args.html_field, "--id-field": args.id_field,
+        "--url-field": args.url_field, "--max-bytes": args.max_bytes, "--per-article": args.per_article,
+        "--format": args.format if args.output_dir else None,
+    }
+    return {"inputs": inputs, "options": options}
+
+
+def _open_writer(args: argparse.Namespace, run: dict[str, Any]) -> JsonlWriter | DirWriter:
+    """The writer, opened to continue the output with --resume (ResumeRefused if it cannot)."""
+    if args.output_dir:
+        if args.resume:
+            check_dir_manifest(args.output_dir, run)
+        writer = DirWriter(args.output_dir, extension=".txt" if args.format == "text" else ".json")
+        if args.resume:
+            writer.sweep_partial_files()
+        write_dir_manifest(writer.root, run)
+        return writer
+    if args.output == "-":
+        return JsonlWriter("-")
+    state = read_journal(args.output, run) if args.resume else None
+    return JsonlWriter(args.output, journal=Journal(args.output, run, state), resume_from=state)
 
 
 def _execute(plan: _Plan, args: argparse.Namespace, summary: Summary) -> None:
-    summary.skipped = plan.skip
-    jobs = plan.jobs
-    if args.output_dir and args.resume:
-        jobs = _counting_skips(jobs, plan.writer, summary)
+    jobs = _skipping_done(plan.jobs, plan.writer, summary) if args.resume else plan.jobs
     progress = _progress_bar(args)
     try:
         with LocalPool(plan.task, plan.pool) as pool:
             for job, result in pool.map(jobs):
                 rendered = plan.task.failed(job, result.type, result.message) if isinstance(result, Failure) \
                     else result
-                _write(plan.writer, job[1], rendered)
+                plan.writer.write(job[1], rendered.payload, error=rendered.kind == "error")
                 summary.add(rendered.kind)
                 if progress is not None:
                     progress.update(1)
@@ -244,17 +258,10 @@ def _execute(plan: _Plan, args: argparse.Namespace, summary: Summary) -> None:
             progress.close()
 
 
-def _write(writer: Any, doc: InputDocument, rendered: Rendered) -> None:
-    if isinstance(writer, DirWriter):
-        writer.write(rendered.payload, doc.name, error=rendered.kind == "error")
-    else:
-        writer.write(rendered.payload)
-
-
-def _counting_skips(jobs: Iterator[tuple[int, InputDocument]], writer: DirWriter,
-                    summary: Summary) -> Iterator[tuple[int, InputDocument]]:
+def _skipping_done(jobs: Iterator[tuple[int, InputDocument]], writer: JsonlWriter | DirWriter,
+                   summary: Summary) -> Iterator[tuple[int, InputDocument]]:
     for job in jobs:
-        if writer.is_done(job[1].name):
+        if writer.is_done(job[1]):
             summary.skipped += 1
         else:
             yield job

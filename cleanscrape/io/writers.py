@@ -2,8 +2,9 @@
 
 Rendering (record -> bytes) is a pure function run in the worker process; the writer in the
 main process only puts bytes where they belong. Both writers leave output that a crash cannot
-corrupt beyond repair: JSONL gets whole lines (a torn last line is repaired by `--resume`),
-and per-document files appear atomically (temp file + rename) or not at all.
+corrupt beyond repair: JSONL gets whole documents, each recorded in a journal (`io.resume`) by
+which `--resume` cuts off a torn tail, and per-document files appear atomically (temp file +
+rename) or not at all.
 """
 
 from __future__ import annotations
@@ -17,17 +18,19 @@ import sys
 import tempfile
 import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from cleanscrape.io.discovery import InputFile
+from cleanscrape.io.document import InputDocument
 from cleanscrape.io.readers import output_stem, split_path
 from cleanscrape.io.record import per_article_records
+from cleanscrape.io.resume import Journal, JournalState, document_key, key_digest
 
 # ---------------------------------------------------------------------------------- rendering
 
-def dumps_line(record: dict[str, Any]) -> bytes:
+def dumps_line(record: Mapping[str, Any]) -> bytes:
     # ensure_ascii=False keeps text readable and smaller; JSON escapes the newlines inside strings,
     # so one record is always exactly one line.
     return json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
@@ -37,7 +40,7 @@ def dumps_line(record: dict[str, Any]) -> bytes:
 class JsonlRenderer:
     per_article: bool = False
 
-    def render(self, record: dict[str, Any], doc_index: int) -> bytes:
+    def render(self, record: Mapping[str, Any], doc_index: int) -> bytes:
         if self.per_article:
             return b"".join(dumps_line(item) for item in per_article_records(record, doc_index))
         return dumps_line(record)
@@ -47,13 +50,13 @@ class JsonlRenderer:
 class FileRenderer:
     format: str = "json"  # "json" or "text"
 
-    def render(self, record: dict[str, Any], doc_index: int) -> bytes:
+    def render(self, record: Mapping[str, Any], doc_index: int) -> bytes:
         if self.format == "text" and "error" not in record:
             return page_text(record).encode("utf-8")
         return json.dumps(record, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
 
 
-def page_text(record: dict[str, Any]) -> str:
+def page_text(record: Mapping[str, Any]) -> str:
     """The clean text a reader wants: the title, a blank line, the text."""
     title = record.get("title")
     text = record.get("text") or ""
@@ -64,93 +67,55 @@ def page_text(record: dict[str, Any]) -> str:
 # ---------------------------------------------------------------------------------- JSONL
 
 class JsonlWriter:
-    """Appends rendered lines to a file, or writes them to stdout for `-o -`."""
+    """Appends rendered lines to a file, or writes them to stdout for `-o -`.
 
-    def __init__(self, path: str, *, append: bool = False, flush_every: float = 1.0) -> None:
+    With a `journal`, each document is recorded there after its lines (see `io.resume`);
+    `resume_from` continues an output from the state its journal gave (cut back to whole documents).
+    """
+
+    def __init__(self, path: str, *, journal: Journal | None = None, resume_from: JournalState | None = None,
+                 flush_every: float = 1.0) -> None:
         self.path = path
-        self._stream: BinaryIO = sys.stdout.buffer if path == "-" else open(path, "ab" if append else "wb")  # noqa: SIM115 - closed by close()
+        self.size = resume_from.output_bytes if resume_from else 0
+        if path == "-":
+            self._stream: BinaryIO = sys.stdout.buffer
+        elif resume_from is not None:
+            self._stream = open(path, "r+b")  # noqa: SIM115 - closed by close()
+            self._stream.truncate(self.size)
+            self._stream.seek(self.size)
+        else:
+            self._stream = open(path, "wb")  # noqa: SIM115 - closed by close()
+        self._journal = journal
+        self._done = resume_from.done if resume_from else frozenset()
         self._flush_every = flush_every  # a reader of a pipe or `tail -f` sees progress within a second
         self._last_flush = time.monotonic()
 
-    def write(self, payload: bytes, doc: Any = None) -> None:
-        if not payload:
-            return
-        self._stream.write(payload)
+    def is_done(self, doc: InputDocument) -> bool:
+        """For --resume: the document's lines are already in the output."""
+        return bool(self._done) and key_digest(document_key(doc)) in self._done
+
+    def write(self, doc: InputDocument, payload: bytes, *, error: bool = False) -> None:
+        if payload:
+            self._stream.write(payload)
+            self.size += len(payload)
+        if self._journal is not None:
+            self._journal.add(doc, self.size)  # also a document with no lines (per article: no article)
         now = time.monotonic()
         if now - self._last_flush >= self._flush_every:
             self._stream.flush()
+            if self._journal is not None:
+                self._journal.flush()
             self._last_flush = now
 
     def close(self) -> None:
-        if self._stream is sys.stdout.buffer:
-            self._stream.flush()
-        else:
-            self._stream.close()  # flushes, and closes the file even when that flush fails (disk full)
-
-
-@dataclass(frozen=True, slots=True)
-class ResumePoint:
-    done: int  # documents already in the output: skip this many input documents
-    keep_bytes: int  # truncate the output to this length before appending
-
-
-def find_resume_point(path: str, *, per_article: bool, chunk: int = 1 << 20) -> ResumePoint:
-    """Where an interrupted JSONL output ends, reading it once in bounded memory.
-
-    A line without its newline is torn (the writer died mid-record) and is cut off. Plain
-    output has one line per document, so whole lines are counted. Per-article output has
-    doc_index/article_count on every line: the last document counts as done only if its last
-    article is there; otherwise its lines are cut off too and it is cleaned again.
-    """
-    if not os.path.exists(path):
-        return ResumePoint(0, 0)
-    lines = 0
-    offset = 0
-    last_complete_end = 0
-    # per-article bookkeeping: the start of the last document's first line, and its last line
-    group_start = 0
-    last_record: dict[str, Any] | None = None
-    pending = b""
-    with open(path, "rb") as stream:
-        while True:
-            block = stream.read(chunk)
-            if not block:
-                break
-            pending += block
-            while True:
-                newline = pending.find(b"\n")
-                if newline < 0:
-                    break
-                line, pending = pending[:newline], pending[newline + 1:]
-                start = offset
-                offset += newline + 1
-                last_complete_end = offset
-                lines += 1
-                if per_article:
-                    try:
-                        record = json.loads(line)
-                    except ValueError:
-                        # only the last line can be torn; a complete line that does not parse
-                        # means this is not our output: refuse rather than guess
-                        raise ValueError(f"{path}: line {lines} is not JSON; not resuming") from None
-                    if last_record is None or record.get("doc_index") != last_record.get("doc_index"):
-                        group_start = start
-                    last_record = record
-    if not per_article:
-        return ResumePoint(lines, last_complete_end)
-    if last_record is None:
-        return ResumePoint(0, 0)
-    doc_index = int(last_record.get("doc_index", -1))
-    finished = "error" in last_record or last_record.get("article_index") == last_record.get("article_count", 0) - 1
-    if finished:
-        return ResumePoint(doc_index + 1, last_complete_end)
-    return ResumePoint(doc_index, group_start)
-
-
-def truncate(path: str, size: int) -> None:
-    if os.path.exists(path) and os.path.getsize(path) != size:
-        with open(path, "r+b") as stream:
-            stream.truncate(size)
+        try:
+            if self._stream is sys.stdout.buffer:
+                self._stream.flush()
+            else:
+                self._stream.close()  # flushes, and closes the file even when that flush fails (disk full)
+        finally:
+            if self._journal is not None:
+                self._journal.close()
 
 
 # ---------------------------------------------------------------------------------- --output-dir
@@ -246,12 +211,12 @@ class DirWriter:
                     removed += 1
         return removed
 
-    def is_done(self, name: tuple[str, ...]) -> bool:
+    def is_done(self, doc: InputDocument) -> bool:
         """For --resume: a document is done when its output (or its error file) exists."""
-        return os.path.exists(self.target(name)) or os.path.exists(self.target(name, error=True))
+        return os.path.exists(self.target(doc.name)) or os.path.exists(self.target(doc.name, error=True))
 
-    def write(self, payload: bytes, name: tuple[str, ...], *, error: bool = False) -> str:
-        path = self.target(name, error=error)
+    def write(self, doc: InputDocument, payload: bytes, *, error: bool = False) -> str:
+        path = self.target(doc.name, error=error)
         directory = os.path.dirname(path)
         os.makedirs(directory, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=_PARTIAL_PREFIX, suffix=_PARTIAL_SUFFIX)

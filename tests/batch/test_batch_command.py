@@ -6,6 +6,7 @@ import argparse
 import gzip
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -212,6 +213,8 @@ def test_resume_repairs_a_torn_line_and_finishes(corpus: Path, tmp_path: Path, c
     expected = full.read_bytes().splitlines(keepends=True)
     partial = tmp_path / "partial.jsonl"
     partial.write_bytes(b"".join(expected[:6]) + expected[6][:25])  # 6 records and a torn 7th
+    # the journal of the whole run: it runs ahead of the output, as after a crash
+    shutil.copy(str(full) + ".resume", str(partial) + ".resume")
     code, err = run([str(corpus), "-o", str(partial), "--resume"], capsys)
     assert code == 0 and "6 skipped" in err
     assert read_jsonl(partial) == read_jsonl(full)
@@ -223,6 +226,7 @@ def test_resume_per_article_redoes_a_half_written_document(corpus: Path, tmp_pat
     lines = full.read_bytes().splitlines(keepends=True)
     partial = tmp_path / "partial.jsonl"
     partial.write_bytes(b"".join(lines[:3]))  # a.txt's article and 2 of b.html's 3
+    shutil.copy(str(full) + ".resume", str(partial) + ".resume")
     assert run([str(corpus), "-o", str(partial), "--per-article", "--resume"], capsys)[0] == 0
     assert read_jsonl(partial) == read_jsonl(full)
 
@@ -278,3 +282,50 @@ def test_timeout_none_switches_the_time_out_off() -> None:
     parser = batch_command.configure_parser(argparse.ArgumentParser())
     assert parser.parse_args(["in.jsonl", "-o", "o.jsonl", "--timeout", "none"]).timeout is None
     assert parser.parse_args(["in.jsonl", "-o", "o.jsonl", "--timeout", "2.5"]).timeout == 2.5
+
+
+def test_resume_tells_documents_by_identity_so_files_added_before_the_others_are_cleaned(tmp_path: Path,
+                                                                                          capsys) -> None:
+    # Before, --resume skipped as many documents as the output had lines: after two files sorting
+    # first were added, it skipped those two and one old one, and wrote the other two old ones again.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("c.txt", "d.txt", "e.txt"):
+        (folder / name).write_text(f"text of {name}")
+    out = tmp_path / "out.jsonl"
+    assert run([str(folder), "-o", str(out)], capsys)[0] == 0
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(f"text of {name}")
+    code, err = run([str(folder), "-o", str(out), "--resume"], capsys)
+    assert code == 0 and "2 documents read" in err and "3 skipped (already in the output)" in err, err
+    sources = [Path(r["source"]).name for r in read_jsonl(out)]
+    assert sources == ["c.txt", "d.txt", "e.txt", "a.txt", "b.txt"]
+    assert [r["text"] for r in read_jsonl(out)] == [f"text of {name}" for name in sources]
+
+
+@pytest.mark.parametrize("rerun, message", [
+    (["{other}", "-o", "{out}", "--resume"], "it was written from other inputs"),
+    (["{corpus}", "-o", "{out}", "--resume", "--drop-phrase", "x"], "written with other options (--drop-phrase)"),
+    (["{corpus}", "-o", "{out}", "--resume", "--per-article"], "other options (--per-article)"),
+    (["{other}", "--output-dir", "{dir}", "--resume"], "it was written from other inputs"),
+])
+def test_resume_refuses_an_output_written_from_other_inputs_or_options(corpus: Path, tmp_path: Path, capsys,
+                                                                       rerun, message) -> None:
+    other = tmp_path / "other.jsonl"
+    other.write_text('{"id": "o1", "text": "unrelated"}\n')
+    out, directory = tmp_path / "out.jsonl", tmp_path / "outdir"
+    assert run([str(corpus), "-o", str(out)], capsys)[0] == 0
+    assert run([str(corpus), "--output-dir", str(directory)], capsys)[0] == 0
+    before = out.read_bytes()
+    argv = [a.format(corpus=corpus, other=other, out=out, dir=directory) for a in rerun]
+    code, err = run(argv, capsys)
+    assert code == 2 and err.count("\n") == 1 and message in err, err
+    assert out.read_bytes() == before and not (directory / "o1").exists()
+
+
+def test_resume_refuses_an_output_without_a_journal(corpus: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"source": "written by something else"}\n')
+    code, err = run([str(corpus), "-o", str(out), "--resume"], capsys)
+    assert code == 2 and "has no journal" in err and err.count("\n") == 1
+    assert out.read_text() == '{"source": "written by something else"}\n'
