@@ -8,12 +8,11 @@ main CLI as `python -m cleanscrape.cli.batch INPUT... -o OUT.jsonl`.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import signal
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,10 +41,16 @@ from cleanscrape.io.writers import (
     FileRenderer,
     JsonlRenderer,
     JsonlWriter,
+    MissingExtra,
+    OutputFormat,
+    ParquetWriter,
+    Writer,
     find_name_clash,
+    output_name,
 )
 
 PROG = "cleanscrape batch"
+DoneCheck = Callable[[InputDocument], bool]  # --resume: is this document already in the output?
 
 
 def add_batch_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -69,7 +74,9 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
                         help="files, directories (recursive), globs, or - for JSONL on stdin; "
                              ".txt .html .htm .jsonl .ndjson .warc .warc.gz .warc.wet.gz, each optionally .gz/.bz2/.xz")
     out = parser.add_argument_group("output")
-    out.add_argument("-o", "--output", metavar="OUT.jsonl", help="JSONL output file, - for stdout")
+    out.add_argument("-o", "--output", metavar="OUT.jsonl",
+                     help="output file, its format from its name: .jsonl (or .ndjson, .json), optionally "
+                          "compressed (.jsonl.gz, .bz2, .xz, .zst), or .parquet; - for stdout")
     out.add_argument("--output-dir", metavar="DIR", help="write one file per document under DIR instead")
     out.add_argument("--format", choices=("json", "text"), default="json",
                      help="file format with --output-dir (default: json)")
@@ -150,10 +157,6 @@ def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> Exit
             plan.writer.close()
         except OSError as error:  # the last flush fails the same way on a full disk
             write_error = write_error or error
-        if (interrupted or write_error) and isinstance(plan.writer, JsonlWriter) and plan.writer.path != "-":
-            # End on a whole record, ready for --resume; OSError: not a regular file (/dev/full).
-            with contextlib.suppress(OSError):
-                _trim_torn_tail(plan.writer.path)
         restore()
     if write_error is not None:
         print(f"{PROG}: error: writing the output failed after {summary.read} documents: "
@@ -173,7 +176,8 @@ def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> Exit
 class _Plan:
     jobs: Iterator[tuple[int, InputDocument]]
     task: DocumentTask
-    writer: JsonlWriter | DirWriter
+    writer: Writer
+    is_done: DoneCheck | None  # --resume: what the output already holds
     pool: PoolOptions
 
 
@@ -181,8 +185,6 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
     """Everything that can be refused (exit 2) is checked here, before any output is touched."""
     if bool(args.output) == bool(args.output_dir):
         raise UsageError("give exactly one of -o OUT.jsonl and --output-dir DIR")
-    if args.output == "-" and args.resume:
-        raise UsageError("--resume needs an output file, not stdout")
     if args.output_dir and args.per_article:
         raise UsageError("--per-article writes JSONL; use it with -o, not --output-dir")
     if args.inputs.count("-") > 1:
@@ -199,15 +201,15 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
             raise UsageError(f"{clash}; give inputs with distinct names, or use -o OUT.jsonl")
     jobs: Iterator[tuple[int, InputDocument]] = enumerate(read_documents(files, read_options))
     try:
-        writer = _open_writer(args, _run_description(args))
-    except ResumeRefused as error:
+        writer, is_done = _open_writer(args, _run_description(args))
+    except (ResumeRefused, MissingExtra) as error:
         raise UsageError(str(error)) from None
     renderer = FileRenderer(args.format) if args.output_dir else JsonlRenderer(per_article=args.per_article)
     task = DocumentTask(renderer=renderer, settings=settings, clean=clean, max_bytes=max_bytes,
                         content_type=args.content_type)
     pool = PoolOptions(workers=args.workers, timeout=args.timeout, recycle_after=args.recycle_after,
                        preload=("cleanscrape", "cleanscrape.frontends.html.extract", "cleanscrape.engines.task"))
-    return _Plan(jobs, task, writer, pool)
+    return _Plan(jobs, task, writer, is_done, pool)
 
 
 def _run_description(args: argparse.Namespace) -> dict[str, Any]:
@@ -225,24 +227,46 @@ def _run_description(args: argparse.Namespace) -> dict[str, Any]:
     return {"inputs": inputs, "options": options}
 
 
-def _open_writer(args: argparse.Namespace, run: dict[str, Any]) -> JsonlWriter | DirWriter:
-    """The writer, opened to continue the output with --resume (ResumeRefused if it cannot)."""
+def _open_writer(args: argparse.Namespace, run: dict[str, Any]) -> tuple[Writer, DoneCheck | None]:
+    """The writer, and with --resume what its output already holds (ResumeRefused if it cannot tell)."""
     if args.output_dir:
         if args.resume:
             check_dir_manifest(args.output_dir, run)
-        writer = DirWriter(args.output_dir, extension=".txt" if args.format == "text" else ".json")
+        directory = DirWriter(args.output_dir, extension=".txt" if args.format == "text" else ".json")
         if args.resume:
-            writer.sweep_partial_files()
-        write_dir_manifest(writer.root, run)
-        return writer
-    if args.output == "-":
-        return JsonlWriter("-")
+            directory.sweep_partial_files()
+        write_dir_manifest(directory.root, run)
+        return directory, directory.is_done if args.resume else None
+    if os.path.isdir(args.output):
+        raise UsageError(f"cannot write the output: {args.output} is a directory (--output-dir writes one file "
+                         "per document)")
+    if args.output == "-" or _is_stream(args.output):
+        if args.resume:
+            raise UsageError(f"--resume needs an output file, not a stream such as {args.output}")
+        return JsonlWriter(args.output), None
+    try:
+        name = output_name(args.output)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    if args.resume and (name.format is not OutputFormat.JSONL or name.compression):
+        raise UsageError("--resume needs an uncompressed .jsonl output: a compressed or Parquet file cannot be "
+                         "continued")
+    if name.format is OutputFormat.PARQUET:
+        return ParquetWriter(args.output, per_article=args.per_article), None
+    if name.compression:
+        return JsonlWriter(args.output, compression=name.compression), None
     state = read_journal(args.output, run) if args.resume else None
-    return JsonlWriter(args.output, journal=Journal(args.output, run, state), resume_from=state)
+    plain = JsonlWriter(args.output, journal=Journal(args.output, run, state), resume_from=state)
+    return plain, plain.is_done if args.resume else None
+
+
+def _is_stream(path: str) -> bool:
+    """A device or pipe (/dev/stdout, bash's >(...)): its name says nothing of a format; JSONL goes in."""
+    return os.path.exists(path) and not os.path.isfile(path)
 
 
 def _execute(plan: _Plan, args: argparse.Namespace, summary: Summary) -> None:
-    jobs = _skipping_done(plan.jobs, plan.writer, summary) if args.resume else plan.jobs
+    jobs = _skipping_done(plan.jobs, plan.is_done, summary) if plan.is_done else plan.jobs
     progress = _progress_bar(args)
     try:
         with LocalPool(plan.task, plan.pool) as pool:
@@ -258,10 +282,10 @@ def _execute(plan: _Plan, args: argparse.Namespace, summary: Summary) -> None:
             progress.close()
 
 
-def _skipping_done(jobs: Iterator[tuple[int, InputDocument]], writer: JsonlWriter | DirWriter,
+def _skipping_done(jobs: Iterator[tuple[int, InputDocument]], is_done: DoneCheck,
                    summary: Summary) -> Iterator[tuple[int, InputDocument]]:
     for job in jobs:
-        if writer.is_done(job[1]):
+        if is_done(job[1]):
             summary.skipped += 1
         else:
             yield job
@@ -274,23 +298,6 @@ def _progress_bar(args: argparse.Namespace) -> Any:
     from tqdm import tqdm
 
     return tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
-
-
-def _trim_torn_tail(path: str, chunk: int = 1 << 16) -> None:
-    """After an interrupt, cut anything after the last newline, so the file ends on a whole record."""
-    size = os.path.getsize(path)
-    with open(path, "r+b") as stream:
-        end = size
-        while end > 0:
-            start = max(0, end - chunk)
-            stream.seek(start)
-            block = stream.read(end - start)
-            newline = block.rfind(b"\n")
-            if newline >= 0:
-                stream.truncate(start + newline + 1)
-                return
-            end = start
-        stream.truncate(0)
 
 
 def _sigterm_as_interrupt() -> Any:

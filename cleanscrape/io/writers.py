@@ -9,9 +9,13 @@ rename) or not at all.
 
 from __future__ import annotations
 
+import bz2
 import contextlib
+import gzip
 import hashlib
+import importlib
 import json
+import lzma
 import os
 import re
 import sys
@@ -20,13 +24,15 @@ import time
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from enum import Enum
+from typing import Any, BinaryIO, Protocol
 
 from cleanscrape.io.discovery import InputFile
 from cleanscrape.io.document import InputDocument
 from cleanscrape.io.readers import output_stem, split_path
 from cleanscrape.io.record import per_article_records
 from cleanscrape.io.resume import Journal, JournalState, document_key, key_digest
+from cleanscrape.io.rows import article_row, output_arrow_schema, page_row
 
 # ---------------------------------------------------------------------------------- rendering
 
@@ -64,27 +70,100 @@ def page_text(record: Mapping[str, Any]) -> str:
     return body.rstrip("\n") + "\n" if body else ""
 
 
+# ---------------------------------------------------------------------------------- output names
+
+class OutputFormat(Enum):
+    JSONL = "jsonl"
+    PARQUET = "parquet"
+
+
+@dataclass(frozen=True, slots=True)
+class OutputName:
+    """What an output file's name says it is."""
+
+    format: OutputFormat
+    compression: str | None = None  # "gz", "bz2", "xz", "zst" (JSONL only)
+
+
+_JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+_COMPRESSION_SUFFIXES = {".gz": "gz", ".bz2": "bz2", ".xz": "xz", ".zst": "zst"}
+# The optional modules some outputs need, and the extra that installs each.
+_EXTRAS = {"zst": ("zstandard", "zstd"), "parquet": ("pyarrow", "parquet")}
+
+
+class MissingExtra(ImportError):
+    """An output format needs a module that is not installed; the message says which extra to install."""
+
+
+def output_name(path: str) -> OutputName:
+    """The format and compression `path` asks for; ValueError for a name that says neither."""
+    stem, suffix = os.path.splitext(path.lower())
+    if suffix == ".parquet":
+        return OutputName(OutputFormat.PARQUET)
+    compression = _COMPRESSION_SUFFIXES.get(suffix)
+    if compression:
+        stem, suffix = os.path.splitext(stem)
+    if suffix in _JSONL_SUFFIXES:
+        return OutputName(OutputFormat.JSONL, compression)
+    raise ValueError(f"cannot tell the output format from the name {path}: name it .jsonl (or .ndjson, .json), "
+                     "optionally compressed (.jsonl.gz, .bz2, .xz, .zst), or .parquet")
+
+
+def require_extra(feature: str) -> None:
+    """MissingExtra unless the module `feature` ("zst", "parquet") needs can be imported."""
+    module, extra = _EXTRAS[feature]
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        raise MissingExtra(f"writing .{feature} files needs the {module} module: "
+                           f"pip install 'cleanscrape[{extra}]'") from None
+
+
+def _open_compressed(path: str, compression: str) -> BinaryIO:
+    if compression == "gz":
+        return gzip.open(path, "wb")  # type: ignore[return-value]
+    if compression == "bz2":
+        return bz2.open(path, "wb")  # type: ignore[return-value]
+    if compression == "xz":
+        return lzma.open(path, "wb")  # type: ignore[return-value]
+    require_extra("zst")
+    import zstandard
+
+    return zstandard.open(path, "wb")
+
+
+class Writer(Protocol):
+    """Where the parent process puts each document's rendered bytes, in input order."""
+
+    def write(self, doc: InputDocument, payload: bytes, *, error: bool = False) -> Any: ...
+
+    def close(self) -> None: ...
+
+
 # ---------------------------------------------------------------------------------- JSONL
 
 class JsonlWriter:
-    """Appends rendered lines to a file, or writes them to stdout for `-o -`.
+    """Appends rendered lines to a file (compressed as its name says), or to stdout for `-o -`.
 
     With a `journal`, each document is recorded there after its lines (see `io.resume`);
     `resume_from` continues an output from the state its journal gave (cut back to whole documents).
     """
 
-    def __init__(self, path: str, *, journal: Journal | None = None, resume_from: JournalState | None = None,
-                 flush_every: float = 1.0) -> None:
+    def __init__(self, path: str, *, compression: str | None = None, journal: Journal | None = None,
+                 resume_from: JournalState | None = None, flush_every: float = 1.0) -> None:
         self.path = path
         self.size = resume_from.output_bytes if resume_from else 0
         if path == "-":
             self._stream: BinaryIO = sys.stdout.buffer
+        elif compression is not None:
+            self._stream = _open_compressed(path, compression)
         elif resume_from is not None:
             self._stream = open(path, "r+b")  # noqa: SIM115 - closed by close()
             self._stream.truncate(self.size)
             self._stream.seek(self.size)
         else:
             self._stream = open(path, "wb")  # noqa: SIM115 - closed by close()
+        self._regular_file = path != "-" and compression is None and os.path.isfile(path)  # not a device or pipe
         self._journal = journal
         self._done = resume_from.done if resume_from else frozenset()
         self._flush_every = flush_every  # a reader of a pipe or `tail -f` sees progress within a second
@@ -108,6 +187,8 @@ class JsonlWriter:
             self._last_flush = now
 
     def close(self) -> None:
+        """Flush and close; a plain file then ends on a whole line even if a write failed half-way
+        (a full disk) or the run was interrupted, ready for --resume."""
         try:
             if self._stream is sys.stdout.buffer:
                 self._stream.flush()
@@ -116,6 +197,75 @@ class JsonlWriter:
         finally:
             if self._journal is not None:
                 self._journal.close()
+            if self._regular_file:
+                _trim_torn_tail(self.path)
+
+
+def _trim_torn_tail(path: str, chunk: int = 1 << 16) -> None:
+    """Cut anything after the last newline, so the file ends on a whole record."""
+    size = os.path.getsize(path)
+    with open(path, "r+b") as stream:
+        end = size
+        while end > 0:
+            start = max(0, end - chunk)
+            stream.seek(start)
+            block = stream.read(end - start)
+            newline = block.rfind(b"\n")
+            if newline >= 0:
+                stream.truncate(start + newline + 1)
+                return
+            end = start
+        stream.truncate(0)
+
+
+# ---------------------------------------------------------------------------------- Parquet
+
+class ParquetWriter:
+    """The records as table rows (`io.rows`: typed columns plus the JSON record), in row groups.
+
+    Written to a temporary file renamed into place on close, so the output name never holds a
+    file without its footer: an interrupted run leaves the rows written so far, a killed one
+    leaves only the temporary file.
+    """
+
+    def __init__(self, path: str, *, per_article: bool, rows_per_group: int = 1000) -> None:
+        require_extra("parquet")
+        import pyarrow.parquet as pq
+
+        self.path = path
+        self._per_article = per_article
+        self._schema = output_arrow_schema()
+        directory = os.path.dirname(os.path.abspath(path))
+        handle, self._temporary = tempfile.mkstemp(dir=directory, prefix=_PARTIAL_PREFIX, suffix=_PARTIAL_SUFFIX)
+        os.close(handle)
+        self._writer = pq.ParquetWriter(self._temporary, self._schema)
+        self._rows: list[dict[str, Any]] = []
+        self._rows_per_group = rows_per_group
+
+    def write(self, doc: InputDocument, payload: bytes, *, error: bool = False) -> None:
+        """`payload` is the JSONL rendering (one line per record): each line becomes a row."""
+        for line in payload.splitlines():
+            record = json.loads(line)
+            self._rows.append(article_row(record) if self._per_article else page_row(record))
+        if len(self._rows) >= self._rows_per_group:
+            self._flush_rows()
+
+    def _flush_rows(self) -> None:
+        import pyarrow as pa
+
+        if self._rows:
+            self._writer.write_table(pa.Table.from_pylist(self._rows, schema=self._schema))
+            self._rows = []
+
+    def close(self) -> None:
+        try:
+            self._flush_rows()
+            self._writer.close()
+            os.replace(self._temporary, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(self._temporary)
+            raise
 
 
 # ---------------------------------------------------------------------------------- --output-dir
