@@ -30,13 +30,18 @@ def open_binary(item: InputFile) -> BinaryIO:
     """A readable binary stream of the file's decompressed content (stdin is read as is)."""
     if item.path == STDIN:
         return sys.stdin.buffer
-    if item.compression == "gz":
-        return gzip.open(item.path, "rb")  # type: ignore[return-value]
-    if item.compression == "bz2":
-        return bz2.open(item.path, "rb")  # type: ignore[return-value]
-    if item.compression == "xz":
-        return lzma.open(item.path, "rb")  # type: ignore[return-value]
-    return open(item.path, "rb")
+    return open_decompressed(item.path, item.compression)
+
+
+def open_decompressed(path: str, compression: str | None) -> BinaryIO:
+    """`path` opened for reading through the decompressor `compression` ("gz", "bz2", "xz") names."""
+    if compression == "gz":
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    if compression == "bz2":
+        return bz2.open(path, "rb")  # type: ignore[return-value]
+    if compression == "xz":
+        return lzma.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")
 
 
 def read_bounded(stream: BinaryIO, limit: int | None) -> bytes:
