@@ -32,7 +32,8 @@ from cleanscrape.cli.options import (
 from cleanscrape.engines.local import Failure, LocalPool, PoolOptions, WorkerStartError, available_cores
 from cleanscrape.engines.record import Cleaner
 from cleanscrape.engines.task import DocumentTask
-from cleanscrape.io.discovery import InputFile, UsageError, check_inputs, iter_input_files
+from cleanscrape.io.compressed import stdin_looks_like_jsonl
+from cleanscrape.io.discovery import STDIN, InputFile, UsageError, check_inputs, iter_input_files
 from cleanscrape.io.document import InputDocument
 from cleanscrape.io.readers import ReadOptions, read_documents
 from cleanscrape.io.resume import Journal, ResumeRefused, check_dir_manifest, read_journal, write_dir_manifest
@@ -187,9 +188,12 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
         raise UsageError("give exactly one of -o OUT.jsonl and --output-dir DIR")
     if args.output_dir and args.per_article:
         raise UsageError("--per-article writes JSONL; use it with -o, not --output-dir")
-    if args.inputs.count("-") > 1:
+    if args.inputs.count(STDIN) > 1:
         raise UsageError("stdin (-) can be read only once")
     check_inputs(args.inputs)
+    if STDIN in args.inputs and not stdin_looks_like_jsonl():
+        raise UsageError("standard input is not JSONL (one JSON object per line); to clean one page from "
+                         "standard input, use: cleanscrape clean -")
     settings = settings_with_size_limit(args)  # built once here, pickled once to each worker
     max_bytes = max_bytes_from_args(args)
     read_options = ReadOptions(fields=jsonl_fields_from_args(args), max_bytes=max_bytes)
@@ -215,7 +219,7 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
 def _run_description(args: argparse.Namespace) -> dict[str, Any]:
     """What --resume checks a rerun against: the inputs, and every option that shapes the output
     (not --workers, --timeout and the like: a resumed run may change those)."""
-    inputs = [arg if arg == "-" else os.path.abspath(arg) for arg in args.inputs]
+    inputs = [arg if arg == STDIN else os.path.abspath(arg) for arg in args.inputs]
     options = {
         "--content-type": args.content_type, "--disable-stage": sorted(args.disable_stage),
         "--drop-phrase": args.drop_phrase, "--drop-pattern": args.drop_pattern,

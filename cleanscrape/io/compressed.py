@@ -44,6 +44,24 @@ def open_decompressed(path: str, compression: str | None) -> BinaryIO:
     return open(path, "rb")
 
 
+def stdin_looks_like_jsonl(sniff_bytes: int = 4096) -> bool:
+    """Whether standard input starts as JSONL does (with "{", after a byte-order mark and blank
+    lines), read without consuming it. True when that cannot be told (nothing there yet)."""
+    head = _peek(sys.stdin.buffer, sniff_bytes).removeprefix(b"\xef\xbb\xbf").lstrip()
+    return not head or head.startswith(b"{")
+
+
+def _peek(stream: BinaryIO, size: int) -> bytes:
+    if hasattr(stream, "peek"):  # a pipe or a file: io.BufferedReader
+        return bytes(stream.peek(size)[:size])
+    if stream.seekable():  # an in-memory stream
+        start = stream.tell()
+        head = stream.read(size)
+        stream.seek(start)
+        return head
+    return b""
+
+
 def read_bounded(stream: BinaryIO, limit: int | None) -> bytes:
     """The rest of `stream`, or TooLarge once more than `limit` bytes come out of it."""
     if limit is None:

@@ -329,3 +329,27 @@ def test_resume_refuses_an_output_without_a_journal(corpus: Path, tmp_path: Path
     code, err = run([str(corpus), "-o", str(out), "--resume"], capsys)
     assert code == 2 and "has no journal" in err and err.count("\n") == 1
     assert out.read_text() == '{"source": "written by something else"}\n'
+
+
+@pytest.mark.parametrize("data", [b"<html><body><p>One page</p></body></html>\n", b"Just some text.\n",
+                                  b'[{"id": 1}]\n'])
+def test_stdin_that_is_not_jsonl_is_refused_with_a_hint_to_use_clean(tmp_path: Path, capsys, monkeypatch,
+                                                                      data: bytes) -> None:
+    # Before, each line became an InvalidJSON error record, and the run exited 0.
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, err = run(["-", "-o", str(tmp_path / "out.jsonl")], capsys)
+    assert code == 2 and err.count("\n") == 1 and "use: cleanscrape clean -" in err, err
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_stdin_jsonl_after_a_byte_order_mark_and_blank_lines_is_read(tmp_path: Path, capsys, monkeypatch) -> None:
+    import io
+    import sys
+
+    data = b'\xef\xbb\xbf\n\n{"id": "s1", "text": "from stdin"}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert run(["-", "-o", str(tmp_path / "out.jsonl")], capsys)[0] == 0
+    assert [r["source"] for r in read_jsonl(tmp_path / "out.jsonl")] == ["s1"]
