@@ -1,9 +1,13 @@
 """The `cleanscrape clean` command, in-process and once as a real subprocess."""
 
+import bz2
+import gzip
 import io
 import json
+import lzma
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -151,3 +155,40 @@ def random_binary() -> bytes:
     import random
 
     return random.Random(3).randbytes(2048)
+
+
+@pytest.mark.parametrize("name", ["pages.jsonl", "pages.ndjson.gz", "crawl.warc.gz", "crawl.warc"])
+def test_a_file_of_many_documents_is_refused_with_a_hint_to_use_batch(capsys, tmp_path, name):
+    # Before, a JSONL file was cleaned as one page of text, its records run together.
+    path = tmp_path / name
+    path.write_bytes(b'{"id": "1", "text": "one"}\n{"id": "2", "text": "two"}\n')
+    status, out, err = run(capsys, path)
+    assert (status, out) == (2, "")
+    assert err.count("\n") == 1 and f"clean it with: cleanscrape batch {path} -o OUT.jsonl" in err
+
+
+@pytest.mark.parametrize("compress, suffix", [(gzip.compress, ".gz"), (bz2.compress, ".bz2"), (lzma.compress, ".xz")])
+def test_a_compressed_page_is_decompressed_and_cleaned(capsys, tmp_path, article, compress, suffix):
+    # Before, the compressed bytes went to clean() as they were: "not text", exit 2.
+    path = tmp_path / f"article.txt{suffix}"
+    path.write_bytes(compress(article.read_bytes()))
+    status, out, err = run(capsys, "--format", "text", path)
+    _, plain, _ = run(capsys, "--format", "text", article)
+    assert (status, err, out) == (0, "", plain)
+
+
+def test_a_damaged_compressed_page_is_a_one_line_error(capsys, tmp_path):
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(b"this is not gzip")
+    status, out, err = run(capsys, path)
+    assert (status, out) == (2, "") and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_writing_to_a_full_disk_is_exit_1_with_one_line():
+    # Before: Python's own "Exception ignored ... OSError: [Errno 28]" lines at exit, and exit 120.
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "cleanscrape", "clean", str(SEED)], cwd=ROOT, stdout=full,
+                                stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr == "cleanscrape: error: cannot write the output: No space left on device\n"

@@ -32,8 +32,10 @@ from cleanscrape.cli.options import (
 from cleanscrape.engines.local import Failure, LocalPool, PoolOptions, WorkerStartError, available_cores
 from cleanscrape.engines.record import Cleaner
 from cleanscrape.engines.task import DocumentTask
-from cleanscrape.io.discovery import InputFile, UsageError, check_inputs, iter_input_files
+from cleanscrape.io.compressed import stdin_looks_like_jsonl
+from cleanscrape.io.discovery import STDIN, InputFile, UsageError, check_inputs, iter_input_files
 from cleanscrape.io.document import InputDocument
+from cleanscrape.io.jsonl import MISSING_FIELD, JsonlFields
 from cleanscrape.io.readers import ReadOptions, read_documents
 from cleanscrape.io.resume import Journal, ResumeRefused, check_dir_manifest, read_journal, write_dir_manifest
 from cleanscrape.io.writers import (
@@ -50,6 +52,7 @@ from cleanscrape.io.writers import (
 )
 
 PROG = "cleanscrape batch"
+MAX_FIELDS_NAMED = 20  # fields named when no record had a body: enough to spot it, short enough for one line
 DoneCheck = Callable[[InputDocument], bool]  # --resume: is this document already in the output?
 
 
@@ -107,11 +110,25 @@ class Summary:
     read: int = 0
     skipped: int = 0
     kinds: dict[str, int] = field(default_factory=lambda: {"article": 0, "listing": 0, "empty": 0, "error": 0})
+    missing_field: int = 0  # JSONL records with neither body field
+    fields_seen: set[str] = field(default_factory=set)  # the fields those records had instead
     started: float = field(default_factory=time.monotonic)
 
-    def add(self, kind: str) -> None:
+    def add(self, doc: InputDocument, kind: str) -> None:
         self.read += 1
         self.kinds[kind] = self.kinds.get(kind, 0) + 1
+        if doc.error is not None and doc.error[0] == MISSING_FIELD:
+            self.missing_field += 1
+            if len(self.fields_seen) < MAX_FIELDS_NAMED:
+                self.fields_seen.update(map(str, doc.meta))
+
+    def no_body_found(self, fields: JsonlFields) -> str | None:
+        """When every document read was a record without either body field: what to say."""
+        if not self.read or self.missing_field < self.read:
+            return None
+        seen = ", ".join(sorted(self.fields_seen)[:MAX_FIELDS_NAMED]) or "none"
+        return (f"no record had the field {fields.text!r} or {fields.html!r} (fields seen: {seen}); "
+                "name the body with --text-field or --html-field")
 
     def line(self, *, interrupted: bool = False) -> str:
         elapsed = time.monotonic() - self.started
@@ -167,6 +184,10 @@ def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> Exit
         print(summary.line(interrupted=interrupted), file=sys.stderr)
     if interrupted:
         return ExitCode.INTERRUPTED
+    no_body = summary.no_body_found(jsonl_fields_from_args(args))
+    if no_body:
+        print(f"{PROG}: error: {no_body}", file=sys.stderr)
+        return ExitCode.FAILED
     if args.fail_on_error and summary.kinds.get("error"):
         return ExitCode.FAILED
     return ExitCode.OK
@@ -187,9 +208,12 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
         raise UsageError("give exactly one of -o OUT.jsonl and --output-dir DIR")
     if args.output_dir and args.per_article:
         raise UsageError("--per-article writes JSONL; use it with -o, not --output-dir")
-    if args.inputs.count("-") > 1:
+    if args.inputs.count(STDIN) > 1:
         raise UsageError("stdin (-) can be read only once")
     check_inputs(args.inputs)
+    if STDIN in args.inputs and not stdin_looks_like_jsonl():
+        raise UsageError("standard input is not JSONL (one JSON object per line); to clean one page from "
+                         "standard input, use: cleanscrape clean -")
     settings = settings_with_size_limit(args)  # built once here, pickled once to each worker
     max_bytes = max_bytes_from_args(args)
     read_options = ReadOptions(fields=jsonl_fields_from_args(args), max_bytes=max_bytes)
@@ -215,7 +239,7 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
 def _run_description(args: argparse.Namespace) -> dict[str, Any]:
     """What --resume checks a rerun against: the inputs, and every option that shapes the output
     (not --workers, --timeout and the like: a resumed run may change those)."""
-    inputs = [arg if arg == "-" else os.path.abspath(arg) for arg in args.inputs]
+    inputs = [arg if arg == STDIN else os.path.abspath(arg) for arg in args.inputs]
     options = {
         "--content-type": args.content_type, "--disable-stage": sorted(args.disable_stage),
         "--drop-phrase": args.drop_phrase, "--drop-pattern": args.drop_pattern,
@@ -274,7 +298,7 @@ def _execute(plan: _Plan, args: argparse.Namespace, summary: Summary) -> None:
                 rendered = plan.task.failed(job, result.type, result.message) if isinstance(result, Failure) \
                     else result
                 plan.writer.write(job[1], rendered.payload, error=rendered.kind == "error")
-                summary.add(rendered.kind)
+                summary.add(job[1], rendered.kind)
                 if progress is not None:
                     progress.update(1)
     finally:

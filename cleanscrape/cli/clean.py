@@ -11,7 +11,12 @@ from cleanscrape.api import clean
 from cleanscrape.cli.exit_codes import ExitCode
 from cleanscrape.cli.options import add_settings_arguments, settings_from_args
 from cleanscrape.errors import CleanscrapeError
+from cleanscrape.io.compressed import CORRUPT_ERRORS, TooLarge, open_decompressed, read_bounded
+from cleanscrape.io.discovery import UsageError, detect, split_compression
 from cleanscrape.model import Page
+
+# What one path can fail with; the others are still cleaned. OSError (unreadable) is a CORRUPT_ERROR.
+_PAGE_ERRORS: tuple[type[BaseException], ...] = (CleanscrapeError, UsageError, TooLarge, *CORRUPT_ERRORS)
 
 
 def add_clean_parser(commands: Any) -> argparse.ArgumentParser:
@@ -20,7 +25,9 @@ def add_clean_parser(commands: Any) -> argparse.ArgumentParser:
         "clean", help="clean files and print the result",
         description="Clean one or more files (or - for standard input). One file prints indented JSON; "
                     "several print one JSON object per line.")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="a file to clean, or - for standard input")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="a page to clean (a .gz, .bz2 or .xz file is decompressed), or - for standard input; "
+                             "files of many documents (JSONL, WARC) are for `cleanscrape batch`")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--format", choices=("json", "text"), default="json",
                         help="json: the page object (default); text: the clean text only")
@@ -36,14 +43,27 @@ def run_clean(args: argparse.Namespace, out: TextIO) -> ExitCode:
     status = ExitCode.OK
     for path in args.paths:
         try:
-            data = sys.stdin.buffer.read() if path == "-" else _read(path)
+            data = read_page(path, settings.max_input_bytes)
             page = clean(data, content_type=args.content_type, source=path, options=settings)
-        except (OSError, CleanscrapeError) as error:
+        except _PAGE_ERRORS as error:
             print(f"cleanscrape: {path}: {_describe(error)}", file=sys.stderr)
             status = ExitCode.USAGE
             continue
         out.write(render(page, args, several=len(args.paths) > 1))
     return status
+
+
+def read_page(path: str, limit: int | None) -> bytes:
+    """One page's bytes: standard input ("-"), a file, or a .gz/.bz2/.xz file decompressed.
+    UsageError for a file of many documents (JSONL, WARC): those are for `cleanscrape batch`."""
+    if path == "-":
+        return sys.stdin.buffer.read()
+    found = detect(path)
+    if found is not None and found[0] in ("jsonl", "warc"):
+        raise UsageError(f"a {found[0].upper()} file holds many documents; clean it with: "
+                         f"cleanscrape batch {path} -o OUT.jsonl")
+    with open_decompressed(path, split_compression(path)[1]) as stream:
+        return read_bounded(stream, limit)
 
 
 def render(page: Page, args: argparse.Namespace, several: bool) -> str:
@@ -63,12 +83,9 @@ def format_explain(page: Page) -> str:
     return "\n".join(rows) + "\n"
 
 
-def _read(path: str) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read()
-
-
-def _describe(error: Exception) -> str:
-    if isinstance(error, OSError):
-        return error.strerror or str(error)
+def _describe(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    if isinstance(error, (OSError, *CORRUPT_ERRORS)):  # a damaged compressed file
+        return f"{type(error).__name__}: {error}"
     return str(error)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -30,11 +32,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as error:
         parser.error(str(error))
     try:
-        return args.run(args, sys.stdout)
+        status = args.run(args, sys.stdout)
+        sys.stdout.flush()  # here, not at exit: a full disk is then an error we report
+        return status
     except BrokenPipeError:  # `cleanscrape clean ... | head` is not an error
+        _silence_stdout()
         return ExitCode.OK
+    except OSError as error:  # `cleanscrape clean PAGE > /dev/full`
+        _silence_stdout()
+        print(f"{parser.prog}: error: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        return ExitCode.FAILED
     except KeyboardInterrupt:
         return ExitCode.INTERRUPTED
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush at exit cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):  # ValueError: stdout has no file descriptor (tests)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 if __name__ == "__main__":

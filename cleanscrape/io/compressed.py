@@ -30,13 +30,36 @@ def open_binary(item: InputFile) -> BinaryIO:
     """A readable binary stream of the file's decompressed content (stdin is read as is)."""
     if item.path == STDIN:
         return sys.stdin.buffer
-    if item.compression == "gz":
-        return gzip.open(item.path, "rb")  # type: ignore[return-value]
-    if item.compression == "bz2":
-        return bz2.open(item.path, "rb")  # type: ignore[return-value]
-    if item.compression == "xz":
-        return lzma.open(item.path, "rb")  # type: ignore[return-value]
-    return open(item.path, "rb")
+    return open_decompressed(item.path, item.compression)
+
+
+def open_decompressed(path: str, compression: str | None) -> BinaryIO:
+    """`path` opened for reading through the decompressor `compression` ("gz", "bz2", "xz") names."""
+    if compression == "gz":
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    if compression == "bz2":
+        return bz2.open(path, "rb")  # type: ignore[return-value]
+    if compression == "xz":
+        return lzma.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")
+
+
+def stdin_looks_like_jsonl(sniff_bytes: int = 4096) -> bool:
+    """Whether standard input starts as JSONL does (with "{", after a byte-order mark and blank
+    lines), read without consuming it. True when that cannot be told (nothing there yet)."""
+    head = _peek(sys.stdin.buffer, sniff_bytes).removeprefix(b"\xef\xbb\xbf").lstrip()
+    return not head or head.startswith(b"{")
+
+
+def _peek(stream: BinaryIO, size: int) -> bytes:
+    if hasattr(stream, "peek"):  # a pipe or a file: io.BufferedReader
+        return bytes(stream.peek(size)[:size])
+    if stream.seekable():  # an in-memory stream
+        start = stream.tell()
+        head = stream.read(size)
+        stream.seek(start)
+        return head
+    return b""
 
 
 def read_bounded(stream: BinaryIO, limit: int | None) -> bytes:

@@ -41,13 +41,16 @@ class InputFile:
 
 def detect(path: str) -> tuple[str, str | None] | None:
     """(format, compression) from a file name, or None when the name says nothing we read."""
-    name = os.path.basename(path).lower()
-    stem, ext = os.path.splitext(name)
-    compression = _COMPRESSIONS.get(ext)
-    if compression:
-        stem, ext = os.path.splitext(stem)
-    fmt = _FORMATS.get(ext)
+    stem, compression = split_compression(os.path.basename(path).lower())
+    fmt = _FORMATS.get(os.path.splitext(stem)[1])
     return (fmt, compression) if fmt else None
+
+
+def split_compression(name: str) -> tuple[str, str | None]:
+    """("page.html", "gz") for "page.html.gz"; (name, None) for a name without a compression suffix."""
+    stem, ext = os.path.splitext(name)
+    compression = _COMPRESSIONS.get(ext.lower())
+    return (stem, compression) if compression else (name, None)
 
 
 def has_magic(arg: str) -> bool:

@@ -329,3 +329,53 @@ def test_resume_refuses_an_output_without_a_journal(corpus: Path, tmp_path: Path
     code, err = run([str(corpus), "-o", str(out), "--resume"], capsys)
     assert code == 2 and "has no journal" in err and err.count("\n") == 1
     assert out.read_text() == '{"source": "written by something else"}\n'
+
+
+@pytest.mark.parametrize("data", [b"<html><body><p>One page</p></body></html>\n", b"Just some text.\n",
+                                  b'[{"id": 1}]\n'])
+def test_stdin_that_is_not_jsonl_is_refused_with_a_hint_to_use_clean(tmp_path: Path, capsys, monkeypatch,
+                                                                      data: bytes) -> None:
+    # Before, each line became an InvalidJSON error record, and the run exited 0.
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, err = run(["-", "-o", str(tmp_path / "out.jsonl")], capsys)
+    assert code == 2 and err.count("\n") == 1 and "use: cleanscrape clean -" in err, err
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_stdin_jsonl_after_a_byte_order_mark_and_blank_lines_is_read(tmp_path: Path, capsys, monkeypatch) -> None:
+    import io
+    import sys
+
+    data = b'\xef\xbb\xbf\n\n{"id": "s1", "text": "from stdin"}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert run(["-", "-o", str(tmp_path / "out.jsonl")], capsys)[0] == 0
+    assert [r["source"] for r in read_jsonl(tmp_path / "out.jsonl")] == ["s1"]
+
+
+def test_a_batch_where_no_record_has_the_body_field_exits_1_naming_the_fields_seen(tmp_path: Path, capsys) -> None:
+    # Before: exit 0 with nothing but error records, each carrying the whole page in its meta.
+    body = "<p>" + "A long page. " * 5000 + "</p>"
+    src = tmp_path / "pages.jsonl"
+    src.write_text("".join(json.dumps({"id": f"p{i}", "url": f"https://x/{i}", "content": body}) + "\n"
+                           for i in range(3)))
+    out = tmp_path / "out.jsonl"
+    code, err = run([str(src), "-o", str(out), "--html-field", "htm"], capsys)
+    assert code == 1
+    assert err.splitlines()[-1] == ("cleanscrape batch: error: no record had the field 'text' or 'htm' "
+                                    "(fields seen: content, id, url); name the body with --text-field or --html-field")
+    records = read_jsonl(out)
+    assert [r["error"]["type"] for r in records] == ["MissingField"] * 3
+    assert records[0]["meta"] == {"id": "p0", "url": "https://x/0", "content": f"<left out: {len(body)} characters>"}
+    assert "(its fields: id, url, content)" in records[0]["error"]["message"]
+    assert out.stat().st_size < 2000
+
+
+def test_some_records_without_a_body_are_error_records_and_the_run_succeeds(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "pages.jsonl"
+    src.write_text('{"id": "a", "text": "a body"}\n{"id": "b", "content": "no body field"}\n')
+    code, _ = run([str(src), "-o", str(tmp_path / "out.jsonl")], capsys)
+    assert code == 0
+    assert read_jsonl(tmp_path / "out.jsonl")[1]["meta"] == {"id": "b", "content": "no body field"}
