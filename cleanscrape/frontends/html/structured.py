@@ -71,6 +71,9 @@ META_DESCRIPTION = ("og:description", "description", "twitter:description")
 META_LANGUAGE = ("content-language",)
 # The attributes that name a <meta> tag's key, best first.
 META_KEY_ATTRIBUTES = ("property", "name", "itemprop", "http-equiv")
+# <meta> tags, and microdata on other elements, which carries its value in the same content
+# attribute or, on <time>, in datetime: <time itemprop="datePublished" datetime="2025-03-20">.
+META_SELECTOR = "meta[content], [itemprop][content], [itemprop][datetime]"
 
 
 def page_metadata(tree: LexborHTMLParser) -> PageMeta:
@@ -242,12 +245,17 @@ def _meta_tag_metadata(tree: LexborHTMLParser) -> PageMeta:
 
 
 def _meta_contents(tree: LexborHTMLParser) -> dict[str, str]:
-    """Each <meta> key (lower-cased) with the first non-empty content given for it."""
+    """Each <meta> or microdata key (lower-cased) with the first non-empty value given for it, in
+    page order."""
     contents: dict[str, str] = {}
-    for node in tree.css("meta[content]"):
+    for node in tree.css(META_SELECTOR):
         attributes = node.attributes
-        key = next((attributes[name] for name in META_KEY_ATTRIBUTES if attributes.get(name)), None)
-        value = clean_value(attributes.get("content"))
+        if node.tag == "meta":
+            key = next((attributes[name] for name in META_KEY_ATTRIBUTES if attributes.get(name)), None)
+            value = clean_value(attributes.get("content"))
+        else:
+            key = attributes.get("itemprop")
+            value = clean_value(attributes.get("content") or attributes.get("datetime"))
         if key and value:
             contents.setdefault(key.strip().lower(), value)
     return contents
