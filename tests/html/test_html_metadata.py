@@ -324,3 +324,13 @@ def test_a_meta_tag_date_wins_over_microdata_and_microdata_text_alone_is_not_rea
                  '<body><time itemprop="datePublished" datetime="2025-03-20">20 March</time></body>')
     assert page_metadata(tree).published == "2025-03-19"
     assert page_metadata(parse('<body><div itemprop="datePublished">2025-03-20</div></body>')).published is None
+
+
+def test_a_time_in_the_article_header_dates_the_article_when_nothing_else_does():
+    page = ('<body><aside><time datetime="2020-01-01">Old</time></aside><article><header><h1>Bridge</h1>'
+            '<time datetime="not a date">Tuesday</time><time datetime="2025-03-20T09:30">20 March</time></header>'
+            '<p>Text</p><footer><time datetime="2019-01-01">x</time></footer></article></body>')
+    assert page_metadata(parse(page)).published == "2025-03-20T09:30"
+    with_meta = page.replace("<body>", '<head><meta name="date" content="2025-03-19"></head><body>')
+    assert page_metadata(parse(with_meta)).published == "2025-03-19"
+    assert page_metadata(parse('<body><header><time datetime="2025-03-20">x</time></header></body>')).published is None
