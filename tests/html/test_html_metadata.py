@@ -334,3 +334,11 @@ def test_a_time_in_the_article_header_dates_the_article_when_nothing_else_does()
     with_meta = page.replace("<body>", '<head><meta name="date" content="2025-03-19"></head><body>')
     assert page_metadata(parse(with_meta)).published == "2025-03-19"
     assert page_metadata(parse('<body><header><time datetime="2025-03-20">x</time></header></body>')).published is None
+
+
+def test_a_property_attribute_naming_several_keys_is_read_as_each():
+    tree = parse('<head><meta property="dc:title og:title" content="Bridge opens">'
+                 '<meta property="  dcterms.created\n article:published_time " content="2025-03-20"></head>'
+                 '<body><span itemprop="dateModified datePublished" content="2025-03-21"></span></body>')
+    meta = page_metadata(tree)
+    assert (meta.title, meta.published, meta.updated) == ("Bridge opens", "2025-03-20", "2025-03-21")

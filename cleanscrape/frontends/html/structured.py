@@ -252,7 +252,7 @@ def _meta_tag_metadata(tree: LexborHTMLParser) -> PageMeta:
 
 def _meta_contents(tree: LexborHTMLParser) -> dict[str, str]:
     """Each <meta> or microdata key (lower-cased) with the first non-empty value given for it, in
-    page order."""
+    page order; an attribute naming several keys gives its value to each."""
     contents: dict[str, str] = {}
     for node in tree.css(META_SELECTOR):
         attributes = node.attributes
@@ -263,7 +263,9 @@ def _meta_contents(tree: LexborHTMLParser) -> dict[str, str]:
             key = attributes.get("itemprop")
             value = clean_value(attributes.get("content") or attributes.get("datetime"))
         if key and value:
-            contents.setdefault(key.strip().lower(), value)
+            # RDFa and microdata allow several names in one attribute: property="og:title dc:title".
+            for name in key.lower().split():
+                contents.setdefault(name, value)
     return contents
 
 
