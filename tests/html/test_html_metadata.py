@@ -310,3 +310,35 @@ def test_a_web_site_node_s_date_is_not_the_page_s():
 def test_with_an_article_node_a_web_page_node_s_date_does_not_stand_in():
     tree = page_with_json_ld([{"@type": "WebPage", "datePublished": "2024-03-17"}, {"@type": "NewsArticle", "headline": "H"}])
     assert page_metadata(tree).published is None
+
+
+def test_microdata_dates_in_datetime_and_content_attributes():
+    tree = parse('<body><article><h1>Bridge</h1><time itemprop="datePublished" datetime="2025-03-20T09:30">20 March</time>'
+                 '<span itemprop="dateModified" content="2025-03-21"></span><p>Text</p></article></body>')
+    meta = page_metadata(tree)
+    assert (meta.published, meta.updated) == ("2025-03-20T09:30", "2025-03-21")
+
+
+def test_a_meta_tag_date_wins_over_microdata_and_microdata_text_alone_is_not_read():
+    tree = parse('<head><meta property="article:published_time" content="2025-03-19"></head>'
+                 '<body><time itemprop="datePublished" datetime="2025-03-20">20 March</time></body>')
+    assert page_metadata(tree).published == "2025-03-19"
+    assert page_metadata(parse('<body><div itemprop="datePublished">2025-03-20</div></body>')).published is None
+
+
+def test_a_time_in_the_article_header_dates_the_article_when_nothing_else_does():
+    page = ('<body><aside><time datetime="2020-01-01">Old</time></aside><article><header><h1>Bridge</h1>'
+            '<time datetime="not a date">Tuesday</time><time datetime="2025-03-20T09:30">20 March</time></header>'
+            '<p>Text</p><footer><time datetime="2019-01-01">x</time></footer></article></body>')
+    assert page_metadata(parse(page)).published == "2025-03-20T09:30"
+    with_meta = page.replace("<body>", '<head><meta name="date" content="2025-03-19"></head><body>')
+    assert page_metadata(parse(with_meta)).published == "2025-03-19"
+    assert page_metadata(parse('<body><header><time datetime="2025-03-20">x</time></header></body>')).published is None
+
+
+def test_a_property_attribute_naming_several_keys_is_read_as_each():
+    tree = parse('<head><meta property="dc:title og:title" content="Bridge opens">'
+                 '<meta property="  dcterms.created\n article:published_time " content="2025-03-20"></head>'
+                 '<body><span itemprop="dateModified datePublished" content="2025-03-21"></span></body>')
+    meta = page_metadata(tree)
+    assert (meta.title, meta.published, meta.updated) == ("Bridge opens", "2025-03-20", "2025-03-21")

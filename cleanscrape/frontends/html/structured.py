@@ -71,13 +71,20 @@ META_DESCRIPTION = ("og:description", "description", "twitter:description")
 META_LANGUAGE = ("content-language",)
 # The attributes that name a <meta> tag's key, best first.
 META_KEY_ATTRIBUTES = ("property", "name", "itemprop", "http-equiv")
+# <meta> tags, and microdata on other elements, which carries its value in the same content
+# attribute or, on <time>, in datetime: <time itemprop="datePublished" datetime="2025-03-20">.
+META_SELECTOR = "meta[content], [itemprop][content], [itemprop][datetime]"
+# A <time> in the header of the page's <article> (or <main>) dates the article; one elsewhere may
+# date a comment, a related story or the page's footer.
+ARTICLE_HEADER_TIME_SELECTOR = "article header time[datetime], main header time[datetime]"
 
 
 def page_metadata(tree: LexborHTMLParser) -> PageMeta:
-    """Structured metadata of the page: JSON-LD article first, then <meta>, then <title>."""
+    """Structured metadata of the page: JSON-LD article first, then <meta> and microdata, then
+    <title> and the article header's <time>."""
     structured = _json_ld_metadata(tree)
     tags = _meta_tag_metadata(tree)
-    meta = _field_by_field(structured, tags)
+    meta = _field_by_field(structured, tags, PageMeta(published=_article_header_date(tree)))
     if meta.publisher is None and meta.site_name is not None:
         meta = replace(meta, publisher=meta.site_name)
     if structured.title is None:
@@ -89,11 +96,13 @@ def page_metadata(tree: LexborHTMLParser) -> PageMeta:
     return meta
 
 
-def _field_by_field(first: PageMeta, second: PageMeta) -> PageMeta:
-    """Each field from `first` where it has one, else from `second`."""
-    return PageMeta(**{
-        field.name: getattr(first, field.name) or getattr(second, field.name) for field in fields(PageMeta)
-    })
+def _field_by_field(*sources: PageMeta) -> PageMeta:
+    """Each field from the first source that has it (the empty value where none has)."""
+    merged: dict[str, Any] = {}
+    for field in fields(PageMeta):
+        values = [getattr(source, field.name) for source in sources]
+        merged[field.name] = next(filter(None, values), values[-1])
+    return PageMeta(**merged)
 
 
 def clean_value(value: Any) -> str | None:
@@ -242,15 +251,29 @@ def _meta_tag_metadata(tree: LexborHTMLParser) -> PageMeta:
 
 
 def _meta_contents(tree: LexborHTMLParser) -> dict[str, str]:
-    """Each <meta> key (lower-cased) with the first non-empty content given for it."""
+    """Each <meta> or microdata key (lower-cased) with the first non-empty value given for it, in
+    page order; an attribute naming several keys gives its value to each."""
     contents: dict[str, str] = {}
-    for node in tree.css("meta[content]"):
+    for node in tree.css(META_SELECTOR):
         attributes = node.attributes
-        key = next((attributes[name] for name in META_KEY_ATTRIBUTES if attributes.get(name)), None)
-        value = clean_value(attributes.get("content"))
+        if node.tag == "meta":
+            key = next((attributes[name] for name in META_KEY_ATTRIBUTES if attributes.get(name)), None)
+            value = clean_value(attributes.get("content"))
+        else:
+            key = attributes.get("itemprop")
+            value = clean_value(attributes.get("content") or attributes.get("datetime"))
         if key and value:
-            contents.setdefault(key.strip().lower(), value)
+            # RDFa and microdata allow several names in one attribute: property="og:title dc:title".
+            for name in key.lower().split():
+                contents.setdefault(name, value)
     return contents
+
+
+def _article_header_date(tree: LexborHTMLParser) -> str | None:
+    """The first readable datetime of a <time> in the article's header."""
+    times = tree.css(ARTICLE_HEADER_TIME_SELECTOR)
+    dates = (_declared_date(clean_value(node.attributes.get("datetime"))) for node in times)
+    return next(filter(None, dates), None)
 
 
 def _document_language(tree: LexborHTMLParser) -> str | None:
