@@ -56,7 +56,7 @@ def clean(
         from cleanscrape.frontends.html.extract import body_check_warnings, document_from_html
 
         limits.check_html(text, settings)
-        document = document_from_html(text)
+        document = document_from_html(text, source)
         warnings.extend(body_check_warnings(document))
     else:
         limits.check_text_lines(text, settings)

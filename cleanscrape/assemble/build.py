@@ -19,8 +19,12 @@ ARTICLE_FACTS = frozenset({
 })
 PAGE_FACTS = frozenset({FactKind.HEADING, FactKind.UNDATED})
 CONSUMED_FACTS = ARTICLE_FACTS | PAGE_FACTS
-# Structured metadata (HTML) fills what the page's lines did not say.
-_PAGE_META_FIELDS = ("title", "published", "updated", "publisher", "section")
+# Structured metadata (HTML) fills what the page's lines did not say. The title a line gives
+# wins: in HTML that line is a headline whose words the declared title shares
+# (stages/metadata.py), so it differs only by a kicker or a site name the declared one carries.
+# Measured (exact %, declared-first vs line-first): readability 84.3 vs 79.5, traf-dev 72.6 vs
+# 74.6; no order wins on every set, so the line keeps its place.
+_PAGE_META_FIELDS = ("title", "publisher", "section")
 
 
 def build_page(doc: Document, settings: Settings, source: str | None = None) -> Page:
@@ -126,8 +130,15 @@ def _fill_from_page_meta(article: Article, page_meta: PageMeta) -> None:
     for field in _PAGE_META_FIELDS:
         if getattr(article, field) is None and getattr(page_meta, field):
             setattr(article, field, getattr(page_meta, field))
-    if not article.authors and page_meta.authors:
-        article.authors = list(page_meta.authors)
+    # Dates: what the page declares (JSON-LD, <meta>), then a date its visible lines print, then
+    # htmldate's reading of the markup (URL path, <time>, date-classed elements, free text).
+    # Measured on traf-dev (exact %): lines > declared 54.3, declared > lines > htmldate 86.1,
+    # declared > htmldate > lines 85.9 (readability: 97.0, 100, 100).
+    article.published = page_meta.published or article.published or page_meta.markup_published
+    article.updated = page_meta.updated or article.updated or page_meta.markup_updated
+    # Authors in the same order: declared names, a byline line of the text, the byline markup's
+    # (the front end keeps only people, so a declared "Staff" gives way to a name).
+    article.authors = list(page_meta.authors) or article.authors or list(page_meta.byline_authors)
 
 
 def _declared_language(page_meta: PageMeta) -> str | None:

@@ -60,6 +60,10 @@ class PageMeta:
     description: str | None = None
     body: str | None = None  # JSON-LD articleBody: checks the extraction, never becomes text
     language: str | None = None  # as declared (e.g. "en-GB"); assemble keeps the primary subtag
+    # Read from the markup rather than declared: htmldate's dates (ISO days) and the byline's names.
+    markup_published: str | None = None
+    markup_updated: str | None = None
+    byline_authors: tuple[str, ...] = ()
 
 
 NO_PAGE_META = PageMeta()
