@@ -92,7 +92,7 @@ _ARTICLE_FIELDS = ("title", "standfirst", "published", "updated", "publisher", "
 def _metadata(page: Page) -> Iterator[str]:
     yield "<h2>Metadata</h2>"
     if page.heading:
-        yield f'<table class="meta">{_meta_row(page, "listing heading", [page.heading])}</table>'
+        yield f'<table class="meta">{_meta_row(page, "page heading", [page.heading])}</table>'
     for number, article in enumerate(page.articles, start=1):
         yield f"<h3>Article {number} ({escape(article.role.value)})</h3>"
         yield '<table class="meta">'
@@ -166,8 +166,9 @@ def _lines(page: Page, colours: dict[str, int]) -> Iterator[str]:
             text = _with_trims_struck(line, trims.get(line.number, []), colours)
             yield (f'<div class="line trim">{number}<span class="text">{text}</span>'
                    f'<span class="why">{escape(reason)}</span></div>')
-        else:
-            yield f'<div class="line keep">{number}<span class="text">{escape(line.display)}</span></div>'
+        else:  # kept; a reason here is what protected the line (user-keep)
+            yield (f'<div class="line keep">{number}<span class="text">{escape(line.display)}</span>'
+                   f'<span class="why">{escape(reason)}</span></div>')
 
 
 def _with_trims_struck(line: Line, trims: list[tuple[str, str]], colours: dict[str, int]) -> str:

@@ -118,3 +118,8 @@ def test_metadata_says_which_line_it_was_read_from():
     assert "Russia in touch with other countries on Syria violence: Kremlin" in html
     assert "line 1 (drop: metadata)" in html
     assert "related-headlines</span> (12)" in html
+
+
+def test_a_line_kept_by_the_user_shows_why():
+    page = cleanscrape.clean(HOSTILE, options={"keep_phrases": ["residents welcomed"]})
+    assert '<span class="why">user-keep</span>' in report(page)
