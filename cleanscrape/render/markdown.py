@@ -109,7 +109,7 @@ def _blocks(paragraphs: list[_Paragraph], title_level: int) -> Iterator[str]:
             # Below the article's title whatever level the page used.
             yield from (_heading(item.text, max(item.level, title_level + 1)) for item in items)
         elif kind == _Kind.LIST_ITEM:
-            yield "\n".join(_list_item(item, number) for number, item in enumerate(items, start=1))
+            yield "\n".join(_list_items(items))
         elif kind == _Kind.TABLE_ROW:
             yield _table([item.text for item in items])
         elif kind == _Kind.QUOTE:
@@ -124,8 +124,12 @@ def _heading(text: str, level: int) -> str:
     return f"{'#' * min(level, _MAX_HEADING_LEVEL)} {_escape_inline(text)}"
 
 
-def _list_item(item: _Paragraph, number: int) -> str:
-    return f"{number}. {_escape(item.text)}" if item.ordered else f"- {_escape(item.text)}"
+def _list_items(items: list[_Paragraph]) -> Iterator[str]:
+    """Bulleted items as `- `, numbered ones as `1. `, `2. `, ... counted from each run's start."""
+    number = 0
+    for item in items:
+        number = number + 1 if item.ordered else 0
+        yield f"{number}. {_escape(item.text)}" if item.ordered else f"- {_escape(item.text)}"
 
 
 def _table(rows: list[str]) -> str:

@@ -8,7 +8,7 @@ import pathlib
 import pytest
 
 import cleanscrape
-from cleanscrape.model import Article, Line, Page, PageKind
+from cleanscrape.model import Article, Block, Evidence, Line, Page, PageKind
 from cleanscrape.render import markdown
 
 PAGES_DIR = pathlib.Path(__file__).resolve().parent / "pages"
@@ -107,3 +107,10 @@ def test_a_listing_has_the_page_heading_on_top_and_item_titles_below_it():
 
 def test_an_empty_page_is_empty_markdown():
     assert markdown(cleanscrape.clean("")) == ""
+
+
+def test_numbered_items_count_from_the_start_of_their_own_run():
+    page = article_page("One", "Two", "Bullet", "Again", markers={1: "-", 2: "-", 3: "-", 4: "-"})
+    ordered = Evidence(block=Block.ORDERED_ITEM)
+    page.evidence = (ordered, ordered, Evidence(), ordered)
+    assert markdown(page) == "# Title\n\n1. One\n2. Two\n- Bullet\n1. Again\n"
