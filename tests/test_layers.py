@@ -2,7 +2,7 @@
 
 Read from the source (every `import`, at the top, inside functions and under TYPE_CHECKING
 alike), so a lazy import cannot hide a dependency. The order is DESIGN.md's:
-errors/settings/model/text/decode/parse < frontends < stages < pipeline < assemble < api < io < engines < cli.
+errors/settings/model/text/decode/parse < frontends < stages < pipeline < assemble < api < io/render < engines < cli.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"pipeline"}),
     frozenset({"assemble"}),
     frozenset({"api", ""}),
-    frozenset({"io"}),
+    frozenset({"io", "render"}),  # render: a Page as Markdown or an HTML report
     frozenset({"engines", "spark"}),  # spark.py: the public name of engines.spark
     frozenset({"cli", "__main__"}),
 )

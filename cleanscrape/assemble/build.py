@@ -42,6 +42,7 @@ def build_page(doc: Document, settings: Settings, source: str | None = None) -> 
         source=source,
         heading=_first(_facts(doc, 0, len(doc.lines)), FactKind.HEADING),
         explain=tuple(explain(doc)),
+        evidence=doc.evidence,
     )
     # The language the page declares (HTML lang, JSON-LD inLanguage) wins over a statistical guess.
     page.language = _declared_language(doc.page_meta) or detect_language(page.text, settings.language_sample_chars)
@@ -49,7 +50,8 @@ def build_page(doc: Document, settings: Settings, source: str | None = None) -> 
 
 
 def build_article(doc: Document, part: Segment) -> Article:
-    paragraphs = [_paragraph(doc, index) for index in range(part.start, part.end) if _has_text(doc, index)]
+    indices = [index for index in range(part.start, part.end) if _has_text(doc, index)]
+    paragraphs = [_paragraph(doc, index) for index in indices]
     facts = list(_facts(doc, part.start, part.end))
     standfirst = _all(facts, FactKind.STANDFIRST)
     article = Article(
@@ -64,6 +66,7 @@ def build_article(doc: Document, part: Segment) -> Article:
         editors=_all(facts, FactKind.EDITOR),
         agency=_first(facts, FactKind.AGENCY),
         captions=_all(facts, FactKind.CAPTION),
+        lines=[doc.lines[index].number for index in indices],
     )
     if paragraphs:
         article.dateline = parse_dateline(paragraphs[0], doc.day_first)

@@ -8,6 +8,7 @@ import math
 from typing import Any, NoReturn
 
 from cleanscrape.api import CONTENT_TYPES
+from cleanscrape.cli.config import read_config
 from cleanscrape.io.discovery import UsageError
 from cleanscrape.io.document import DEFAULT_MAX_BYTES
 from cleanscrape.io.jsonl import JsonlFields
@@ -28,6 +29,8 @@ class CommandParser(argparse.ArgumentParser):
 def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
     """Options every command that cleans shares; `settings_from_args` reads them back."""
     group = parser.add_argument_group("cleaning options")
+    group.add_argument("--config", metavar="FILE.toml",
+                       help="read cleaning settings from a TOML file; the options below override it")
     group.add_argument("--drop-phrase", action="append", default=[], metavar="TEXT",
                        help="drop lines containing TEXT (case-insensitive); repeatable")
     group.add_argument("--drop-pattern", action="append", default=[], metavar="REGEX",
@@ -42,14 +45,17 @@ def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
-    """The Settings the options ask for; ValueError for an invalid one (e.g. a bad --drop-pattern)."""
-    return Settings(
-        disabled_stages=frozenset(args.disable_stage),
-        drop_phrases=tuple(args.drop_phrase),
-        drop_patterns=tuple(args.drop_pattern),
-        keep_phrases=tuple(args.keep_phrase),
-        keep_patterns=tuple(args.keep_pattern),
-    )
+    """The Settings the options ask for; ValueError for an invalid one (e.g. a bad --drop-pattern).
+    A flag given replaces the --config file's value of its field."""
+    flags = {
+        "disabled_stages": args.disable_stage,
+        "drop_phrases": args.drop_phrase,
+        "drop_patterns": args.drop_pattern,
+        "keep_phrases": args.keep_phrase,
+        "keep_patterns": args.keep_pattern,
+    }
+    from_file = read_config(args.config) if args.config else {}
+    return Settings.from_options({**from_file, **{name: value for name, value in flags.items() if value}})
 
 
 def settings_with_size_limit(args: argparse.Namespace) -> Settings:

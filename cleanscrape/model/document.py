@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from cleanscrape.model.facts import NO_PAGE_META, Fact, PageMeta
+from cleanscrape.model.facts import NO_PAGE_META, Fact, PageMeta, StrEnum
 
 
 class Verdict(enum.Enum):
@@ -57,6 +57,17 @@ class Label:
     span: tuple[int, int] | None = None  # [start, end) of `Line.text` dropped; None = whole line
 
 
+class Block(StrEnum):
+    """The HTML element a line came from, where it matters to a reader's layout (Markdown output).
+    Bulleted list items and table rows need no DOM: their lines carry a marker or `| a | b |` cells."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    ORDERED_ITEM = "ordered-item"  # an item of a numbered list (<ol>), which text prints with a bullet
+    QUOTE = "quote"
+    CODE = "code"
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """What a front end knows about a line beyond its text (from the DOM, for HTML input)."""
@@ -66,6 +77,8 @@ class Evidence:
     link_lead: bool = False  # the line begins with a multi-word link's text: a linked headline and its teaser
     boilerplate: bool = False  # the line sits in nav/aside/footer
     article_header: bool = False  # the line sits in the article's own <header> (headline, standfirst, byline)
+    block: Block = Block.PARAGRAPH
+    level: int = 0  # a heading's level (1-6 for <h1>-<h6>); a code line's indentation in spaces
 
 
 # `re.IGNORECASE` compares characters by their simple lower case, and also equates ı with i and

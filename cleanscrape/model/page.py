@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleanscrape.model.document import Line
+from cleanscrape.model.document import Evidence, Line
 from cleanscrape.model.facts import StrEnum
 
 
@@ -47,6 +47,7 @@ class Article:
     dateline: Dateline | None = None
     captions: list[str] = field(default_factory=list)
     role: ArticleRole = ArticleRole.MAIN
+    lines: list[int] = field(default_factory=list)  # the input line number of each paragraph of `text`
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -86,6 +87,7 @@ class Page:
     source: str | None = None
     heading: str | None = None  # a listing page's own heading
     explain: tuple[tuple[Line, str, str], ...] = ()  # (line, verdict, reason) for every input line
+    evidence: tuple[Evidence, ...] = ()  # what the front end knew of each line of `explain` (HTML only)
 
     @property
     def title(self) -> str | None:
