@@ -10,6 +10,7 @@ it is a subheading and stays in the text.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 
 from cleanscrape.model import Document, Fact, FactKind, Label, Verdict
@@ -25,6 +26,10 @@ MIN_WORDS_BEFORE_NEXT_TITLE = 100
 MIN_TITLE_WORD_SHARE = 0.8  # a headline line saying what the structured title says
 DATE_FACTS = frozenset({FactKind.PUBLISHED, FactKind.UPDATED, FactKind.UNDATED})
 MAX_TITLE_PRINTS = 3  # heading, og/title box, and the body's own: a template prints a title at most so often
+# An article's own <header> holds a headline, a standfirst of a paragraph or two and a byline; a
+# "header" with more paragraphs than that is a page template wrapping the body in <header> (on
+# wcxb-dev such runs held whole articles: 3,778 words of truth lost as metadata on 400 pages).
+MAX_HEADER_PARAGRAPHS = 2
 def _block_facts(block: list[HeaderLine]) -> list[tuple[int, tuple[Fact, ...]]]:
     """(position, facts) of each header line. Breadcrumb/tag items: the outlet's name again, else
     the first one is the section; later ones are tags, dropped without a fact (no output has
@@ -63,7 +68,9 @@ def _may_be_title(doc: Document, text: str) -> bool:
 def _printed_nearby(doc: Document) -> set[int]:
     """Indices of lines printed again within REPEAT_WINDOW lines, as templates print a title.
 
-    A line recurring all over the page (an interview's question) is not a title printed twice.
+    A line recurring all over the page (an interview's question) is not a title printed twice, nor
+    is a subheading that recurs after a paragraph ("Did you know?", "Typical work environment" under
+    each of two jobs): a template prints a title twice in the header, with no paragraph between.
     """
     positions: dict[str, list[int]] = {}
     for index, line in enumerate(doc.lines):
@@ -72,8 +79,9 @@ def _printed_nearby(doc: Document) -> set[int]:
     nearby: set[int] = set()
     for indices in positions.values():
         if 2 <= len(indices) <= MAX_TITLE_PRINTS:
-            for first, second in zip(indices, indices[1:]):
-                if second - first <= REPEAT_WINDOW:
+            for first, second in zip(indices, indices[1:], strict=False):
+                between = doc.lines[first + 1:second]
+                if second - first <= REPEAT_WINDOW and not any(is_prose(line.text) for line in between):
                     nearby.update((first, second))
     return nearby
 
@@ -87,6 +95,7 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
 
     zone_start = 0
     first_zone = True
+    titles_printed_twice = False  # the page's first title was printed twice, as its template prints titles
     words_since_title = 0
     for pos in range(len(lines)):
         if not prose[pos] or (pos > 0 and prose[pos - 1]):
@@ -97,7 +106,13 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
         has_date = any(fact.kind in DATE_FACTS for line in block for fact in line.facts)
         if first_zone and title is not None and not _may_be_title(doc, title.text):
             title = None
-        has_header = title is not None and (kept[zone_start + title_pos] in printed_near or has_date)
+        printed_twice = title is not None and kept[zone_start + title_pos] in printed_near
+        if first_zone:
+            titles_printed_twice = printed_twice
+        # A template prints every title alike: a line printed twice is a later article's title only
+        # where the first title was printed twice too; else it is a caption shown twice (w3m prints
+        # an image's alt text and its caption) between the article's paragraphs.
+        has_header = title is not None and ((printed_twice and titles_printed_twice) or has_date)
         if not first_zone and not (has_header and words_since_title >= MIN_WORDS_BEFORE_NEXT_TITLE):
             title = None
             block = []
@@ -123,13 +138,16 @@ def _article_header_lines(doc: Document, kept: Sequence[int], prose: Sequence[bo
     """Lines the DOM shows in the article's own <header> before the body's first paragraph: the
     headline (however it is worded), the standfirst and the byline are the article's header,
     not its text. Only the standfirst, the header's prose, is a fact: the title and byline
-    the page states elsewhere (structured data, the lines above)."""
-    for pos, index in enumerate(kept):
-        if doc.evidence_for(index).article_header:
-            facts = (Fact(FactKind.STANDFIRST, doc.lines[index].text),) if prose[pos] else ()
-            yield Label(index, Verdict.DROP, "metadata", facts=facts)
-        elif prose[pos]:
-            return
+    the page states elsewhere (structured data, the lines above). A "header" holding more than
+    MAX_HEADER_PARAGRAPHS paragraphs is the body itself, and stays."""
+    in_header = [doc.evidence_for(index).article_header for index in kept]
+    before_body = itertools.takewhile(lambda pos: in_header[pos] or not prose[pos], range(len(kept)))
+    header = [pos for pos in before_body if in_header[pos]]
+    if sum(prose[pos] for pos in header) > MAX_HEADER_PARAGRAPHS:
+        return
+    for pos in header:
+        facts = (Fact(FactKind.STANDFIRST, doc.lines[kept[pos]].text),) if prose[pos] else ()
+        yield Label(kept[pos], Verdict.DROP, "metadata", facts=facts)
 
 
 STAGE = Stage(
