@@ -96,6 +96,8 @@ def explain(doc: Document) -> Iterator[tuple[Line, str, str]]:
             yield line, "drop", label.reason
         elif doc.trims[index]:
             yield line, "trim", ",".join(trim.reason for trim in doc.trims[index])
+        elif label is not None and label.proposal is not None:
+            yield line, "keep", f"{label.reason} ({label.proposal.reason})"
         else:
             yield line, "keep", label.reason if label is not None else ""
 

@@ -55,6 +55,7 @@ class Label:
     reason: str
     facts: tuple[Fact, ...] = ()
     span: tuple[int, int] | None = None  # [start, end) of `Line.text` dropped; None = whole line
+    proposal: Label | None = None  # the first verdict, when the revise pass overruled it
 
 
 class Block(StrEnum):

@@ -66,12 +66,19 @@ def test_headline_shaped_lines_above_the_first_title_are_page_headings():
 
 def test_a_later_title_needs_a_date_or_a_second_print_to_start_an_article():
     doc = doc_from_lines([
-        TITLE, "20-03-2025", LONG_P1,
+        TITLE, TITLE, "20-03-2025", LONG_P1,
         "Storm closes the harbour bridge", "21-03-2025", LONG_P2,
         "Bus drivers vote to strike", "Bus drivers vote to strike", P3,
     ])
-    doc = apply_labels(doc, [Label(7, Verdict.DROP, "duplicate")])  # as the repeated stage leaves it
-    assert titles_of(doc) == {1: TITLE, 4: "Storm closes the harbour bridge", 7: "Bus drivers vote to strike"}
+    doc = apply_labels(doc, [Label(1, Verdict.DROP, "duplicate"), Label(8, Verdict.DROP, "duplicate")])  # as the repeated stage leaves it
+    assert titles_of(doc) == {1: TITLE, 5: "Storm closes the harbour bridge", 8: "Bus drivers vote to strike"}
+
+
+def test_a_caption_printed_twice_between_paragraphs_is_no_title_where_the_first_title_was_printed_once():
+    caption = "Prince William and Harry in 2014"
+    doc = doc_from_lines([TITLE, "20-03-2025", LONG_P1, caption, caption, LONG_P2])
+    doc = apply_labels(doc, [Label(4, Verdict.DROP, "duplicate")])
+    assert titles_of(doc) == {1: TITLE}
 
 
 def test_a_later_title_after_a_short_text_is_a_subheading_not_an_article():
@@ -146,3 +153,24 @@ def test_lines_of_the_article_header_before_the_first_paragraph_are_metadata():
     assert facts_of(STAGE, doc) == {1: (), 2: (("standfirst", standfirst),)}
     without = dataclasses.replace(doc, evidence=())
     assert labels_of(STAGE, without) == {}
+
+
+def test_an_article_header_region_holding_the_whole_body_is_the_body_not_metadata():
+    import dataclasses
+
+    from cleanscrape.model import Evidence
+
+    lines = ["Trams head north at last", P1, P2, P3]
+    header = Evidence(article_header=True)
+    doc = dataclasses.replace(
+        doc_from_lines(lines), main_content_found=True, page_meta=PageMeta(title=TITLE), evidence=(header,) * 4,
+    )
+    assert labels_of(STAGE, doc) == {}
+    standfirst_only = dataclasses.replace(doc, evidence=(header, header, Evidence(), Evidence()))
+    assert labels_of(STAGE, standfirst_only) == {1: "metadata", 2: "metadata"}
+
+
+def test_a_subheading_recurring_after_a_paragraph_is_not_a_title_printed_twice():
+    box = "Did you know?"
+    lines = [TITLE, "20-03-2025", LONG_P1, box, P2, P3, box, LONG_P2]
+    assert titles_of(lines) == {1: TITLE}
