@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from cleanscrape import __version__
 from cleanscrape.cli.batch import add_batch_parser
 from cleanscrape.cli.clean import add_clean_parser
 from cleanscrape.cli.exit_codes import ExitCode
@@ -16,6 +17,7 @@ from cleanscrape.cli.spark import add_spark_parser
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cleanscrape",
                                      description="Clean scraped web pages into article text and metadata.")
+    parser.add_argument("--version", action="version", version=f"cleanscrape {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_clean_parser(commands)
     add_batch_parser(commands)

@@ -1,4 +1,4 @@
-"""Opening inputs as binary streams, through a gzip, bz2 or xz wrapper when the name says so.
+"""Opening inputs as binary streams, through a gzip, bz2, xz or zstd wrapper when the name says so.
 
 Streams, never whole files: a 1 GB .jsonl.gz is read line by line. Reads of one document are
 bounded so that a decompression bomb or an oversized page costs at most `limit` bytes of memory.
@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import io
 import lzma
 import sys
 import zlib
 from typing import BinaryIO
 
-from cleanscrape.io.discovery import STDIN, InputFile
+from cleanscrape.io.discovery import STDIN, ZSTD_HINT, InputFile
 from cleanscrape.io.document import too_large_message
 
 # What a broken compressed stream raises, depending on where it breaks: a bad header
 # (BadGzipFile, an OSError), a cut-off end (EOFError), corrupt data (zlib.error, LZMAError,
-# and bz2's OSError "Invalid data stream").
+# and bz2's OSError "Invalid data stream"; readers.read_file also names zstandard's ZstdError).
 CORRUPT_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, zlib.error, lzma.LZMAError)
 
 
@@ -36,7 +37,18 @@ def open_binary(item: InputFile) -> BinaryIO:
         return bz2.open(item.path, "rb")  # type: ignore[return-value]
     if item.compression == "xz":
         return lzma.open(item.path, "rb")  # type: ignore[return-value]
+    if item.compression == "zst":
+        return _open_zstd(item.path)
     return open(item.path, "rb")
+
+
+def _open_zstd(path: str) -> BinaryIO:
+    try:
+        import zstandard
+    except ImportError as error:
+        raise ImportError(ZSTD_HINT) from error
+    # Its reader has no readline(), which the JSONL and WARC readers need: a buffer adds it.
+    return io.BufferedReader(zstandard.open(path, "rb"))
 
 
 def read_bounded(stream: BinaryIO, limit: int | None) -> bytes:

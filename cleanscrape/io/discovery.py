@@ -7,11 +7,13 @@ give the same files in the same order. Directories are therefore walked in sorte
 from __future__ import annotations
 
 import glob
+import importlib.util
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 STDIN = "-"
+ZSTD_HINT = "reading .zst needs zstandard: pip install 'cleanscrape[zstd]'"
 
 # Format of one file, from its name once a compression suffix is removed.
 _FORMATS = {
@@ -22,8 +24,12 @@ _FORMATS = {
     ".ndjson": "jsonl",
     ".warc": "warc",
     ".wet": "warc",  # Common Crawl names WET files *.warc.wet.gz
+    ".json": "jsonl",  # C4 and other shards: JSON lines named c4-train.00000-of-01024.json.gz
+    ".parquet": "parquet",
 }
-_COMPRESSIONS = {".gz": "gz", ".bz2": "bz2", ".xz": "xz"}
+_COMPRESSIONS = {".gz": "gz", ".bz2": "bz2", ".xz": "xz", ".zst": "zst", ".zstd": "zst"}
+# What --input-format accepts: every format a file can be read as, whatever its name says.
+INPUT_FORMATS = ("jsonl", "warc", "html", "text", "parquet")
 
 
 class UsageError(Exception):
@@ -34,18 +40,22 @@ class UsageError(Exception):
 class InputFile:
     path: str  # what to open; "-" is standard input
     relative: str  # the name to mirror under --output-dir, relative to the input argument
-    format: str  # "text", "html", "jsonl" or "warc"
-    compression: str | None = None  # "gz", "bz2", "xz" or None
+    format: str  # "text", "html", "jsonl", "warc" or "parquet"
+    compression: str | None = None  # "gz", "bz2", "xz", "zst" or None
 
 
-def detect(path: str) -> tuple[str, str | None] | None:
-    """(format, compression) from a file name, or None when the name says nothing we read."""
+def detect(path: str, input_format: str | None = None) -> tuple[str, str | None] | None:
+    """(format, compression) from a file name, or None when the name says nothing we read.
+
+    `input_format` (--input-format) overrides what the name says, for names that say nothing
+    (a wget mirror's .php, .shtml or bare names); a compression suffix is still honoured.
+    """
     name = os.path.basename(path).lower()
     stem, ext = os.path.splitext(name)
     compression = _COMPRESSIONS.get(ext)
     if compression:
         stem, ext = os.path.splitext(stem)
-    fmt = _FORMATS.get(ext)
+    fmt = input_format or _FORMATS.get(ext)
     return (fmt, compression) if fmt else None
 
 
@@ -53,7 +63,7 @@ def has_magic(arg: str) -> bool:
     return glob.has_magic(arg)
 
 
-def check_inputs(args: Sequence[str]) -> None:
+def check_inputs(args: Sequence[str], input_format: str | None = None) -> None:
     """Fail early, before any output is written, on arguments that cannot be read at all."""
     if not args:
         raise UsageError("no INPUT given")
@@ -63,9 +73,12 @@ def check_inputs(args: Sequence[str]) -> None:
         if os.path.isdir(arg):
             continue
         if os.path.exists(arg):
-            if detect(arg) is None:
-                raise UsageError(f"unknown input format: {arg} (expected .txt, .html, .htm, .jsonl, "
-                                 ".ndjson, .warc, .warc.gz, optionally .gz/.bz2/.xz)")
+            found = detect(arg, input_format)
+            if found is None:
+                raise UsageError(f"unknown input format: {arg} (expected .txt, .html, .htm, .jsonl, .ndjson, .json, "
+                                 ".warc, .warc.gz, .parquet, optionally .gz/.bz2/.xz/.zst; or give --input-format)")
+            if found[1] == "zst" and importlib.util.find_spec("zstandard") is None:
+                raise UsageError(f"{arg}: {ZSTD_HINT}")
             continue
         if has_magic(arg):
             if not any(True for _ in glob.iglob(arg, recursive=True)):
@@ -74,36 +87,39 @@ def check_inputs(args: Sequence[str]) -> None:
         raise UsageError(f"no such file or directory: {arg}")
 
 
-def iter_input_files(args: Sequence[str]) -> Iterator[InputFile]:
-    """Every readable file named by `args`, in a stable order, lazily (a huge tree is not listed first)."""
+def iter_input_files(args: Sequence[str], input_format: str | None = None) -> Iterator[InputFile]:
+    """Every readable file named by `args`, in a stable order, lazily (a huge tree is not listed first).
+
+    With `input_format`, every file is read as that format (a directory's too), whatever its name.
+    """
     for arg in args:
         if arg == STDIN:
-            yield InputFile(STDIN, "stdin", "jsonl")
+            yield InputFile(STDIN, "stdin", input_format or "jsonl")
         elif os.path.isdir(arg):
-            yield from _walk(arg)
+            yield from _walk(arg, input_format=input_format)
         elif os.path.exists(arg):
-            fmt, compression = detect(arg)  # type: ignore[misc]  # check_inputs vetted it
+            fmt, compression = detect(arg, input_format)  # type: ignore[misc]  # check_inputs vetted it
             yield InputFile(arg, os.path.basename(arg), fmt, compression)
         else:
             base = _glob_base(arg)
             for match in sorted(glob.iglob(arg, recursive=True)):
                 if os.path.isdir(match):
-                    yield from _walk(match, relative_to=base)
+                    yield from _walk(match, relative_to=base, input_format=input_format)
                 else:
-                    found = detect(match)
+                    found = detect(match, input_format)
                     # A glob such as data/* also matches READMEs: skip what we cannot read,
                     # as a directory walk does, instead of failing the whole batch.
                     if found:
                         yield InputFile(match, os.path.relpath(match, base), *found)
 
 
-def _walk(root: str, relative_to: str | None = None) -> Iterator[InputFile]:
+def _walk(root: str, relative_to: str | None = None, input_format: str | None = None) -> Iterator[InputFile]:
     base = relative_to if relative_to is not None else root
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames.sort()  # os.walk honours in-place changes: sorted descent
         for filename in sorted(filenames):
             path = os.path.join(dirpath, filename)
-            found = detect(path)
+            found = detect(path, input_format)
             if found:
                 yield InputFile(path, os.path.relpath(path, base), *found)
 
