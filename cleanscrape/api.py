@@ -8,6 +8,7 @@ from typing import Any
 
 from cleanscrape import limits
 from cleanscrape.assemble.build import build_page
+from cleanscrape.assemble.filters import filter_cause
 from cleanscrape.decode.charset import decode_html, decode_text, repair_surrogates
 from cleanscrape.decode.sniff import HTML_SNIFF_LENGTH, looks_like_html
 from cleanscrape.frontends.text import document_from_text
@@ -65,4 +66,5 @@ def clean(
     doc = label_document(document, settings)
     page = build_page(doc, settings, source=source)
     page.warnings[:0] = warnings
+    page.filtered = filter_cause(page, settings)
     return page

@@ -181,6 +181,11 @@ class Settings:
     # gives the same answer as the whole text at a fraction of the cost (1,000 characters agreed
     # with 2,000 on all 181 articles of the shub benchmark, in 60% of the time).
     language_sample_chars: int = 300
+    # Filters: a page whose detected language is not one of `languages` (ISO 639-1; () keeps all),
+    # or whose text has fewer than `min_words` words, comes back with `Page.filtered` naming the
+    # cause ("language", "min-words"); it is still cleaned and returned: the caller decides.
+    languages: tuple[str, ...] = ()
+    min_words: int = 0
     # Maximums `clean()` checks before the expensive work, so that a hostile or broken page costs
     # bounded time and memory in a scraper as much as in `cleanscrape batch`. Input over a limit
     # raises `cleanscrape.InputTooLarge` (nothing is truncated); None switches a limit off.
@@ -216,6 +221,8 @@ class Settings:
                 value = getattr(config, threshold.name)
                 if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
                     raise ValueError(f"{name}.{threshold.name} must be a number >= 0, not {value!r}")
+        if isinstance(self.min_words, bool) or not isinstance(self.min_words, int) or self.min_words < 0:
+            raise ValueError(f"min_words must be an integer >= 0, not {self.min_words!r}")
         for pattern in (*self.drop_patterns, *self.keep_patterns):
             try:
                 re.compile(pattern)
@@ -240,7 +247,7 @@ class Settings:
         values = dict(options)
         if "disabled_stages" in values:
             values["disabled_stages"] = frozenset(values["disabled_stages"])
-        for name in ("drop_phrases", "drop_patterns", "keep_phrases", "keep_patterns"):
+        for name in ("drop_phrases", "drop_patterns", "keep_phrases", "keep_patterns", "languages"):
             if name in values:
                 values[name] = tuple(values[name])
         for name, default in DEFAULT_SETTINGS.stage_configs():

@@ -20,14 +20,16 @@ PACKAGE_ROOT = Path(__file__).resolve().parent.parent / "cleanscrape"
 # __init__ re-exports the api. Modules of one layer may import each other (without a cycle).
 LAYERS: tuple[frozenset[str], ...] = (
     # limits.py: the maximums clean() checks; it reads settings and model only
-    frozenset({"errors", "settings", "model", "text", "decode", "parse", "limits"}),
+    # schema.py: the published table schemas; plain data, imports nothing of the package
+    frozenset({"errors", "settings", "model", "text", "decode", "parse", "limits", "schema"}),
     frozenset({"frontends"}),
     frozenset({"stages"}),
     frozenset({"pipeline"}),
     frozenset({"assemble"}),
     frozenset({"api", ""}),
     frozenset({"io", "render"}),  # render: a Page as Markdown or an HTML report
-    frozenset({"engines", "spark"}),  # spark.py: the public name of engines.spark
+    # spark.py: the public name of engines.spark; integrations: steps for other frameworks (datatrove)
+    frozenset({"engines", "spark", "integrations"}),
     frozenset({"cli", "__main__"}),
 )
 

@@ -21,6 +21,7 @@ from cleanscrape.cli.options import (
     NO_TIMEOUT,
     CommandParser,
     add_input_field_arguments,
+    add_input_format_argument,
     add_max_bytes_argument,
     add_settings_arguments,
     jsonl_fields_from_args,
@@ -85,6 +86,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
                      help="file format with --output-dir (default: json)")
     out.add_argument("--per-article", action="store_true", help="one JSONL line per article instead of per page")
     add_input_field_arguments(parser, "JSONL input fields")
+    add_input_format_argument(parser)
     run = parser.add_argument_group("running")
     run.add_argument("--workers", type=positive_int, default=available_cores(),
                      help="worker processes (default: all cores)")
@@ -210,14 +212,14 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
         raise UsageError("--per-article writes JSONL; use it with -o, not --output-dir")
     if args.inputs.count(STDIN) > 1:
         raise UsageError("stdin (-) can be read only once")
-    check_inputs(args.inputs)
+    check_inputs(args.inputs, args.input_format)
     if STDIN in args.inputs and not stdin_looks_like_jsonl():
         raise UsageError("standard input is not JSONL (one JSON object per line); to clean one page from "
                          "standard input, use: cleanscrape clean -")
     settings = settings_with_size_limit(args)  # built once here, pickled once to each worker
     max_bytes = max_bytes_from_args(args)
     read_options = ReadOptions(fields=jsonl_fields_from_args(args), max_bytes=max_bytes)
-    files: Iterable[InputFile] = iter_input_files(args.inputs)
+    files: Iterable[InputFile] = iter_input_files(args.inputs, args.input_format)
     if args.output_dir:
         files = list(files)  # every name is checked before the first is written
         clash = find_name_clash(files, ".txt" if args.format == "text" else ".json")

@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from cleanscrape import __version__
 from cleanscrape.cli.batch import add_batch_parser
 from cleanscrape.cli.clean import add_clean_parser
 from cleanscrape.cli.exit_codes import ExitCode
@@ -19,6 +20,7 @@ from cleanscrape.cli.spark import add_spark_parser
 
 def build_parser() -> argparse.ArgumentParser:
     parser = CommandParser(prog="cleanscrape", description="Clean scraped web pages into article text and metadata.")
+    parser.add_argument("--version", action="version", version=f"cleanscrape {__version__}")
     loudness = parser.add_mutually_exclusive_group()
     loudness.add_argument("-v", "--verbose", action="count", default=0,
                           help="say more on stderr: what each command did (-vv: and the settings used)")

@@ -9,7 +9,7 @@ from typing import Any, NoReturn
 
 from cleanscrape.api import CONTENT_TYPES
 from cleanscrape.cli.config import read_config
-from cleanscrape.io.discovery import UsageError
+from cleanscrape.io.discovery import INPUT_FORMATS, UsageError
 from cleanscrape.io.document import DEFAULT_MAX_BYTES
 from cleanscrape.io.jsonl import JsonlFields
 from cleanscrape.pipeline import STAGE_NAMES
@@ -42,6 +42,10 @@ def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--disable-stage", action="append", default=[], choices=STAGE_NAMES, metavar="STAGE",
                        help=f"switch a stage off; one of: {', '.join(STAGE_NAMES)}")
     group.add_argument("--content-type", choices=CONTENT_TYPES, default=None, help="input type (default: detect)")
+    group.add_argument("--language", type=language_list, default=(), metavar="xx[,yy]",
+                       help="filter: keep only pages detected in one of these languages (ISO 639-1)")
+    group.add_argument("--min-words", type=int, default=0, metavar="N",
+                       help="filter: keep only pages whose text has at least N words")
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -53,9 +57,22 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         "drop_patterns": args.drop_pattern,
         "keep_phrases": args.keep_phrase,
         "keep_patterns": args.keep_pattern,
+        "languages": args.language,
+        "min_words": args.min_words,
     }
     from_file = read_config(args.config) if args.config else {}
     return Settings.from_options({**from_file, **{name: value for name, value in flags.items() if value}})
+
+
+def language_list(text: str) -> tuple[str, ...]:
+    """"en,de" -> ("en", "de")."""
+    return tuple(code.strip().lower() for code in text.split(",") if code.strip())
+
+
+def add_input_format_argument(group: Any) -> None:
+    group.add_argument("--input-format", choices=INPUT_FORMATS, default=None,
+                       help="read every input file as this format, whatever its name says "
+                            "(wget mirrors: .php, .shtml, no extension)")
 
 
 def settings_with_size_limit(args: argparse.Namespace) -> Settings:

@@ -30,7 +30,8 @@ from cleanscrape.io.discovery import InputFile
 from cleanscrape.io.document import InputDocument
 from cleanscrape.io.jsonl import DEFAULT_FIELDS, JsonlFields, parse_line
 from cleanscrape.io.readers import ReadOptions, read_file
-from cleanscrape.io.rows import OUTPUT_COLUMNS, OUTPUT_NAMES, output_arrow_schema, record_rows
+from cleanscrape.io.rows import OUTPUT_NAMES, output_arrow_schema, record_rows
+from cleanscrape.schema import spark_row_schema
 from cleanscrape.settings import Settings
 
 if TYPE_CHECKING:  # pyspark is an optional extra: `pip install 'cleanscrape[spark]'`
@@ -48,19 +49,8 @@ INPUT_BATCH_ROWS = 256
 # ------------------------------------------------------------------------------------ schemas
 
 def output_schema() -> StructType:
-    """The Spark schema of the page columns (see `io.rows.OUTPUT_COLUMNS`)."""
-    from pyspark.sql.types import ArrayType, IntegerType, StringType, StructField, StructType
-
-    def spark_type(kind: str) -> Any:
-        if kind == "int":
-            return IntegerType()
-        if kind == "strings":
-            return ArrayType(StringType())
-        if kind == "error":
-            return StructType([StructField("type", StringType()), StructField("message", StringType())])
-        return StringType()
-
-    return StructType([StructField(name, spark_type(kind)) for name, kind in OUTPUT_COLUMNS])
+    """The Spark schema of the page columns: the published `cleanscrape.schema.spark_row_schema()`."""
+    return spark_row_schema()
 
 
 # ------------------------------------------------------------------------------------ settings

@@ -1,4 +1,4 @@
-"""Opening inputs as binary streams, through a gzip, bz2 or xz wrapper when the name says so.
+"""Opening inputs as binary streams, through a gzip, bz2, xz or zstd wrapper when the name says so.
 
 Streams, never whole files: a 1 GB .jsonl.gz is read line by line. Reads of one document are
 bounded so that a decompression bomb or an oversized page costs at most `limit` bytes of memory.
@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import io
 import lzma
 import sys
 import zlib
 from typing import BinaryIO
 
-from cleanscrape.io.discovery import STDIN, InputFile
+from cleanscrape.io.discovery import STDIN, ZSTD_HINT, InputFile
 from cleanscrape.io.document import too_large_message
 
 # What a broken compressed stream raises, depending on where it breaks: a bad header
 # (BadGzipFile, an OSError), a cut-off end (EOFError), corrupt data (zlib.error, LZMAError,
-# and bz2's OSError "Invalid data stream").
+# and bz2's OSError "Invalid data stream"; readers.read_file also names zstandard's ZstdError).
 CORRUPT_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, zlib.error, lzma.LZMAError)
 
 
@@ -34,13 +35,15 @@ def open_binary(item: InputFile) -> BinaryIO:
 
 
 def open_decompressed(path: str, compression: str | None) -> BinaryIO:
-    """`path` opened for reading through the decompressor `compression` ("gz", "bz2", "xz") names."""
+    """`path` opened for reading through the decompressor `compression` ("gz", "bz2", "xz", "zst") names."""
     if compression == "gz":
         return gzip.open(path, "rb")  # type: ignore[return-value]
     if compression == "bz2":
         return bz2.open(path, "rb")  # type: ignore[return-value]
     if compression == "xz":
         return lzma.open(path, "rb")  # type: ignore[return-value]
+    if compression == "zst":
+        return _open_zstd(path)
     return open(path, "rb")
 
 
@@ -60,6 +63,15 @@ def _peek(stream: BinaryIO, size: int) -> bytes:
         stream.seek(start)
         return head
     return b""
+
+
+def _open_zstd(path: str) -> BinaryIO:
+    try:
+        import zstandard
+    except ImportError as error:
+        raise ImportError(ZSTD_HINT) from error
+    # Its reader has no readline(), which the JSONL and WARC readers need: a buffer adds it.
+    return io.BufferedReader(zstandard.open(path, "rb"))
 
 
 def read_bounded(stream: BinaryIO, limit: int | None) -> bytes:

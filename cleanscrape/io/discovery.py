@@ -8,11 +8,13 @@ can mirror every input without two of them sharing a name.
 from __future__ import annotations
 
 import glob
+import importlib.util
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 STDIN = "-"
+ZSTD_HINT = "reading .zst needs zstandard: pip install 'cleanscrape[zstd]'"
 
 # Format of one file, from its name once a compression suffix is removed.
 _FORMATS = {
@@ -23,8 +25,12 @@ _FORMATS = {
     ".ndjson": "jsonl",
     ".warc": "warc",
     ".wet": "warc",  # Common Crawl names WET files *.warc.wet.gz
+    ".json": "jsonl",  # C4 and other shards: JSON lines named c4-train.00000-of-01024.json.gz
+    ".parquet": "parquet",
 }
-_COMPRESSIONS = {".gz": "gz", ".bz2": "bz2", ".xz": "xz"}
+_COMPRESSIONS = {".gz": "gz", ".bz2": "bz2", ".xz": "xz", ".zst": "zst", ".zstd": "zst"}
+# What --input-format accepts: every format a file can be read as, whatever its name says.
+INPUT_FORMATS = ("jsonl", "warc", "html", "text", "parquet")
 
 
 class UsageError(Exception):
@@ -35,14 +41,18 @@ class UsageError(Exception):
 class InputFile:
     path: str  # what to open; "-" is standard input
     relative: str  # the name to mirror under --output-dir, relative to the common root of the inputs
-    format: str  # "text", "html", "jsonl" or "warc"
-    compression: str | None = None  # "gz", "bz2", "xz" or None
+    format: str  # "text", "html", "jsonl", "warc" or "parquet"
+    compression: str | None = None  # "gz", "bz2", "xz", "zst" or None
 
 
-def detect(path: str) -> tuple[str, str | None] | None:
-    """(format, compression) from a file name, or None when the name says nothing we read."""
+def detect(path: str, input_format: str | None = None) -> tuple[str, str | None] | None:
+    """(format, compression) from a file name, or None when the name says nothing we read.
+
+    `input_format` (--input-format) overrides what the name says, for names that say nothing
+    (a wget mirror's .php, .shtml or bare names); a compression suffix is still honoured.
+    """
     stem, compression = split_compression(os.path.basename(path).lower())
-    fmt = _FORMATS.get(os.path.splitext(stem)[1])
+    fmt = input_format or _FORMATS.get(os.path.splitext(stem)[1])
     return (fmt, compression) if fmt else None
 
 
@@ -57,7 +67,7 @@ def has_magic(arg: str) -> bool:
     return glob.has_magic(arg)
 
 
-def check_inputs(args: Sequence[str]) -> None:
+def check_inputs(args: Sequence[str], input_format: str | None = None) -> None:
     """Fail early, before any output is written, on arguments that cannot be read at all."""
     if not args:
         raise UsageError("no INPUT given")
@@ -67,9 +77,12 @@ def check_inputs(args: Sequence[str]) -> None:
         if os.path.isdir(arg):
             continue
         if os.path.exists(arg):
-            if detect(arg) is None:
-                raise UsageError(f"unknown input format: {arg} (expected .txt, .html, .htm, .jsonl, "
-                                 ".ndjson, .warc, .warc.gz, optionally .gz/.bz2/.xz)")
+            found = detect(arg, input_format)
+            if found is None:
+                raise UsageError(f"unknown input format: {arg} (expected .txt, .html, .htm, .jsonl, .ndjson, .json, "
+                                 ".warc, .warc.gz, .parquet, optionally .gz/.bz2/.xz/.zst; or give --input-format)")
+            if found[1] == "zst" and importlib.util.find_spec("zstandard") is None:
+                raise UsageError(f"{arg}: {ZSTD_HINT}")
             continue
         if has_magic(arg):
             if not any(True for _ in glob.iglob(arg, recursive=True)):
@@ -78,23 +91,26 @@ def check_inputs(args: Sequence[str]) -> None:
         raise UsageError(f"no such file or directory: {arg}")
 
 
-def iter_input_files(args: Sequence[str]) -> Iterator[InputFile]:
-    """Every readable file named by `args`, in a stable order, lazily (a huge tree is not listed first)."""
+def iter_input_files(args: Sequence[str], input_format: str | None = None) -> Iterator[InputFile]:
+    """Every readable file named by `args`, in a stable order, lazily (a huge tree is not listed first).
+
+    With `input_format`, every file is read as that format (a directory's too), whatever its name.
+    """
     root = common_root(args)
     for arg in args:
         if arg == STDIN:
-            yield InputFile(STDIN, "stdin", "jsonl")
+            yield InputFile(STDIN, "stdin", input_format or "jsonl")
         elif os.path.isdir(arg):
-            yield from _walk(arg, root)
+            yield from _walk(arg, root, input_format)
         elif os.path.exists(arg):
-            fmt, compression = detect(arg)  # type: ignore[misc]  # check_inputs vetted it
+            fmt, compression = detect(arg, input_format)  # type: ignore[misc]  # check_inputs vetted it
             yield InputFile(arg, _relative(arg, root), fmt, compression)
         else:
             for match in sorted(glob.iglob(arg, recursive=True)):
                 if os.path.isdir(match):
-                    yield from _walk(match, root)
+                    yield from _walk(match, root, input_format)
                 else:
-                    found = detect(match)
+                    found = detect(match, input_format)
                     # A glob such as data/* also matches READMEs: skip what we cannot read,
                     # as a directory walk does, instead of failing the whole batch.
                     if found:
@@ -121,12 +137,12 @@ def _relative(path: str, root: str) -> str:
     return os.path.relpath(os.path.abspath(path), root)
 
 
-def _walk(top: str, root: str) -> Iterator[InputFile]:
+def _walk(top: str, root: str, input_format: str | None = None) -> Iterator[InputFile]:
     for dirpath, dirnames, filenames in os.walk(top):
         dirnames.sort()  # os.walk honours in-place changes: sorted descent
         for filename in sorted(filenames):
             path = os.path.join(dirpath, filename)
-            found = detect(path)
+            found = detect(path, input_format)
             if found:
                 yield InputFile(path, _relative(path, root), *found)
 

@@ -63,6 +63,13 @@ def parse_line(line: bytes, *, where: str, name: tuple[str, ...], fields: JsonlF
     if not isinstance(record, dict):
         return InputDocument.failed(where, "InvalidRecord",
                                     f"expected a JSON object, got {type(record).__name__}", name=name)
+    return document_from_record(record, where=where, name=name, fields=fields)
+
+
+def document_from_record(record: dict[str, Any], *, where: str, name: tuple[str, ...],
+                         fields: JsonlFields) -> InputDocument:
+    """One input record (a JSONL object, a Parquet row) to an InputDocument: the body from the
+    html field, else the text field; source from url, else id, else `where`; the rest as meta."""
     ident = record.get(fields.id)
     url = record.get(fields.url)
     source = str(url) if url not in (None, "") else str(ident) if ident not in (None, "") else where

@@ -11,6 +11,7 @@ from cleanscrape.io.compressed import CORRUPT_ERRORS, TooLarge, open_binary, rea
 from cleanscrape.io.discovery import STDIN, InputFile
 from cleanscrape.io.document import DEFAULT_MAX_BYTES, InputDocument, Position, too_large_message
 from cleanscrape.io.jsonl import JsonlFields, read_jsonl
+from cleanscrape.io.parquet import read_parquet
 from cleanscrape.io.warc import read_warc
 
 
@@ -41,6 +42,10 @@ def _read_documents_of(item: InputFile, options: ReadOptions) -> Iterator[InputD
         if item.format in ("text", "html"):
             yield _read_single(item, options.max_bytes)
             return
+        if item.format == "parquet":  # a file of its own format: its compression is inside it
+            yield from read_parquet(item.path, origin=origin, stem=stem, fields=options.fields,
+                                    max_bytes=options.max_bytes)
+            return
         with open_binary(item) as stream:
             if item.format == "jsonl":
                 documents = read_jsonl(stream, origin=origin, stem=stem, fields=options.fields,
@@ -51,9 +56,9 @@ def _read_documents_of(item: InputFile, options: ReadOptions) -> Iterator[InputD
                 produced += 1
                 yield document
     except Exception as error:  # noqa: BLE001 - one broken file must not end the batch
-        # Corrupt archives raise a zoo of types (see CORRUPT_ERRORS; warcio adds its own).
-        kind = "CorruptInput" if isinstance(error, CORRUPT_ERRORS) or "warcio" in type(error).__module__ \
-            else type(error).__name__
+        # Corrupt archives raise a zoo of types (see CORRUPT_ERRORS; warcio and zstandard add their own).
+        kind = "CorruptInput" if isinstance(error, CORRUPT_ERRORS) or type(error).__module__.startswith(
+            ("warcio", "zstandard")) else type(error).__name__
         message = f"{type(error).__name__}: {error}" + (f" (after {produced} documents)" if produced else "")
         yield InputDocument.failed(origin, kind, message, name=(*stem, "error"))
 
@@ -80,7 +85,8 @@ def output_stem(relative: str) -> tuple[str, ...]:
     *head, base = split_path(relative)
     for _ in range(3):  # a compression suffix, then format suffixes (.warc.wet)
         stem, ext = os.path.splitext(base)
-        if ext.lower() in (".gz", ".bz2", ".xz", ".jsonl", ".ndjson", ".warc", ".wet"):
+        if ext.lower() in (".gz", ".bz2", ".xz", ".zst", ".zstd", ".jsonl", ".ndjson", ".json", ".warc", ".wet",
+                           ".parquet"):
             base = stem
     return (*head, base)
 

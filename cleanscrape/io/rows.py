@@ -12,48 +12,22 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from cleanscrape.io.record import per_article_records
+from cleanscrape.schema import MAIN_ARTICLE_FIELDS, ROW_COLUMNS, ROW_NAMES, list_columns, row_schema
 
 if TYPE_CHECKING:  # pyarrow is an optional extra: cleanscrape[parquet] or cleanscrape[spark]
     import pyarrow
 
-# (name, type) of every output column, in order. Types: "string", "int", "strings" (a list of
-# strings), "error" (a {type, message} struct). The Spark and Arrow schemas are built from this,
-# so the three can never disagree.
-OUTPUT_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("source", "string"),
-    ("kind", "string"),  # "article", "listing", "empty"; null on an error row
-    ("language", "string"),
-    ("title", "string"),
-    ("text", "string"),
-    ("published", "string"),
-    ("updated", "string"),
-    ("publisher", "string"),
-    ("section", "string"),
-    ("authors", "strings"),
-    ("editors", "strings"),
-    ("agency", "string"),
-    ("captions", "strings"),
-    ("warnings", "strings"),
-    ("role", "string"),  # per article: "main", "appended", "item"; per page: null
-    ("article_index", "int"),  # per article: 0-based position on the page; per page: null
-    ("article_count", "int"),
-    ("error", "error"),  # {type, message} when the document could not be cleaned, else null
-    ("record", "string"),  # the whole output record as one JSON line (without the newline)
-)
-OUTPUT_NAMES: tuple[str, ...] = tuple(name for name, _ in OUTPUT_COLUMNS)
+# The columns, in order: `cleanscrape.schema.ROW_COLUMNS`. The Spark and Arrow schemas are
+# built from the same definition, so they can never disagree.
+OUTPUT_NAMES = ROW_NAMES
+
+_LIST_FIELDS = list_columns(ROW_COLUMNS)
 
 
 def output_arrow_schema() -> pyarrow.Schema:
-    """The columns as Arrow types (Spark's mapInArrow batches must match its schema exactly)."""
-    import pyarrow as pa
-
-    types = {"string": pa.string(), "int": pa.int32(), "strings": pa.list_(pa.string()),
-             "error": pa.struct([("type", pa.string()), ("message", pa.string())])}
-    return pa.schema([(name, types[kind]) for name, kind in OUTPUT_COLUMNS])
-
-# Fields an article has of its own; on a per-page row they come from the main article.
-_ARTICLE_FIELDS = ("published", "updated", "publisher", "section", "authors", "editors", "agency", "captions")
-_LIST_FIELDS = frozenset(name for name, kind in OUTPUT_COLUMNS if kind == "strings")
+    """The columns as Arrow types (`cleanscrape.schema.row_schema()`): the Parquet writer's, and
+    Spark's mapInArrow batches must match its schema exactly."""
+    return row_schema()
 
 
 def record_rows(record: dict[str, Any], *, per_article: bool) -> list[dict[str, Any]]:
@@ -77,7 +51,7 @@ def page_row(record: dict[str, Any]) -> dict[str, Any]:
     main = articles[0] if articles and record.get("kind") == "article" else {}
     row = _empty_row()
     row.update({name: record.get(name) for name in ("source", "kind", "language", "title", "text")})
-    row.update({name: main.get(name) for name in _ARTICLE_FIELDS})
+    row.update({name: main.get(name) for name in MAIN_ARTICLE_FIELDS})
     row["warnings"] = record.get("warnings")
     row["article_count"] = len(articles)
     row["record"] = dumps(record)
@@ -90,7 +64,7 @@ def article_row(item: dict[str, Any]) -> dict[str, Any]:
         return error_row(item)
     row = _empty_row()
     row.update({name: item.get(name) for name in ("source", "kind", "language", "title", "text", "role",
-                                                   "article_index", "article_count", *_ARTICLE_FIELDS)})
+                                                   "article_index", "article_count", *MAIN_ARTICLE_FIELDS)})
     row["record"] = dumps(item)
     return _lists_never_null(row)
 

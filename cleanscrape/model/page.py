@@ -8,6 +8,9 @@ from typing import Any
 
 from cleanscrape.model.document import Evidence, Line
 from cleanscrape.model.facts import StrEnum
+from cleanscrape.schema import MAIN_ARTICLE_FIELDS, PAGE_COLUMNS, list_columns
+
+_LIST_FIELDS = list_columns(PAGE_COLUMNS)
 
 
 class PageKind(StrEnum):
@@ -88,6 +91,9 @@ class Page:
     heading: str | None = None  # a listing page's own heading
     explain: tuple[tuple[Line, str, str], ...] = ()  # (line, verdict, reason) for every input line
     evidence: tuple[Evidence, ...] = ()  # what the front end knew of each line of `explain` (HTML only)
+    # Why Settings.languages or min_words rule the page out ("language", "min-words"); None: kept.
+    # clean() still returns the page: the caller (batch: --rejected) decides what to do with it.
+    filtered: str | None = None
 
     @property
     def title(self) -> str | None:
@@ -108,12 +114,37 @@ class Page:
         return dict(sorted(counts.items()))
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """The page as JSON. `filtered` appears only on a filtered page, so that the JSON of every
+        kept page stays what it was; `to_record()` is the form with fixed keys."""
+        result = {
             "source": self.source,
             "kind": self.kind.value,
             "language": self.language,
             "title": self.title,
             "text": self.text,
+            "articles": [article.to_dict() for article in self.articles],
+            "removed": [removal.to_dict() for removal in self.removed],
+            "warnings": list(self.warnings),
+        }
+        if self.filtered is not None:
+            result["filtered"] = self.filtered
+        return result
+
+    def to_record(self) -> dict[str, Any]:
+        """The page as one flat table row: the keys and types of `cleanscrape.schema.PAGE_COLUMNS`,
+        all of them whatever the page holds (null or [] when unknown), the main article's metadata
+        as columns of their own (a listing has none), the articles and removal log nested."""
+        main = self.articles[0].to_dict() if self.articles and self.kind is PageKind.ARTICLE else {}
+        return {
+            "source": self.source,
+            "kind": self.kind.value,
+            "language": self.language,
+            "filtered": self.filtered,
+            "title": self.title,
+            "text": self.text,
+            **{name: main.get(name, [] if name in _LIST_FIELDS else None) for name in MAIN_ARTICLE_FIELDS},
+            "dateline": main.get("dateline"),
+            "article_count": len(self.articles),
             "articles": [article.to_dict() for article in self.articles],
             "removed": [removal.to_dict() for removal in self.removed],
             "warnings": list(self.warnings),

@@ -7,6 +7,7 @@ Spark starts in ~15-30 s, so one small local[2] session serves a whole test modu
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(name="spark", scope="module")
 def spark_fixture() -> Iterator[object]:
+    pytest.importorskip("pyspark", reason="the spark extra is not installed: pip install 'cleanscrape[spark]'")
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        pytest.skip("Spark needs Java 17 and there is none (no java on PATH, no JAVA_HOME); CI installs it")
     from cleanscrape.engines.spark import local_session, stop_session
 
     saved = {key: os.environ.get(key) for key in ("SPARK_LOCAL_IP", "PYTHONPATH", "PYSPARK_PYTHON")}

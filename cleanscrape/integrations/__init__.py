@@ -1,0 +1,1 @@
+"""Steps that fit cleanscrape into other frameworks' pipelines (each an optional extra)."""
