@@ -21,7 +21,7 @@ import pytest
 
 hypothesis = pytest.importorskip("hypothesis")
 from conftest import ROOT  # noqa: E402
-from helpers import unaccounted_lines  # noqa: E402
+from helpers import unaccounted_lines, unaccounted_visible_lines  # noqa: E402
 from hypothesis import example, given, note, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
@@ -181,6 +181,8 @@ def test_html_gives_a_deterministic_json_page_of_the_input_characters(page_html:
     allowed = _input_characters(page_html) | set(" \n\t\ufffd|\\")
     for article in page.articles:
         assert set(article.text) <= allowed, sorted(set(article.text) - allowed)
+    # every visible line is kept or logged, the extractor's leftovers included (issue #16)
+    assert unaccounted_visible_lines(page_html, page) == []
 
 
 # ---------------------------------------------------------------------- across processes

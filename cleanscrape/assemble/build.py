@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import dataclasses
+from collections.abc import Iterable, Iterator, Sequence
 
 from cleanscrape.assemble.segment import Segment, page_kind, roles, segment
 from cleanscrape.model import Article, Document, Fact, FactKind, Line, Page, PageMeta, Removal, Verdict
 from cleanscrape.parse.dateline import parse_dateline
 from cleanscrape.parse.language import detect_language
 from cleanscrape.settings import Settings
+from cleanscrape.text.shapes import is_prose
 
 # The facts read here: into the article whose lines carried them, and into the page. Every kind a
 # stage emits must be among them (tests/test_facts.py), so what a stage cuts from the text as
@@ -19,6 +21,12 @@ ARTICLE_FACTS = frozenset({
 })
 PAGE_FACTS = frozenset({FactKind.HEADING, FactKind.UNDATED})
 CONSUMED_FACTS = ARTICLE_FACTS | PAGE_FACTS
+# The reason logged for input the front end's extractor left out (documented in stages.REASONS).
+EXTRACTOR = "extractor"
+# The reasons of the stages that judge a line by its place on the page (outside the main run of
+# prose, in a list of other articles' headlines), undone when they leave extracted main content
+# empty. Measured on the dev sets: see the commit that added them.
+POSITIONAL_REASONS = frozenset({"boilerplate", "related-headlines"})
 # Structured metadata (HTML) fills what the page's lines did not say. The title a line gives
 # wins: in HTML that line is a headline whose words the declared title shares
 # (stages/metadata.py), so it differs only by a kicker or a site name the declared one carries.
@@ -28,7 +36,9 @@ _PAGE_META_FIELDS = ("title", "publisher", "section")
 
 
 def build_page(doc: Document, settings: Settings, source: str | None = None) -> Page:
-    articles = [article for part in segment(doc) if (article := build_article(doc, part)).text]
+    articles = _articles(doc)
+    if not articles and doc.main_content_found and (revived := _without_positional_drops(doc)) is not None:
+        doc, articles = revived, _articles(revived)
     kind = page_kind(len(articles), settings.segment)
     for article, role in zip(articles, roles(kind, len(articles)), strict=True):
         article.role = role
@@ -37,7 +47,7 @@ def build_page(doc: Document, settings: Settings, source: str | None = None) -> 
     page = Page(
         kind=kind,
         articles=articles,
-        removed=list(removals(doc)),
+        removed=removals(doc),
         warnings=list(_warnings(doc)),
         source=source,
         heading=_first(_facts(doc, 0, len(doc.lines)), FactKind.HEADING),
@@ -47,6 +57,26 @@ def build_page(doc: Document, settings: Settings, source: str | None = None) -> 
     # The language the page declares (HTML lang, JSON-LD inLanguage) wins over a statistical guess.
     page.language = _declared_language(doc.page_meta) or detect_language(page.text, settings.language_sample_chars)
     return page
+
+
+def _articles(doc: Document) -> list[Article]:
+    return [article for part in segment(doc) if (article := build_article(doc, part)).text]
+
+
+def _without_positional_drops(doc: Document) -> Document | None:
+    """The document with the drops of POSITIONAL_REASONS undone, when that brings back prose.
+
+    Those stages judge a line by its place against the page's main run of prose; when they leave
+    an isolated main content with no line at all, there was no main run to be outside of (a
+    forum thread or a listing the extractor isolated whole), so their verdicts do not stand."""
+    undone = [index for index, label in enumerate(doc.labels)
+              if label is not None and label.verdict is Verdict.DROP and label.reason in POSITIONAL_REASONS]
+    if not any(is_prose(doc.lines[index].text) for index in undone):
+        return None
+    labels = list(doc.labels)
+    for index in undone:
+        labels[index] = None
+    return dataclasses.replace(doc, labels=tuple(labels))
 
 
 def build_article(doc: Document, part: Segment) -> Article:
@@ -75,7 +105,26 @@ def build_article(doc: Document, part: Segment) -> Article:
     return article
 
 
-def removals(doc: Document) -> Iterator[Removal]:
+def removals(doc: Document) -> list[Removal]:
+    """Every dropped line and trimmed fragment with its stage's reason, and every run of input
+    lines the front end's extractor left out, in input order."""
+    return sorted([*stage_removals(doc), *extractor_removals(doc.left_out)], key=lambda removal: removal.line)
+
+
+def extractor_removals(left_out: Sequence[Line]) -> Iterator[Removal]:
+    """One Removal a run of consecutive left-out lines (a menu, a footer, a sidebar), its lines
+    joined by newlines and numbered by its first: a page's chrome stays a handful of entries."""
+    run: list[Line] = []
+    for line in left_out:
+        if run and line.number != run[-1].number + 1:
+            yield Removal(run[0].number, "\n".join(item.display for item in run), EXTRACTOR)
+            run = []
+        run.append(line)
+    if run:
+        yield Removal(run[0].number, "\n".join(item.display for item in run), EXTRACTOR)
+
+
+def stage_removals(doc: Document) -> Iterator[Removal]:
     """Every dropped line and trimmed fragment, in input order, with its stage's reason."""
     for index, line in enumerate(doc.lines):
         label = doc.labels[index]

@@ -24,7 +24,9 @@ class Verdict(enum.Enum):
 class Line:
     """One input line after normalisation.
 
-    `number` is the 1-based line in the input, so every output can be traced back.
+    `number` is the 1-based line in the input, so every output can be traced back. For HTML
+    input the input's lines are its visible text lines (frontends/html/visible.py): `number` is
+    the one the line starts on, shared by the lines the extractor split one paragraph into.
     `marker` is the list bullet the line started with ("" when none); `text` excludes it.
     """
 
@@ -162,6 +164,9 @@ class Document:
     main_content_found: bool = False  # the front end already isolated the article (trafilatura)
     day_first: bool | None = None  # whether the page's own numeric dates prove day-first order
     page_text: PageText = field(default_factory=lambda: NO_PAGE_TEXT)  # made from `lines` when not given
+    # Input lines the front end's extractor left out (HTML: visible text lines trafilatura did not
+    # take), numbered like `lines`; stages never see them, the removal log lists them.
+    left_out: tuple[Line, ...] = ()
 
     def __post_init__(self) -> None:
         if self.page_text is NO_PAGE_TEXT and self.lines:

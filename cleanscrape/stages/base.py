@@ -33,6 +33,9 @@ REASONS: dict[str, str] = {
     "boilerplate": "outside the page's main run of prose: menus, teasers, footers",
     "comments": "the reader-comment section after the article",
     "metadata": "a line consumed into metadata: title, heading, publisher, date, section, byline",
+    # Given by the HTML front end, not a stage: one entry a run of consecutive visible lines.
+    "extractor": ("left out of the page's main content by the HTML extractor (trafilatura): "
+                  "menus, sidebars, footers, other teasers"),
 }
 
 

@@ -6,16 +6,18 @@ boilerplate, a headline from a link-dense block is a related headline. When traf
 nothing (or far too little), the page's visible text goes through the text path instead, so a
 page with an article never comes back empty.
 
-trafilatura runs without its fallback extractors unless its result looks like no article; the
-paragraphs of body chunks it left out (one <article>, several containers of one class) are
-added; and a JSON-LD articleBody, when the page has one, checks that no paragraphs were lost.
+trafilatura runs in full (its fallback extractors included); the paragraphs of body chunks it
+left out (one <article>, several containers of one class) are added; and a JSON-LD articleBody,
+when the page has one, checks that no paragraphs were lost. The visible text lines it left out
+go to the removal log (reason "extractor"), and every line is numbered by the visible line it
+starts on (visible.py).
 """
 
 from __future__ import annotations
 
 import html as html_module
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -29,6 +31,7 @@ from cleanscrape.frontends.html.dates import markup_dates
 from cleanscrape.frontends.html.dom import closest, contains, node_text, normalise_text
 from cleanscrape.frontends.html.evidence import dom_evidence
 from cleanscrape.frontends.html.structured import page_metadata
+from cleanscrape.frontends.html.visible import trace, visible_lines, visible_text
 from cleanscrape.model import Document, Line, PageMeta, PageText
 from cleanscrape.parse.dates import infer_day_first
 from cleanscrape.text.shapes import is_prose
@@ -45,31 +48,30 @@ TRAFILATURA_OPTIONS: Mapping[str, Any] = {
     "deduplicate": False,
     "output_format": "txt",
 }
-# trafilatura's fallback extractors (readability, jusText) take a third of its time on every
-# page and are needed only when its own extraction failed, so it runs without them first and
-# again with them when that result looks like no article: too short, or mostly lines that are
-# not sentences (a menu or a list of links was taken for the content).
-MIN_FAST_CHARS = 250  # trafilatura's own min_extracted_size: below it it rescues with jusText
-MIN_FAST_PROSE_SHARE = 0.5  # an article's text is mostly sentences
+# trafilatura runs in full, its fallback extractors (readability, jusText) included. Running it
+# first without them (fast=True) and again in full only when that looked like no article saved a
+# third of its time but lost text, measured over the dev sets beside trafilatura alone
+# (benchmarks/quality.py, HTML, F1 fast -> full): shub 0.973 -> 0.970, traf-dev 0.924 -> 0.930,
+# wcxb-dev 0.780 -> 0.807 (service pages 0.716 -> 0.762, forum 0.566 -> 0.677), readability
+# 0.886 -> 0.880; the "front end" losses fell from 94,458 words to 710.
 # trafilatura returned "far too little" when its text is this small against the visible text.
 MIN_EXTRACTED_SHARE = 0.05
 MIN_EXTRACTED_CHARS = 200
-# What a reader never sees as text: left out of the fallback's visible text.
-NOT_VISIBLE_SELECTOR = "script, style, noscript, template, svg, iframe, head"
 
 
 def document_from_html(html: str, source: str | None = None) -> Document:
     """`source`, the page's URL when known, lets htmldate read a date from its path."""
     tree = LexborHTMLParser(html)
     extracted, lines = extract_main_text(html)
+    shown = visible_text(tree)
+    visible = visible_lines(shown)
+    left_out: tuple[Line, ...] = ()
     main_content_found = True
-    if len(extracted) < MIN_EXTRACTED_CHARS:
-        visible = visible_text(tree)
-        if len(extracted) < MIN_EXTRACTED_SHARE * len(visible) or not extracted:
-            extracted, main_content_found = visible, False
-            lines = split_lines(extracted)
-    if main_content_found:
-        lines = with_article_chunks(tree, lines)
+    if len(extracted) < MIN_EXTRACTED_CHARS and (not extracted or len(extracted) < MIN_EXTRACTED_SHARE * len(shown)):
+        lines, main_content_found = visible, False
+    else:
+        traced = trace(with_article_chunks(tree, lines), visible)
+        lines, left_out = traced.lines, traced.left_out
     # Evidence is collected for the extracted lines only: regions holding none are skipped.
     evidence = dom_evidence(tree, [line.text for line in lines])
     page_text = PageText.of(lines)
@@ -80,6 +82,7 @@ def document_from_html(html: str, source: str | None = None) -> Document:
         page_meta=with_markup_metadata(page_metadata(tree), html, source),
         main_content_found=main_content_found,
         day_first=infer_day_first([page_text.text]),
+        left_out=left_out,
     )
 
 
@@ -101,23 +104,9 @@ def with_markup_metadata(page_meta: PageMeta, html: str, source: str | None) -> 
 
 
 def extract_main_text(html: str) -> tuple[str, tuple[Line, ...]]:
-    """trafilatura's main text and its lines: without its fallback extractors when that
-    already looks like an article, else with them."""
-    extracted = trafilatura.extract(html, fast=True, **TRAFILATURA_OPTIONS) or ""
-    lines = split_lines(extracted)
-    if looks_like_article(lines):
-        return extracted, lines
+    """trafilatura's main text and its lines."""
     extracted = trafilatura.extract(html, **TRAFILATURA_OPTIONS) or ""
     return extracted, split_lines(extracted)
-
-
-def looks_like_article(lines: Sequence[Line]) -> bool:
-    """Long enough, and most of its characters in lines that are sentences."""
-    total = sum(len(line.text) for line in lines)
-    if total < MIN_FAST_CHARS:
-        return False
-    prose = sum(len(line.text) for line in lines if is_prose(line.text))
-    return prose >= MIN_FAST_PROSE_SHARE * total
 
 
 # The first few extracted paragraphs found in the DOM show which container holds the body
@@ -192,17 +181,6 @@ def _alike(root: LexborNode, model: LexborNode) -> Iterator[LexborNode]:
 def _as_paragraphs(texts: Iterable[str]) -> list[str]:
     """Lines of text with a blank line after each, so that each is a paragraph of its own."""
     return [part for text in texts for part in (text, "")]
-
-
-def visible_text(tree: LexborHTMLParser) -> str:
-    """The page's text as a reader sees it, one block per line (the fallback's input)."""
-    root = tree.body or tree.root
-    if root is None:
-        return ""
-    root = root.clone()
-    for node in root.css(NOT_VISIBLE_SELECTOR):
-        node.decompose()
-    return root.text(separator="\n", strip=True)
 
 
 # --------------------------------------------------------------------------- articleBody check

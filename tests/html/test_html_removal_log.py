@@ -1,0 +1,76 @@
+"""The HTML removal log accounts for every visible text line: kept, dropped by a stage, or left
+out by the extractor (issue #16)."""
+
+from __future__ import annotations
+
+from helpers import unaccounted_visible_lines
+from selectolax.lexbor import LexborHTMLParser
+
+from cleanscrape import clean
+from cleanscrape.assemble.build import extractor_removals
+from cleanscrape.frontends.html.visible import trace, visible_lines, visible_text
+from cleanscrape.model import Line
+
+BODY = [
+    "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2028.",
+    "Work on the first section will start next spring, the mayor told reporters after the vote.",
+    "Opponents said the cost, estimated at 240 million euros, was too high for a city of its size.",
+    "The regional government has promised to pay a third of the bill if the line opens on time.",
+]
+PAGE = (
+    "<html><head><title>Tram line</title><style>p { color: red }</style></head><body>"
+    "<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li><li>Sport</li></ul></nav>"
+    "<article><h1>Council backs tram extension</h1>"
+    + "".join(f"<p>{text}</p>" for text in BODY[:2])
+    + "<p>Opponents said <a href='/cost'>the cost</a>, estimated at 240 million euros, was too high"
+      " for a city of its size.</p>"
+    + f"<p>{BODY[3]}</p></article>"
+    "<footer><p>Contact us</p><p>Jobs at the Daily Example</p></footer>"
+    "<script>var hidden = 'never seen';</script></body></html>"
+)
+
+
+def test_visible_lines_are_numbered_from_one_without_blanks_or_unseen_text() -> None:
+    lines = visible_lines(visible_text(LexborHTMLParser(PAGE)))
+    shown = [line for line in lines if line.text]
+    assert [line.number for line in shown] == list(range(1, len(shown) + 1))
+    assert shown[0].text == "Home" and not any("hidden" in line.text or "color" in line.text for line in lines)
+    assert [line.text for line in shown[-2:]] == ["Contact us", "Jobs at the Daily Example"]
+
+
+def test_trace_numbers_an_extracted_paragraph_by_its_first_visible_line_and_finds_what_was_left_out() -> None:
+    visible = (Line(1, "Home"), Line(2, "News"), Line(3, "Opponents said"), Line(4, "the cost"),
+               Line(5, ", a lot."), Line(6, "a | b"), Line(7, "Contact us"))
+    extracted = (Line(1, "Opponents said the cost , a lot."), Line(2, "a | b |"))
+    traced = trace(extracted, visible)
+    assert [line.number for line in traced.lines] == [3, 6]
+    assert [line.text for line in traced.left_out] == ["Home", "News", "Contact us"]
+
+
+def test_a_visible_line_the_extractor_printed_elsewhere_is_not_left_out() -> None:
+    visible = (Line(1, "Opponents said"), Line(2, "Tram line"), Line(3, "The tram line opens in 2028."))
+    traced = trace((Line(1, "The tram line opens in 2028."), Line(2, "Opponents said")), visible)
+    assert [line.text for line in traced.left_out] == ["Tram line"]  # "Tram line" alone: case differs
+
+
+def test_extractor_removals_group_consecutive_lines_in_page_order() -> None:
+    left_out = (Line(1, "Home"), Line(2, "News"), Line(9, "Contact us"), Line(10, "Jobs"))
+    removals = list(extractor_removals(left_out))
+    assert [(removal.line, removal.text, removal.reason) for removal in removals] == [
+        (1, "Home\nNews", "extractor"), (9, "Contact us\nJobs", "extractor")]
+
+
+def test_every_visible_line_of_an_html_page_is_kept_or_logged() -> None:
+    page = clean(PAGE, content_type="html")
+    assert BODY[0] in page.text and BODY[2] in page.text  # the article survives, link and all
+    extractor = [removal for removal in page.removed if removal.reason == "extractor"]
+    assert extractor and "Home" in extractor[0].text and extractor[0].line == 1
+    assert any("Jobs at the Daily Example" in removal.text for removal in page.removed)
+    assert [removal.line for removal in page.removed] == sorted(removal.line for removal in page.removed)
+    assert unaccounted_visible_lines(PAGE, page) == []
+
+
+def test_the_accounting_check_can_fail() -> None:
+    page = clean(PAGE, content_type="html")
+    page.removed = [removal for removal in page.removed if removal.reason != "extractor"]
+    assert "Home" in unaccounted_visible_lines(PAGE, page)
