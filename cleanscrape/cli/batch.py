@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleanscrape.cli.exit_codes import ExitCode
+from cleanscrape.cli.exit_codes import ExitCode, exit_codes_help
 from cleanscrape.cli.options import (
     NO_TIMEOUT,
     CommandParser,
@@ -62,7 +62,7 @@ def add_batch_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "batch", help="clean many documents (files, directories, globs, JSONL, WARC/WET) in parallel",
         description="Clean many documents in parallel into JSONL (one line per document, in input order) "
-                    "or into one file per document.")
+                    "or into one file per document.", epilog=exit_codes_help())
     configure_parser(parser)
     parser.set_defaults(run=_run_from_cli)
     return parser

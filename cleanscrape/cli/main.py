@@ -10,13 +10,14 @@ from collections.abc import Sequence
 
 from cleanscrape.cli.batch import add_batch_parser
 from cleanscrape.cli.clean import add_clean_parser
-from cleanscrape.cli.exit_codes import ExitCode
+from cleanscrape.cli.exit_codes import ExitCode, exit_codes_help
 from cleanscrape.cli.options import CommandParser, settings_from_args
 from cleanscrape.cli.spark import add_spark_parser
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = CommandParser(prog="cleanscrape", description="Clean scraped web pages into article text and metadata.")
+    parser = CommandParser(prog="cleanscrape", description="Clean scraped web pages into article text and metadata.",
+                           epilog=exit_codes_help())
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_clean_parser(commands)
     add_batch_parser(commands)

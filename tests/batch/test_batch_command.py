@@ -401,3 +401,13 @@ def test_the_summary_counts_what_was_skipped_by_cause(corpus: Path, tmp_path: Pa
     assert code == 0
     assert ("; skipped: 2 files of unknown type, 1 WARC record not HTML or text, 2 WARC redirects, "
             "1 WARC HTTP error (4xx, 5xx); ") in err, err
+
+
+def test_resume_with_the_output_gone_but_its_journal_left_starts_anew(corpus: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out.jsonl"
+    assert run([str(corpus), "-o", str(out), "--per-article"], capsys)[0] == 0
+    expected = read_jsonl(out)
+    out.unlink()
+    code, err = run([str(corpus), "-o", str(out), "--per-article", "--resume"], capsys)
+    assert code == 0 and "already in the output" not in err
+    assert read_jsonl(out) == expected
