@@ -12,11 +12,12 @@ import os
 import signal
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleanscrape.cli.exit_codes import ExitCode
+from cleanscrape.cli.exit_codes import ExitCode, exit_codes_help
 from cleanscrape.cli.options import (
     NO_TIMEOUT,
     CommandParser,
@@ -35,7 +36,7 @@ from cleanscrape.engines.record import Cleaner
 from cleanscrape.engines.task import DocumentTask
 from cleanscrape.io.compressed import stdin_looks_like_jsonl
 from cleanscrape.io.discovery import STDIN, InputFile, UsageError, check_inputs, iter_input_files
-from cleanscrape.io.document import InputDocument
+from cleanscrape.io.document import InputDocument, SkipCause
 from cleanscrape.io.jsonl import MISSING_FIELD, JsonlFields
 from cleanscrape.io.readers import ReadOptions, read_documents
 from cleanscrape.io.resume import Journal, ResumeRefused, check_dir_manifest, read_journal, write_dir_manifest
@@ -62,7 +63,7 @@ def add_batch_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "batch", help="clean many documents (files, directories, globs, JSONL, WARC/WET) in parallel",
         description="Clean many documents in parallel into JSONL (one line per document, in input order) "
-                    "or into one file per document.")
+                    "or into one file per document.", epilog=exit_codes_help())
     configure_parser(parser)
     parser.set_defaults(run=_run_from_cli)
     return parser
@@ -110,7 +111,8 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
 @dataclass
 class Summary:
     read: int = 0
-    skipped: int = 0
+    already_done: int = 0  # --resume: documents skipped as already in the output
+    passed_over: Counter[SkipCause] = field(default_factory=Counter)  # files and records that are not documents
     kinds: dict[str, int] = field(default_factory=lambda: {"article": 0, "listing": 0, "empty": 0, "error": 0})
     missing_field: int = 0  # JSONL records with neither body field
     fields_seen: set[str] = field(default_factory=set)  # the fields those records had instead
@@ -138,8 +140,10 @@ class Summary:
         k = self.kinds
         text = (f"{PROG}: {self.read} documents read, {k['article']} articles, {k['listing']} listings, "
                 f"{k['empty']} empty, {k['error']} errors")
-        if self.skipped:
-            text += f", {self.skipped} skipped (already in the output)"
+        skipped = [f"{self.already_done} already in the output"] if self.already_done else []
+        skipped += [cause.counted(self.passed_over[cause]) for cause in SkipCause if self.passed_over[cause]]
+        if skipped:
+            text += f"; skipped: {', '.join(skipped)}"
         text += f"; {elapsed:.1f} s, {rate:.1f} docs/s"
         return text + (" (interrupted)" if interrupted else "")
 
@@ -154,7 +158,7 @@ def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> Exit
     except OSError as error:  # the output cannot even be opened: nothing was written
         print(f"{PROG}: error: cannot write the output: {_describe(error)}", file=sys.stderr)
         return ExitCode.USAGE
-    summary = Summary()
+    summary = Summary(passed_over=plan.passed_over)
     interrupted = False
     write_error: OSError | None = None
     restore = _sigterm_as_interrupt()
@@ -202,6 +206,7 @@ class _Plan:
     writer: Writer
     is_done: DoneCheck | None  # --resume: what the output already holds
     pool: PoolOptions
+    passed_over: Counter[SkipCause]  # filled in as the inputs are read
 
 
 def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
@@ -219,13 +224,14 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
     settings = settings_with_size_limit(args)  # built once here, pickled once to each worker
     max_bytes = max_bytes_from_args(args)
     read_options = ReadOptions(fields=jsonl_fields_from_args(args), max_bytes=max_bytes)
-    files: Iterable[InputFile] = iter_input_files(args.inputs, args.input_format)
+    passed_over: Counter[SkipCause] = Counter()
+    files: Iterable[InputFile] = iter_input_files(args.inputs, args.input_format, passed_over)
     if args.output_dir:
         files = list(files)  # every name is checked before the first is written
         clash = find_name_clash(files, ".txt" if args.format == "text" else ".json")
         if clash:
             raise UsageError(f"{clash}; give inputs with distinct names, or use -o OUT.jsonl")
-    jobs: Iterator[tuple[int, InputDocument]] = enumerate(read_documents(files, read_options))
+    jobs: Iterator[tuple[int, InputDocument]] = enumerate(read_documents(files, read_options, passed_over))
     try:
         writer, is_done = _open_writer(args, _run_description(args))
     except (ResumeRefused, MissingExtra) as error:
@@ -235,7 +241,7 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
                         content_type=args.content_type)
     pool = PoolOptions(workers=args.workers, timeout=args.timeout, recycle_after=args.recycle_after,
                        preload=("cleanscrape", "cleanscrape.frontends.html.extract", "cleanscrape.engines.task"))
-    return _Plan(jobs, task, writer, is_done, pool)
+    return _Plan(jobs, task, writer, is_done, pool, passed_over)
 
 
 def _run_description(args: argparse.Namespace) -> dict[str, Any]:
@@ -312,7 +318,7 @@ def _skipping_done(jobs: Iterator[tuple[int, InputDocument]], is_done: DoneCheck
                    summary: Summary) -> Iterator[tuple[int, InputDocument]]:
     for job in jobs:
         if is_done(job[1]):
-            summary.skipped += 1
+            summary.already_done += 1
         else:
             yield job
 

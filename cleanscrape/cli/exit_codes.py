@@ -15,3 +15,16 @@ class ExitCode(IntEnum):
     USAGE = 2
     # Ctrl-C or SIGTERM: 128 + SIGINT, as a shell reports a process that SIGINT stopped.
     INTERRUPTED = 130
+
+
+_MEANINGS = {
+    ExitCode.OK: "done",
+    ExitCode.FAILED: "the run failed part-way",
+    ExitCode.USAGE: "refused before writing",
+    ExitCode.INTERRUPTED: "interrupted",
+}
+
+
+def exit_codes_help() -> str:
+    """One line for a command's --help: "exit codes: 0 done, 1 ...". The README's table has the details."""
+    return "exit codes: " + ", ".join(f"{code.value} {meaning}" for code, meaning in _MEANINGS.items())

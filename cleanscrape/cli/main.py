@@ -12,14 +12,15 @@ from collections.abc import Sequence
 from cleanscrape import __version__
 from cleanscrape.cli.batch import add_batch_parser
 from cleanscrape.cli.clean import add_clean_parser
-from cleanscrape.cli.exit_codes import ExitCode
+from cleanscrape.cli.exit_codes import ExitCode, exit_codes_help
 from cleanscrape.cli.explain import add_explain_parser
 from cleanscrape.cli.options import CommandParser, settings_from_args
 from cleanscrape.cli.spark import add_spark_parser
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = CommandParser(prog="cleanscrape", description="Clean scraped web pages into article text and metadata.")
+    parser = CommandParser(prog="cleanscrape", description="Clean scraped web pages into article text and metadata.",
+                           epilog=exit_codes_help())
     parser.add_argument("--version", action="version", version=f"cleanscrape {__version__}")
     loudness = parser.add_mutually_exclusive_group()
     loudness.add_argument("-v", "--verbose", action="count", default=0,

@@ -10,8 +10,11 @@ from __future__ import annotations
 import glob
 import importlib.util
 import os
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+
+from cleanscrape.io.document import SkipCause
 
 STDIN = "-"
 ZSTD_HINT = "reading .zst needs zstandard: pip install 'cleanscrape[zstd]'"
@@ -91,30 +94,30 @@ def check_inputs(args: Sequence[str], input_format: str | None = None) -> None:
         raise UsageError(f"no such file or directory: {arg}")
 
 
-def iter_input_files(args: Sequence[str], input_format: str | None = None) -> Iterator[InputFile]:
+def iter_input_files(args: Sequence[str], input_format: str | None = None,
+                     skipped: Counter[SkipCause] | None = None) -> Iterator[InputFile]:
     """Every readable file named by `args`, in a stable order, lazily (a huge tree is not listed first).
 
     With `input_format`, every file is read as that format (a directory's too), whatever its name.
+    A file of unknown type found in a directory or by a glob (a README among the pages) is passed
+    over, and counted in `skipped`, instead of failing the whole batch.
     """
+    skipped = skipped if skipped is not None else Counter()
     root = common_root(args)
     for arg in args:
         if arg == STDIN:
             yield InputFile(STDIN, "stdin", input_format or "jsonl")
         elif os.path.isdir(arg):
-            yield from _walk(arg, root, input_format)
+            yield from _walk(arg, root, input_format, skipped)
         elif os.path.exists(arg):
             fmt, compression = detect(arg, input_format)  # type: ignore[misc]  # check_inputs vetted it
             yield InputFile(arg, _relative(arg, root), fmt, compression)
         else:
             for match in sorted(glob.iglob(arg, recursive=True)):
                 if os.path.isdir(match):
-                    yield from _walk(match, root, input_format)
+                    yield from _walk(match, root, input_format, skipped)
                 else:
-                    found = detect(match, input_format)
-                    # A glob such as data/* also matches READMEs: skip what we cannot read,
-                    # as a directory walk does, instead of failing the whole batch.
-                    if found:
-                        yield InputFile(match, _relative(match, root), *found)
+                    yield from _known(match, root, input_format, skipped)
 
 
 def common_root(args: Sequence[str]) -> str:
@@ -137,14 +140,20 @@ def _relative(path: str, root: str) -> str:
     return os.path.relpath(os.path.abspath(path), root)
 
 
-def _walk(top: str, root: str, input_format: str | None = None) -> Iterator[InputFile]:
+def _walk(top: str, root: str, input_format: str | None, skipped: Counter[SkipCause]) -> Iterator[InputFile]:
     for dirpath, dirnames, filenames in os.walk(top):
         dirnames.sort()  # os.walk honours in-place changes: sorted descent
         for filename in sorted(filenames):
-            path = os.path.join(dirpath, filename)
-            found = detect(path, input_format)
-            if found:
-                yield InputFile(path, _relative(path, root), *found)
+            yield from _known(os.path.join(dirpath, filename), root, input_format, skipped)
+
+
+def _known(path: str, root: str, input_format: str | None, skipped: Counter[SkipCause]) -> Iterator[InputFile]:
+    """The file as an InputFile if its type is one we read; else nothing, counted."""
+    found = detect(path, input_format)
+    if found:
+        yield InputFile(path, _relative(path, root), *found)
+    else:
+        skipped[SkipCause.UNKNOWN_FILE_TYPE] += 1
 
 
 def _glob_base(pattern: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from cleanscrape.settings import DEFAULT_SETTINGS
@@ -12,6 +13,18 @@ from cleanscrape.settings import DEFAULT_SETTINGS
 # memory: by default the same number as `Settings.max_input_bytes`, which `clean()` checks, so
 # one definition serves both.
 DEFAULT_MAX_BYTES = DEFAULT_SETTINGS.max_input_bytes
+
+
+class SkipCause(Enum):
+    """Why a file or an archive record was passed over as not a document (the batch summary counts them)."""
+
+    UNKNOWN_FILE_TYPE = ("file of unknown type", "files of unknown type")
+    WARC_NOT_A_PAGE = ("WARC record not HTML or text", "WARC records not HTML or text")
+    WARC_REDIRECT = ("WARC redirect", "WARC redirects")
+    WARC_HTTP_ERROR = ("WARC HTTP error (4xx, 5xx)", "WARC HTTP errors (4xx, 5xx)")
+
+    def counted(self, count: int) -> str:
+        return f"{count} {self.value[0] if count == 1 else self.value[1]}"
 
 
 @dataclass(frozen=True, slots=True)

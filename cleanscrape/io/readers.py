@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from cleanscrape.io.compressed import CORRUPT_ERRORS, TooLarge, open_binary, read_bounded
 from cleanscrape.io.discovery import STDIN, InputFile
-from cleanscrape.io.document import DEFAULT_MAX_BYTES, InputDocument, Position, too_large_message
+from cleanscrape.io.document import DEFAULT_MAX_BYTES, InputDocument, Position, SkipCause, too_large_message
 from cleanscrape.io.jsonl import JsonlFields, read_jsonl
 from cleanscrape.io.parquet import read_parquet
 from cleanscrape.io.warc import read_warc
@@ -21,20 +22,24 @@ class ReadOptions:
     max_bytes: int | None = DEFAULT_MAX_BYTES  # None: no limit
 
 
-def read_documents(files: Iterable[InputFile], options: ReadOptions = ReadOptions()) -> Iterator[InputDocument]:
-    """Every document of every file, in order. A file that breaks gives a failed document, never an exception."""
+def read_documents(files: Iterable[InputFile], options: ReadOptions = ReadOptions(),
+                   skipped: Counter[SkipCause] | None = None) -> Iterator[InputDocument]:
+    """Every document of every file, in order. A file that breaks gives a failed document, never an
+    exception. Archive records that are not documents are counted in `skipped` by cause."""
     for item in files:
-        yield from read_file(item, options)
+        yield from read_file(item, options, skipped)
 
 
-def read_file(item: InputFile, options: ReadOptions) -> Iterator[InputDocument]:
+def read_file(item: InputFile, options: ReadOptions,
+              skipped: Counter[SkipCause] | None = None) -> Iterator[InputDocument]:
     """The documents of one file, each with its Position; a file that breaks ends with a failed document."""
     file = STDIN if item.path == STDIN else os.path.abspath(item.path)
-    for index, document in enumerate(_read_documents_of(item, options), 1):
+    documents = _read_documents_of(item, options, skipped if skipped is not None else Counter())
+    for index, document in enumerate(documents, 1):
         yield dataclasses.replace(document, position=Position(file, index))
 
 
-def _read_documents_of(item: InputFile, options: ReadOptions) -> Iterator[InputDocument]:
+def _read_documents_of(item: InputFile, options: ReadOptions, skipped: Counter[SkipCause]) -> Iterator[InputDocument]:
     origin = "<stdin>" if item.path == STDIN else item.path
     stem = output_stem(item.relative)
     produced = 0
@@ -51,7 +56,7 @@ def _read_documents_of(item: InputFile, options: ReadOptions) -> Iterator[InputD
                 documents = read_jsonl(stream, origin=origin, stem=stem, fields=options.fields,
                                        max_bytes=options.max_bytes)
             else:
-                documents = read_warc(stream, stem=stem, max_bytes=options.max_bytes)
+                documents = read_warc(stream, stem=stem, max_bytes=options.max_bytes, skipped=skipped)
             for document in documents:
                 produced += 1
                 yield document

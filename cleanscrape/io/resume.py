@@ -61,7 +61,9 @@ class JournalState:
 def read_journal(output: str, run: Mapping[str, Any]) -> JournalState | None:
     """The state to resume `output` from, None if there is nothing to resume (no output yet);
     ResumeRefused if it was written by another run or cannot be told."""
-    size = os.path.getsize(output) if os.path.exists(output) else 0
+    if not os.path.exists(output):
+        return None  # a journal left without its output describes nothing
+    size = os.path.getsize(output)
     path = journal_path(output)
     if not os.path.exists(path):
         if size:

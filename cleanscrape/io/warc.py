@@ -10,19 +10,22 @@ from __future__ import annotations
 import lzma
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from cleanscrape.io.document import InputDocument, too_large_message
+from cleanscrape.io.document import InputDocument, SkipCause, too_large_message
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_warc(stream: BinaryIO, *, stem: tuple[str, ...], max_bytes: int | None) -> Iterator[InputDocument]:
+def read_warc(stream: BinaryIO, *, stem: tuple[str, ...], max_bytes: int | None,
+              skipped: Counter[SkipCause]) -> Iterator[InputDocument]:
     """HTML `response` records (HTML path) and WET `conversion` records (text path).
 
-    Other records (requests, metadata, images, redirects) are not documents and are skipped.
-    The stream may be gzip-compressed per record: warcio detects that itself.
+    Other records are not documents and are passed over: responses that are not pages (images,
+    redirects, HTTP errors) are counted in `skipped` by cause; requests, metadata and the like,
+    which never are, are not. The stream may be gzip-compressed per record: warcio detects that.
     """
     from warcio.archiveiterator import ArchiveIterator  # imported here: only WARC users need it
 
@@ -30,7 +33,9 @@ def read_warc(stream: BinaryIO, *, stem: tuple[str, ...], max_bytes: int | None)
     number = 0
     for record in ArchiveIterator(watched, arc2warc=True):
         content_type = _content_type(record)
-        if content_type is None:
+        if isinstance(content_type, SkipCause):
+            skipped[content_type] += 1
+        if not isinstance(content_type, str):
             continue
         number += 1
         uri = record.rec_headers.get_header("WARC-Target-URI") or ""
@@ -83,19 +88,22 @@ class _TruncationWatch:
 _CHUNK = 64 * 1024
 
 
-def _content_type(record) -> str | None:  # noqa: ANN001 - warcio's record type is untyped
-    """"html" or "text" for a record that holds a document, None for one to skip."""
+def _content_type(record) -> str | SkipCause | None:  # noqa: ANN001 - warcio's record type is untyped
+    """"html" or "text" for a record that holds a document; why not, for a response or conversion
+    record that does not; None for a record that never holds one (request, metadata, warcinfo)."""
     if record.rec_type == "conversion":
         declared = (record.rec_headers.get_header("Content-Type") or "text/plain").lower()
-        return "text" if declared.startswith("text/plain") else None
+        return "text" if declared.startswith("text/plain") else SkipCause.WARC_NOT_A_PAGE
     if record.rec_type != "response" or record.http_headers is None:
         return None
     status = record.http_headers.get_statuscode() or ""
+    if status.startswith("3"):
+        return SkipCause.WARC_REDIRECT  # not the page's content
     if not status.startswith("2"):
-        return None  # redirects and error pages are not the page's content
+        return SkipCause.WARC_HTTP_ERROR
     declared = (record.http_headers.get_header("Content-Type") or "").lower()
     if declared.startswith(_HTML_TYPES):
         return "html"
     if declared.startswith("text/plain"):
         return "text"
-    return None
+    return SkipCause.WARC_NOT_A_PAGE

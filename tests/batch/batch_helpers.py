@@ -20,17 +20,18 @@ import pytest
 from cleanscrape.cli import batch as batch_command
 
 
-def write_warc(path: Path, records: list[tuple[str, str, bytes, str]], *, gzip_records: bool) -> None:
-    """records: (kind, uri, body, content_type) with kind "response" (HTTP) or "conversion" (WET)."""
+def write_warc(path: Path, records: list[tuple], *, gzip_records: bool) -> None:
+    """records: (kind, uri, body, content_type[, HTTP status line]) with kind "response" (HTTP,
+    status "200 OK" unless given) or "conversion" (WET)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     with open(path, "wb") as stream:
         writer = WARCWriter(stream, gzip=gzip_records)
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "test"}))
-        for kind, uri, body, content_type in records:
+        for kind, uri, body, content_type, *status in records:
             if kind == "response":
-                headers = StatusAndHeaders("200 OK", [("Content-Type", content_type),
+                headers = StatusAndHeaders(status[0] if status else "200 OK", [("Content-Type", content_type),
                                                       ("Content-Length", str(len(body)))], protocol="HTTP/1.1")
                 record = writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
             else:

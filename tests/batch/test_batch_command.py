@@ -10,7 +10,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from batch_helpers import EXPECTED_KINDS, EXPECTED_SOURCES, corpus_fixture, read_jsonl, run  # noqa: F401 - fixture
+from batch_helpers import (  # noqa: F401 - corpus_fixture is a fixture
+    EXPECTED_KINDS,
+    EXPECTED_SOURCES,
+    corpus_fixture,
+    read_jsonl,
+    run,
+    write_warc,
+)
 
 from cleanscrape.cli import batch as batch_command
 from cleanscrape.cli.options import settings_with_size_limit
@@ -193,7 +200,7 @@ def test_output_dir_json_and_resume_skips_existing(corpus: Path, tmp_path: Path,
     assert record["kind"] == "listing" and len(record["articles"]) == 3
     (out / "a.txt.json").unlink()
     code, err = run([str(corpus), "--output-dir", str(out), "--resume"], capsys)
-    assert code == 0 and "1 documents read" in err and "14 skipped" in err
+    assert code == 0 and "1 documents read" in err and "skipped: 14 already in the output" in err
     assert (out / "a.txt.json").exists()
 
 
@@ -216,7 +223,7 @@ def test_resume_repairs_a_torn_line_and_finishes(corpus: Path, tmp_path: Path, c
     # the journal of the whole run: it runs ahead of the output, as after a crash
     shutil.copy(str(full) + ".resume", str(partial) + ".resume")
     code, err = run([str(corpus), "-o", str(partial), "--resume"], capsys)
-    assert code == 0 and "6 skipped" in err
+    assert code == 0 and "skipped: 6 already in the output" in err
     assert read_jsonl(partial) == read_jsonl(full)
 
 
@@ -297,7 +304,7 @@ def test_resume_tells_documents_by_identity_so_files_added_before_the_others_are
     for name in ("a.txt", "b.txt"):
         (folder / name).write_text(f"text of {name}")
     code, err = run([str(folder), "-o", str(out), "--resume"], capsys)
-    assert code == 0 and "2 documents read" in err and "3 skipped (already in the output)" in err, err
+    assert code == 0 and "2 documents read" in err and "skipped: 3 already in the output;" in err, err
     sources = [Path(r["source"]).name for r in read_jsonl(out)]
     assert sources == ["c.txt", "d.txt", "e.txt", "a.txt", "b.txt"]
     assert [r["text"] for r in read_jsonl(out)] == [f"text of {name}" for name in sources]
@@ -379,3 +386,28 @@ def test_some_records_without_a_body_are_error_records_and_the_run_succeeds(tmp_
     code, _ = run([str(src), "-o", str(tmp_path / "out.jsonl")], capsys)
     assert code == 0
     assert read_jsonl(tmp_path / "out.jsonl")[1]["meta"] == {"id": "b", "content": "no body field"}
+
+
+def test_the_summary_counts_what_was_skipped_by_cause(corpus: Path, tmp_path: Path, capsys) -> None:
+    # Before, files of unknown type and WARC records that are not pages vanished without a word.
+    write_warc(corpus / "statuses.warc.gz", [
+        ("response", "https://example.com/gone", b"<p>Not found</p>", "text/html", "404 Not Found"),
+        ("response", "https://example.com/old", b"", "text/html", "301 Moved Permanently"),
+        ("response", "https://example.com/moved", b"", "text/html", "302 Found"),
+        ("response", "https://example.com/ok", b"<p>A page</p>", "text/html"),
+    ], gzip_records=True)
+    (corpus / "README").write_text("not an input")
+    code, err = run([str(corpus), "-o", str(tmp_path / "out.jsonl")], capsys)
+    assert code == 0
+    assert ("; skipped: 2 files of unknown type, 1 WARC record not HTML or text, 2 WARC redirects, "
+            "1 WARC HTTP error (4xx, 5xx); ") in err, err
+
+
+def test_resume_with_the_output_gone_but_its_journal_left_starts_anew(corpus: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out.jsonl"
+    assert run([str(corpus), "-o", str(out), "--per-article"], capsys)[0] == 0
+    expected = read_jsonl(out)
+    out.unlink()
+    code, err = run([str(corpus), "-o", str(out), "--per-article", "--resume"], capsys)
+    assert code == 0 and "already in the output" not in err
+    assert read_jsonl(out) == expected
