@@ -1,44 +1,90 @@
-"""Quality benchmark on the scrapinghub article-extraction-benchmark (181 pages, MIT).
+"""Quality benchmark: cleanscrape beside trafilatura alone (HTML) or beside the raw dump and a
+C4-style line filter (text), on the four development sets, each scored by its own scorer.
 
-    python -m benchmarks.quality DATA_DIR --mode text [--renderer w3m ...]
-    python -m benchmarks.quality DATA_DIR --mode html
+    python -m benchmarks.quality                               # HTML, all four sets (issue #13)
+    python -m benchmarks.quality --mode text                   # text dumps of shub and traf-dev (issue #14)
+    python -m benchmarks.quality --sets shub,wcxb-dev --limit 50
+    python -m benchmarks.quality --ablate --limit 100          # F1 with each stage switched off
+    python -m benchmarks.quality --losses                      # truth cleanscrape loses, by stage and reason
+    python -m benchmarks.quality --json run.json               # every figure, for comparing runs by script
 
-DATA_DIR holds `ground-truth.json` ({id: {"articleBody", "url"}}), `html/<id>.html.gz`
-and `text/<renderer>/<id>.txt`. Each system is scored against articleBody with the
-benchmark's own metric (upstream `evaluate.py`), re-implemented here so that our
-figures can be compared with the published ones:
+Options: `--bench DIR` (default ../shared/bench from the repo root), `--workers N` (process pool,
+default 2), `--renderer NAME` (text mode, repeatable), `--show-worst K`, `--dump-dir DIR`,
+`--cache-dir DIR` / `--no-cache` (trafilatura alone), `--cleaner MODULE:FUNCTION`.
 
-- tokens are runs of `\\w+`, case kept (upstream passes re.IGNORECASE, which does
-  nothing for `\\w`, so nothing is lower-cased);
-- a page's shingles are the counted 4-grams of its tokens; a text of 1-3 tokens is a
-  single shorter shingle, an empty text has none;
-- per page, TP/FP/FN are the multiset overlap and differences of the shingle counts;
-- precision is averaged over the pages whose prediction has shingles and recall over
-  the pages whose ground truth has shingles, so an empty prediction lowers recall but
-  is left out of precision; F1 comes from the averaged precision and recall.
+What is measured, per set (see benchmarks/scorers.py for each scorer's exact conventions):
 
-Only `score_pages` reads the articleBody texts (the page ids come from the ground truth's
-keys and its urls are dropped on load): cleaners are given the page content alone.
+- shub: 4-gram shingle P/R averaged over pages, F1 from the averages (scrapinghub's evaluate.py);
+- traf-dev: `with`/`without` snippets counted over the set (trafilatura's eval_common.py);
+- wcxb-dev: bag-of-words P/R/F1 per page, averaged; overall and per page type (WCXB's
+  evaluate.py: an empty truth scores 1.0 against an empty output and 0.0 against any other, an
+  empty output scores 0.0; the 21 dev pages with an empty main_content are kept, as upstream does);
+- readability: the same word scorer on readability.js's expected `text`.
+
+HTML mode gives both systems the page's bytes, as a scraper has them (trafilatura's own evaluation
+does the same), each decoding them its own way. trafilatura alone is `trafilatura.extract(html,
+include_comments=False, include_tables=True)`; its outputs (and times) are cached in
+~/.cache/cleanscrape-bench/, keyed by trafilatura version, options, set, page id and a hash of
+the page, so reruns only pay for cleanscrape, which is never cached. A page that raises scores as
+an empty output and is listed. "empty" lists the pages where cleanscrape returns under 5 words
+while trafilatura alone returns 50 or more. Times are the median milliseconds a page of one call,
+measured inside a pool worker on a shared machine: compare them within a run only.
+
+`--ablate` reruns cleanscrape with each stage in cleanscrape.STAGE_NAMES switched off in turn
+and with all of them off; in HTML mode the trafilatura calls inside cleanscrape's front end are
+made once a page and shared by those reruns. `--losses` lists the truth the reference keeps and
+cleanscrape's output lacks (the reference: trafilatura alone in HTML mode, the raw dump in text
+mode), grouped by the stage and reason of the removal-log line that holds it; "assembly" when it
+is in an article `Page.text` leaves out (an appended article); "front end" when neither the
+output, the articles nor the log holds it (e.g. cleanscrape's own trafilatura call, fast first,
+did not return it). Units: traf-dev's `with` snippets, else the truth's sentences; the stage is
+taken from the log when it names one, else from the stage registry's reasons.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
+import functools
 import gzip
+import hashlib
 import importlib
 import json
+import os
 import re
 import statistics
+import subprocess
 import sys
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
-SHINGLE_SIZE = 4
-RENDERERS = ("html_text", "inscriptis", "w3m")
+from benchmarks.scorers import (  # noqa: F401 - re-exported: benchmarks.trafilatura_settings and the tests use them
+    Match,
+    Score,
+    Scorer,
+    aggregate,
+    match_page,
+    page_f1,
+    shingles,
+    tokenize,
+)
+from benchmarks.sets import PAGE_TYPES, RENDERERS, SET_NAMES, BenchSet, DataError, load_set
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
+DEFAULT_CACHE = Path.home() / ".cache" / "cleanscrape-bench"
+
+TRAFILATURA_ALONE_OPTIONS: dict[str, Any] = {"include_comments": False, "include_tables": True}
+# "empty": cleanscrape returned almost nothing where trafilatura alone found an article's worth.
+EMPTY_MAX_WORDS = 5
+TRAFILATURA_MIN_WORDS = 50
+
 # C4 (Raffel et al. 2020): a line is kept when it ends in terminal punctuation ("a period,
 # exclamation mark, question mark, or end quotation mark") and has at least this many
 # whitespace-separated words. The TFDS/datatrove code lists only the ASCII '"'; we also accept
@@ -47,86 +93,7 @@ RENDERERS = ("html_text", "inscriptis", "w3m")
 C4_TERMINAL_MARKS = (".", "!", "?", '"', "\u201d")
 C4_MIN_WORDS = 3
 
-_TOKEN = re.compile(r"\w+")
-
-# --------------------------------------------------------------------------- the metric
-
-Shingle = tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Match:
-    """Shingle TP/FP/FN of one page, as fractions of their sum (upstream normalises so
-    that long pages weigh no more than short ones). All zero when both texts are empty."""
-
-    tp: float
-    fp: float
-    fn: float
-
-    @property
-    def precision(self) -> float | None:
-        """None when the prediction has no shingles: upstream leaves the page out."""
-        predicted = self.tp + self.fp
-        return self.tp / predicted if predicted else None
-
-    @property
-    def recall(self) -> float | None:
-        """None when the ground truth has no shingles: upstream leaves the page out."""
-        relevant = self.tp + self.fn
-        return self.tp / relevant if relevant else None
-
-
-@dataclass(frozen=True)
-class Score:
-    precision: float
-    recall: float
-    f1: float
-
-
-def tokenize(text: str | None) -> list[str]:
-    return _TOKEN.findall(text or "")
-
-
-def shingles(text: str | None, size: int = SHINGLE_SIZE) -> Counter[Shingle]:
-    tokens = tokenize(text)
-    if not tokens:
-        return Counter()
-    # Upstream keeps a text shorter than `size` as one short shingle rather than none.
-    count = max(1, len(tokens) - size + 1)
-    return Counter(tuple(tokens[i : i + size]) for i in range(count))
-
-
-def match_page(truth: str | None, prediction: str | None) -> Match:
-    true_shingles, predicted_shingles = shingles(truth), shingles(prediction)
-    tp = sum((true_shingles & predicted_shingles).values())
-    fp = sum((predicted_shingles - true_shingles).values())
-    fn = sum((true_shingles - predicted_shingles).values())
-    total = tp + fp + fn
-    if not total:
-        return Match(0.0, 0.0, 0.0)
-    return Match(tp / total, fp / total, fn / total)
-
-
-def aggregate(matches: Iterable[Match]) -> Score:
-    """Macro-average precision and recall over pages, then F1 of the two averages."""
-    matches = list(matches)
-    precision = _mean_defined(m.precision for m in matches)
-    recall = _mean_defined(m.recall for m in matches)
-    both = precision + recall
-    return Score(precision, recall, 2 * precision * recall / both if both else 0.0)
-
-
-def _mean_defined(values: Iterable[float | None]) -> float:
-    # Upstream would raise on an empty list; 0.0 keeps a degenerate --limit run printable.
-    defined = [v for v in values if v is not None]
-    return statistics.fmean(defined) if defined else 0.0
-
-
-def page_f1(match: Match) -> float:
-    """F1 of one page, for ranking the worst pages; an undefined side counts as 0."""
-    precision, recall = match.precision or 0.0, match.recall or 0.0
-    both = precision + recall
-    return 2 * precision * recall / both if both else 0.0
+_WORD = re.compile(r"\w+")
 
 
 # --------------------------------------------------------------------------- baselines
@@ -144,219 +111,791 @@ def _c4_keeps(line: str) -> bool:
     return line.endswith(C4_TERMINAL_MARKS) and len(line.split()) >= C4_MIN_WORDS
 
 
-# --------------------------------------------------------------------------- data
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
 
 
-class DataError(Exception):
-    """The data directory is unusable; reported as one line, exit status 2."""
-
-
-def load_ground_truth(data_dir: Path) -> dict[str, str]:
-    """{page id: articleBody}. Only the scorer may use it."""
-    if not data_dir.is_dir():
-        raise DataError(f"data directory not found: {data_dir}")
-    path = data_dir / "ground-truth.json"
-    if not path.is_file():
-        raise DataError(f"{data_dir} has no ground-truth.json; is it the article-extraction-benchmark data?")
-    return {page_id: entry.get("articleBody", "") for page_id, entry in json.loads(path.read_text("utf-8")).items()}
-
-
-def page_ids(ground_truth: Mapping[str, str], limit: int | None) -> list[str]:
-    ids = sorted(ground_truth)
-    return ids[:limit] if limit is not None else ids
-
-
-def read_text_dumps(data_dir: Path, renderer: str, ids: Sequence[str]) -> dict[str, str]:
-    folder = data_dir / "text" / renderer
-    if not folder.is_dir():
-        raise DataError(f"no text dumps for renderer {renderer!r}: {folder} is missing")
-    return {page_id: _read_page(folder / f"{page_id}.txt", lambda p: p.read_text("utf-8")) for page_id in ids}
-
-
-def read_html_pages(data_dir: Path, ids: Sequence[str]) -> dict[str, str]:
-    # All 181 pages are UTF-8; decoding once here gives every system the same str input.
-    folder = data_dir / "html"
-    return {page_id: _read_page(folder / f"{page_id}.html.gz", lambda p: gzip.decompress(p.read_bytes()).decode("utf-8"))
-            for page_id in ids}
-
-
-def _read_page(path: Path, read: Callable[[Path], str]) -> str:
-    if not path.is_file():
-        raise DataError(f"page missing: {path}")
-    return read(path)
-
-
-# --------------------------------------------------------------------------- running
-
-Cleaner = Callable[[str], str]
+# --------------------------------------------------------------------------- what a worker runs
 
 
 @dataclass(frozen=True)
-class Run:
-    """One system's outputs on one input set, with the time spent inside the cleaner."""
+class Variant:
+    """cleanscrape with some stages switched off (none: the full pipeline)."""
 
-    system: str
-    inputs: str  # renderer name, or "html"
-    outputs: dict[str, str]
-    seconds: float
+    label: str
+    disabled: tuple[str, ...] = ()
+
+
+def ablation_variants(stage_names: Sequence[str]) -> tuple[Variant, ...]:
+    return (*(Variant(f"-{name}", (name,)) for name in stage_names), Variant("no stages", tuple(stage_names)))
+
+
+@dataclass(frozen=True)
+class PageTask:
+    set_name: str
+    page_id: str
+    input_name: str  # "html", or the renderer of a text dump
+    path: str
+    cleaner: str  # MODULE:FUNCTION
+    variants: tuple[Variant, ...] = ()  # --ablate
+    keep_removals: bool = False  # --losses
+    cache_dir: str | None = None  # trafilatura alone; None: no cache
 
     @property
-    def pages_per_second(self) -> float:
-        return len(self.outputs) / self.seconds if self.seconds else float("inf")
+    def is_html(self) -> bool:
+        return self.input_name == "html"
 
 
-def run_system(system: str, inputs: str, cleaner: Cleaner, pages: Mapping[str, str]) -> Run:
-    def clean_page(page_id: str, content: str) -> str:
-        try:
-            return cleaner(content) or ""  # trafilatura returns None when it finds nothing
-        except Exception as error:
-            raise RuntimeError(f"{system} failed on {inputs} page {page_id}") from error
+@dataclass(frozen=True)
+class RemovedLine:
+    """One line of cleanscrape's removal log; `stage` when the log names it."""
 
-    # One untimed call first: lazy imports and one-off set-up (e.g. language profiles) would
-    # otherwise be charged to the first page and skew the speed comparison between systems.
-    for page_id, content in list(pages.items())[:1]:
-        clean_page(page_id, content)
-    outputs: dict[str, str] = {}
-    seconds = 0.0
-    for page_id, content in pages.items():
-        started = time.perf_counter()
-        outputs[page_id] = clean_page(page_id, content)
-        seconds += time.perf_counter() - started
-    return Run(system, inputs, outputs, seconds)
+    reason: str
+    text: str
+    stage: str | None = None
 
 
-def score_pages(ground_truth: Mapping[str, str], outputs: Mapping[str, str]) -> dict[str, Match]:
-    return {page_id: match_page(ground_truth[page_id], output) for page_id, output in outputs.items()}
+@dataclass(frozen=True)
+class SystemOutput:
+    text: str
+    milliseconds: float
+    error: str | None = None  # "ExceptionType: message" when the call raised
+    removed: tuple[RemovedLine, ...] = ()
+    all_articles: str = ""  # --losses: the text of every article, also those `Page.text` leaves out
+    cached: bool = False
 
 
-def load_clean(spec: str) -> Callable[..., object]:
+@dataclass(frozen=True)
+class PageOutputs:
+    set_name: str
+    page_id: str
+    input_name: str
+    systems: dict[str, SystemOutput]  # cleanscrape first, then the baselines of the mode
+    variants: dict[str, SystemOutput] = field(default_factory=dict)  # --ablate, by Variant.label
+
+
+def run_page(task: PageTask) -> PageOutputs:
+    """Every system on one page. Runs in a pool worker: it reads the page itself, and never
+    the truth."""
+    clean = load_clean(task.cleaner)
+    content_type = "html" if task.is_html else "text"
+    content: str | bytes = read_html(Path(task.path)) if task.is_html else Path(task.path).read_text("utf-8")
+    systems = {"cleanscrape": run_cleanscrape(clean, content, content_type, (), task.keep_removals)}
+    if task.is_html:
+        assert isinstance(content, bytes)
+        systems["trafilatura"] = trafilatura_alone(content, task)
+    else:
+        assert isinstance(content, str)
+        systems["c4-lines"] = timed_call(lambda: c4_line_filter(content))
+        systems["raw"] = timed_call(lambda: raw_dump(content))
+    variants: dict[str, SystemOutput] = {}
+    with trafilatura_calls_shared() if task.is_html and task.variants else contextlib.nullcontext():
+        for variant in task.variants:
+            variants[variant.label] = run_cleanscrape(clean, content, content_type, variant.disabled, False)
+    return PageOutputs(task.set_name, task.page_id, task.input_name, systems, variants)
+
+
+def read_html(path: Path) -> bytes:
+    return gzip.decompress(path.read_bytes())
+
+
+@functools.lru_cache(maxsize=4)
+def load_clean(spec: str) -> Callable[..., Any]:
     """Resolve 'module:function', e.g. the default 'cleanscrape:clean'."""
     module_name, _, attribute = spec.partition(":")
     try:
         return getattr(importlib.import_module(module_name), attribute or "clean")
     except (ImportError, AttributeError) as error:
-        raise DataError(f"cannot load cleaner {spec!r} ({error}); use --baselines-only to measure the baselines alone")
+        raise DataError(f"cannot load cleaner {spec!r} ({error})") from error
 
 
-def cleanscrape_cleaner(clean: Callable[..., object], content_type: str) -> Cleaner:
-    return lambda content: clean(content, content_type=content_type).text  # type: ignore[attr-defined]
+def timed_call(call: Callable[[], str | None]) -> SystemOutput:
+    started = time.perf_counter()
+    try:
+        text = call() or ""  # trafilatura returns None when it finds nothing
+    except Exception as error:  # noqa: BLE001 - a page that raises scores as empty and is listed
+        return SystemOutput("", _ms_since(started), f"{type(error).__name__}: {error}")
+    return SystemOutput(text, _ms_since(started))
 
 
-def trafilatura_cleaner(**options: object) -> Cleaner:
+def _ms_since(started: float) -> float:
+    return 1000 * (time.perf_counter() - started)
+
+
+def run_cleanscrape(
+    clean: Callable[..., Any], content: str | bytes, content_type: str, disabled: tuple[str, ...], keep_removals: bool
+) -> SystemOutput:
+    options = {"disabled_stages": list(disabled)} if disabled else None
+    pages: list[Any] = []
+
+    def call() -> str:
+        page = clean(content, content_type=content_type, options=options)
+        pages.append(page)
+        return page.text
+
+    output = timed_call(call)
+    if not keep_removals or not pages:
+        return output
+    page = pages[0].to_dict()  # the public shape of the removal log and the articles
+    articles = "\n\n".join(article.get("text") or "" for article in page.get("articles", []))
+    return SystemOutput(output.text, output.milliseconds, output.error, removal_log(page), articles)
+
+
+def removal_log(page: Mapping[str, Any]) -> tuple[RemovedLine, ...]:
+    return tuple(
+        RemovedLine(reason=entry.get("reason") or "?", text=entry.get("text") or "", stage=entry.get("stage"))
+        for entry in page.get("removed", [])
+    )
+
+
+# --------------------------------------------------------------------------- trafilatura alone, cached
+
+
+def trafilatura_alone(html: bytes, task: PageTask) -> SystemOutput:
     import trafilatura
 
-    return lambda html: trafilatura.extract(html, **options)
+    digest = hashlib.sha1(html).hexdigest()
+    path = trafilatura_cache_path(Path(task.cache_dir), task.set_name, task.page_id) if task.cache_dir else None
+    if path is not None and (cached := read_cached(path, digest)) is not None:
+        return cached
+    output = timed_call(lambda: trafilatura.extract(html, **TRAFILATURA_ALONE_OPTIONS))
+    if path is not None:
+        write_cached(path, digest, output)
+    return output
 
 
-def systems_for(mode: str, clean: Callable[..., object] | None) -> list[tuple[str, Cleaner]]:
-    """The system under test first (when there is one), then the baselines of this mode."""
-    under_test = [("cleanscrape", cleanscrape_cleaner(clean, mode))] if clean else []
-    if mode == "text":
-        return under_test + [("raw", raw_dump), ("c4-lines", c4_line_filter)]
-    return under_test + [
-        ("trafilatura", trafilatura_cleaner()),
-        ("trafilatura-prec", trafilatura_cleaner(favor_precision=True)),
-    ]
+def trafilatura_cache_path(cache_dir: Path, set_name: str, page_id: str) -> Path:
+    import trafilatura
+
+    options = hashlib.sha1(json.dumps(TRAFILATURA_ALONE_OPTIONS, sort_keys=True).encode()).hexdigest()[:8]
+    return cache_dir / f"trafilatura-{trafilatura.__version__}-{options}" / set_name / f"{page_id}.json"
+
+
+def read_cached(path: Path, digest: str) -> SystemOutput | None:
+    """The cached output, or None when there is none or it was made from other bytes."""
+    try:
+        entry = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if entry.get("sha1") != digest:
+        return None
+    return SystemOutput(entry["text"], entry["milliseconds"], entry.get("error"), cached=True)
+
+
+def write_cached(path: Path, digest: str, output: SystemOutput) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    entry = {"sha1": digest, "text": output.text, "milliseconds": output.milliseconds, "error": output.error}
+    partial = path.with_suffix(f".{os.getpid()}.tmp")  # written whole, then renamed: never read half-written
+    partial.write_text(json.dumps(entry, ensure_ascii=False), "utf-8")
+    partial.replace(path)
+
+
+@contextlib.contextmanager
+def trafilatura_calls_shared() -> Iterator[None]:
+    """While inside, `trafilatura.extract` remembers its results by argument, so the ablation
+    reruns of one page share the front end's trafilatura calls (most of cleanscrape's time).
+    trafilatura is deterministic with deduplicate off (cleanscrape's setting), so the reruns'
+    outputs are the same as without sharing; cleanscrape's own timed run is never inside."""
+    import trafilatura
+
+    original = trafilatura.extract
+    remembered: dict[Any, Any] = {}
+
+    def extract(*args: Any, **kwargs: Any) -> Any:
+        key = (args, tuple(sorted(kwargs.items())))
+        try:
+            hash(key)
+        except TypeError:  # e.g. a parsed tree passed in: not shared
+            return original(*args, **kwargs)
+        if key not in remembered:
+            remembered[key] = original(*args, **kwargs)
+        return remembered[key]
+
+    trafilatura.extract = extract
+    try:
+        yield
+    finally:
+        trafilatura.extract = original
+
+
+def warm_up(cleaner: str) -> None:
+    """Imports and one-off set-up (trafilatura's import, language profiles) before any page is
+    timed, in each worker."""
+    clean = load_clean(cleaner)
+    with contextlib.suppress(Exception):
+        clean("<html><body><p>Warm up. The council voted on Tuesday.</p></body></html>", content_type="html")
+        clean("Warm up.\n\nThe council voted on Tuesday to build it.", content_type="text")
+        import trafilatura
+
+        trafilatura.extract("<html><body><p>Warm up.</p></body></html>", **TRAFILATURA_ALONE_OPTIONS)
+
+
+# --------------------------------------------------------------------------- tallies (main process)
+
+
+@dataclass
+class Tally:
+    """One system on one input of one set: the page scores as they come, in page order."""
+
+    page_ids: list[str] = field(default_factory=list)
+    scores: list[Any] = field(default_factory=list)
+    milliseconds: list[float] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)
+    cached: int = 0
+
+    def add(self, page_id: str, score: Any, output: SystemOutput) -> None:
+        self.page_ids.append(page_id)
+        self.scores.append(score)
+        self.milliseconds.append(output.milliseconds)
+        self.cached += output.cached
+        if output.error is not None:
+            self.errors[page_id] = output.error
+
+
+@dataclass(frozen=True)
+class Row:
+    """A line of the main table (and of the JSON)."""
+
+    set_name: str
+    input_name: str
+    system: str
+    pages: int
+    f1: float
+    precision: float
+    recall: float
+    median_ms: float
+    exceptions: dict[str, str]
+    timed_in_earlier_run: bool  # cached outputs carry the time of the run that made them
+    by_page_type: dict[str, dict[str, float]]  # {type: {"pages", "f1", "precision", "recall"}}
+
+
+def summarise(bench_set: BenchSet, input_name: str, system: str, tally: Tally) -> Row:
+    score = bench_set.scorer.total(tally.scores)
+    return Row(
+        set_name=bench_set.name,
+        input_name=input_name,
+        system=system,
+        pages=len(tally.scores),
+        f1=score.f1,
+        precision=score.precision,
+        recall=score.recall,
+        median_ms=statistics.median(tally.milliseconds) if tally.milliseconds else 0.0,
+        exceptions=dict(tally.errors),
+        timed_in_earlier_run=bool(tally.cached) and tally.cached == len(tally.scores),
+        by_page_type=by_page_type(bench_set, tally),
+    )
+
+
+def by_page_type(bench_set: BenchSet, tally: Tally) -> dict[str, dict[str, float]]:
+    if not bench_set.page_types:
+        return {}
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for page_id, score in zip(tally.page_ids, tally.scores, strict=True):
+        grouped[bench_set.page_types[page_id]].append(score)
+    order = [t for t in PAGE_TYPES if t in grouped] + sorted(set(grouped) - set(PAGE_TYPES))
+    result = {}
+    for page_type in order:
+        score = bench_set.scorer.total(grouped[page_type])
+        pages = len(grouped[page_type])
+        result[page_type] = {"pages": pages, "f1": score.f1, "precision": score.precision, "recall": score.recall}
+    return result
+
+
+@dataclass(frozen=True)
+class EmptyPage:
+    set_name: str
+    page_id: str
+    cleanscrape_words: int
+    trafilatura_words: int
+
+
+def empty_page(outputs: PageOutputs) -> EmptyPage | None:
+    cleaned, alone = outputs.systems.get("cleanscrape"), outputs.systems.get("trafilatura")
+    if cleaned is None or alone is None:
+        return None
+    cleaned_words, alone_words = word_count(cleaned.text), word_count(alone.text)
+    if cleaned_words < EMPTY_MAX_WORDS and alone_words >= TRAFILATURA_MIN_WORDS:
+        return EmptyPage(outputs.set_name, outputs.page_id, cleaned_words, alone_words)
+    return None
+
+
+# --------------------------------------------------------------------------- losses
+
+
+FRONT_END = "front end"
+OTHER_ARTICLE = "assembly: in an article Page.text leaves out"
+RAISED = "exception"
+
+
+@dataclass(frozen=True)
+class LostUnit:
+    """A piece of truth the reference output holds and cleanscrape's output lacks."""
+
+    set_name: str
+    page_id: str
+    group: str  # "stage: reason" (the reason alone when no stage is known), OTHER_ARTICLE, FRONT_END or RAISED
+    unit: str
+    words: int
+    logged_as: str = ""  # the removal-log line that holds it
+
+
+def lost_units(
+    scorer: Scorer,
+    truth: Any,
+    reference: str,
+    cleaned: SystemOutput,
+    stage_of: Mapping[str, str],
+    where: tuple[str, str],
+) -> list[LostUnit]:
+    set_name, page_id = where
+    reference_key, cleaned_key = scorer.unit_key(reference), scorer.unit_key(cleaned.text)
+    articles_key = scorer.unit_key(cleaned.all_articles)
+    removed = [(line, scorer.unit_key(line.text)) for line in cleaned.removed]
+    lost = []
+    for unit in scorer.units(truth):
+        unit_key = scorer.unit_key(unit)
+        if not unit_key.strip() or unit_key not in reference_key or unit_key in cleaned_key:
+            continue
+        if cleaned.error is not None:
+            group, logged_as = RAISED, cleaned.error
+        elif unit_key in articles_key:
+            group, logged_as = OTHER_ARTICLE, ""
+        else:
+            holder = removal_holding(unit_key, removed)
+            group = removal_group(holder, stage_of) if holder else FRONT_END
+            logged_as = holder.text if holder else ""
+        lost.append(LostUnit(set_name, page_id, group, unit, word_count(unit), logged_as))
+    return lost
+
+
+def removal_holding(unit_key: str, removed: Sequence[tuple[RemovedLine, str]]) -> RemovedLine | None:
+    """The removal-log line that holds the unit, or the largest part of it.
+
+    A line holds the unit when its text contains the unit (a dropped paragraph holding a true
+    sentence), or lies inside it (a trimmed fragment, or one line of a paragraph the front end
+    split) and is not a chance match: 3 words or more, half the unit, or the unit's first or last
+    words (a heading the truth glued to its paragraph).
+    """
+    unit_words = len(unit_key.split())
+    best: tuple[int, RemovedLine] | None = None
+    for line, key in removed:
+        words = len(key.split())
+        if not words:
+            continue
+        if unit_key in key:
+            return line
+        if key not in unit_key or (best is not None and words <= best[0]):
+            continue
+        if words >= 3 or 2 * words >= unit_words or unit_key.startswith(key) or unit_key.endswith(key):
+            best = (words, line)
+    return best[1] if best else None
+
+
+def removal_group(line: RemovedLine, stage_of: Mapping[str, str]) -> str:
+    stage = line.stage or stage_of.get(line.reason)
+    return f"{stage}: {line.reason}" if stage and stage != line.reason else line.reason
+
+
+def stage_of_reason() -> dict[str, str]:
+    """reason -> the stage(s) that give it, for removal logs that name the reason only. Read from
+    the stage registry when it can be found; the report falls back to reasons alone."""
+    try:
+        stages = importlib.import_module("cleanscrape.pipeline").STAGES
+    except (ImportError, AttributeError):
+        return {}
+    givers: dict[str, list[str]] = defaultdict(list)
+    for stage in stages:
+        for reason in getattr(stage, "reasons", ()):
+            givers[reason].append(stage.name)
+    return {reason: "|".join(names) for reason, names in givers.items()}
+
+
+@dataclass(frozen=True)
+class LossGroup:
+    group: str
+    units: int
+    words: int
+    pages: int
+    by_set: dict[str, int]  # units a set
+    examples: list[dict[str, str]]  # {"page", "unit", "logged_as"}
+
+
+LOSS_EXAMPLES = 3
+
+
+def group_losses(losses: Iterable[LostUnit]) -> list[LossGroup]:
+    grouped: dict[str, list[LostUnit]] = defaultdict(list)
+    for loss in losses:
+        grouped[loss.group].append(loss)
+    groups = []
+    for group, members in grouped.items():
+        examples: list[dict[str, str]] = []
+        seen_pages: set[str] = set()
+        for loss in sorted(members, key=lambda m: -m.words):  # the biggest losses, one a page
+            page = f"{loss.set_name}/{loss.page_id}"
+            if page not in seen_pages and len(examples) < LOSS_EXAMPLES:
+                seen_pages.add(page)
+                examples.append({"page": page, "unit": loss.unit, "logged_as": loss.logged_as})
+        groups.append(LossGroup(
+            group=group,
+            units=len(members),
+            words=sum(m.words for m in members),
+            pages=len({(m.set_name, m.page_id) for m in members}),
+            by_set=dict(Counter(m.set_name for m in members)),
+            examples=examples,
+        ))
+    return sorted(groups, key=lambda g: (-g.words, g.group))
+
+
+# --------------------------------------------------------------------------- the run
+
+
+@dataclass
+class RunResults:
+    rows: list[Row] = field(default_factory=list)
+    ablation: list[Row] = field(default_factory=list)  # system = the variant's label
+    empty: list[EmptyPage] = field(default_factory=list)
+    losses: list[LostUnit] = field(default_factory=list)
+    worst: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # "set/input" -> (page id, F1)
+
+
+@dataclass(frozen=True)
+class Plan:
+    mode: str
+    sets: list[BenchSet]
+    inputs: dict[str, tuple[str, ...]]  # set -> "html", or its renderers
+    limit: int | None
+    cleaner: str
+    variants: tuple[Variant, ...]
+    keep_removals: bool
+    cache_dir: Path | None
+    workers: int
+
+    def tasks(self) -> Iterator[PageTask]:
+        for bench_set in self.sets:
+            for input_name in self.inputs[bench_set.name]:
+                for page_id in self.page_ids(bench_set):
+                    path = (bench_set.html_path(page_id) if input_name == "html"
+                            else bench_set.text_path(input_name, page_id))
+                    yield PageTask(bench_set.name, page_id, input_name, str(path), self.cleaner, self.variants,
+                                   self.keep_removals, str(self.cache_dir) if self.cache_dir else None)
+
+    def page_ids(self, bench_set: BenchSet) -> list[str]:
+        return bench_set.ids[: self.limit] if self.limit is not None else bench_set.ids
+
+
+def run_tasks(plan: Plan) -> Iterator[PageOutputs]:
+    """Every page's outputs, in task order (so the output is the same whatever the workers)."""
+    tasks = list(plan.tasks())
+    if plan.workers <= 1:
+        warm_up(plan.cleaner)
+        yield from map(run_page, tasks)
+        return
+    with ProcessPoolExecutor(plan.workers, initializer=warm_up, initargs=(plan.cleaner,)) as pool:
+        yield from pool.map(run_page, tasks, chunksize=2)
+
+
+def measure(plan: Plan, dump_dir: Path | None, show_worst: int, progress: Callable[[str], None]) -> RunResults:
+    sets = {bench_set.name: bench_set for bench_set in plan.sets}
+    tallies: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
+    variant_tallies: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
+    results = RunResults()
+    stage_of = stage_of_reason() if plan.keep_removals else {}
+    reference_system = "trafilatura" if plan.mode == "html" else "raw"
+    started, current = time.perf_counter(), None
+    for outputs in run_tasks(plan):
+        if (outputs.set_name, outputs.input_name) != current:
+            current = (outputs.set_name, outputs.input_name)
+            progress(f"{outputs.set_name}/{outputs.input_name} from {time.perf_counter() - started:.0f} s")
+        bench_set = sets[outputs.set_name]
+        truth = bench_set.truths[outputs.page_id]
+        for system, output in outputs.systems.items():
+            score = bench_set.scorer.page(truth, output.text)
+            tallies[(outputs.set_name, outputs.input_name, system)].add(outputs.page_id, score, output)
+        for label, output in outputs.variants.items():
+            score = bench_set.scorer.page(truth, output.text)
+            variant_tallies[(outputs.set_name, outputs.input_name, label)].add(outputs.page_id, score, output)
+        if (empty := empty_page(outputs)) is not None:
+            results.empty.append(empty)
+        if plan.keep_removals:
+            results.losses += lost_units(bench_set.scorer, truth, outputs.systems[reference_system].text,
+                                         outputs.systems["cleanscrape"], stage_of, (outputs.set_name, outputs.page_id))
+        if dump_dir is not None:
+            write_dump(dump_dir, outputs)
+    progress(f"done in {time.perf_counter() - started:.0f} s")
+    results.rows = [summarise(sets[s], i, system, tally) for (s, i, system), tally in tallies.items()]
+    results.ablation = [summarise(sets[s], i, label, tally) for (s, i, label), tally in variant_tallies.items()]
+    if show_worst:
+        for (s, i, system), tally in tallies.items():
+            if system == "cleanscrape":
+                page_scores = zip(tally.page_ids, map(sets[s].scorer.page_f1, tally.scores), strict=True)
+                ranked = sorted(page_scores, key=lambda item: (item[1], item[0]))
+                results.worst[f"{s}/{i}"] = ranked[:show_worst]
+    return results
+
+
+def write_dump(dump_dir: Path, outputs: PageOutputs) -> None:
+    folder = dump_dir / outputs.set_name / outputs.input_name
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{outputs.page_id}.txt").write_text(outputs.systems["cleanscrape"].text, "utf-8")
 
 
 # --------------------------------------------------------------------------- reporting
 
 
-def format_table(rows: Sequence[tuple[Run, Score]]) -> str:
-    lines = [f"{'system':<17}{'input':<12}{'F1':>7}{'P':>7}{'R':>7}{'pages/s':>10}"]
-    for run, score in rows:
-        lines.append(f"{run.system:<17}{run.inputs:<12}{score.f1:>7.3f}{score.precision:>7.3f}"
-                     f"{score.recall:>7.3f}{run.pages_per_second:>10.1f}")
+def format_main_table(rows: Sequence[Row]) -> str:
+    lines = [f"{'set':<12}{'input':<11}{'pages':>6}  {'system':<13}{'F1':>7}{'P':>7}{'R':>7}"
+             f"{'exceptions':>12}{'median ms':>11}"]
+    previous = None
+    for row in rows:
+        where = (row.set_name, row.input_name)
+        left = f"{row.set_name:<12}{row.input_name:<11}{row.pages:>6}" if where != previous else " " * 29
+        previous = where
+        note = " (cached)" if row.timed_in_earlier_run else ""
+        lines.append(f"{left}  {row.system:<13}{row.f1:>7.3f}{row.precision:>7.3f}{row.recall:>7.3f}"
+                     f"{len(row.exceptions):>12}{row.median_ms:>11.1f}{note}")
     return "\n".join(lines)
 
 
-def format_worst(run: Run, matches: Mapping[str, Match], count: int) -> str:
-    worst = sorted(matches.items(), key=lambda item: (page_f1(item[1]), item[0]))[:count]
-    lines = [f"worst {len(worst)} pages for {run.system} on {run.inputs} (lowest page F1):"]
-    for page_id, match in worst:
-        lines.append(f"  {page_id}  F1={page_f1(match):.3f}  P={_or_dash(match.precision)}  R={_or_dash(match.recall)}")
+def format_page_types(rows: Sequence[Row]) -> list[str]:
+    """Per page type, the systems of one set/input side by side."""
+    reports = []
+    grouped: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for row in rows:
+        if row.by_page_type:
+            grouped[(row.set_name, row.input_name)].append(row)
+    for (set_name, input_name), group in grouped.items():
+        header = f"{set_name} ({input_name}) by page type".ljust(28) + "".join(f"{row.system:>23}" for row in group)
+        lines = [header, f"{'type':<22}{'pages':>6}" + f"{'F1':>9}{'P':>7}{'R':>7}" * len(group)]
+        for page_type, figures in group[0].by_page_type.items():
+            cells = "".join(f"{r.by_page_type[page_type]['f1']:>9.3f}{r.by_page_type[page_type]['precision']:>7.3f}"
+                            f"{r.by_page_type[page_type]['recall']:>7.3f}" for r in group)
+            lines.append(f"{page_type:<22}{figures['pages']:>6}{cells}")
+        reports.append("\n".join(lines))
+    return reports
+
+
+def format_exceptions(rows: Sequence[Row], shown: int = 10) -> list[str]:
+    lines = []
+    for row in rows:
+        if row.exceptions:
+            lines.append(f"exceptions: {row.system} on {row.set_name}/{row.input_name}: {len(row.exceptions)} pages")
+            for page_id, error in list(row.exceptions.items())[:shown]:
+                lines.append(f"  {page_id}: {error[:150]}")
+    return lines
+
+
+def format_empty(empty: Sequence[EmptyPage], shown: int = 20) -> str:
+    header = (f"empty: cleanscrape under {EMPTY_MAX_WORDS} words where trafilatura alone has "
+              f"{TRAFILATURA_MIN_WORDS} or more: {len(empty)} pages")
+    by_set: dict[str, list[str]] = defaultdict(list)
+    for page in empty:
+        by_set[page.set_name].append(f"{page.page_id} ({page.cleanscrape_words}/{page.trafilatura_words})")
+    lines = [header] + [f"  {name} ({len(ids)}): {', '.join(ids[:shown])}{' ...' if len(ids) > shown else ''}"
+                        for name, ids in by_set.items()]
     return "\n".join(lines)
 
 
-def _or_dash(value: float | None) -> str:
-    return "  -  " if value is None else f"{value:.3f}"
+def format_ablation(rows: Sequence[Row], ablation: Sequence[Row]) -> list[str]:
+    """F1 with each stage off; beside it the stage's worth: full F1 minus that F1 (positive: the
+    stage earns that much on the set, negative: it costs)."""
+    full = {(r.set_name, r.input_name): r for r in rows if r.system == "cleanscrape"}
+    columns = list(full)
+    labels = list(dict.fromkeys(r.system for r in ablation))
+    by_key = {(r.set_name, r.input_name, r.system): r for r in ablation}
+    width = max(17, *(len(f"{s}/{i}") + 2 for s, i in columns)) if columns else 17
+    lines = ["ablation: F1 with the stage off, and the stage's worth (full F1 minus it; + earns, - costs)",
+             f"{'variant':<20}" + "".join(f"{f'{s}/{i}':>{width}}" for s, i in columns),
+             f"{'cleanscrape (full)':<20}" + "".join(f"{full[c].f1:>{width}.3f}" for c in columns)]
+    for label in labels:
+        cells = []
+        for s, i in columns:
+            row = by_key.get((s, i, label))
+            cells.append(f"{row.f1:.3f} ({full[(s, i)].f1 - row.f1:+.3f})".rjust(width) if row else " " * width)
+        lines.append(f"{label:<20}" + "".join(cells))
+    reports = ["\n".join(lines)]
+    for (s, i), full_row in full.items():
+        if not full_row.by_page_type:
+            continue
+        types = list(full_row.by_page_type)
+        table = [f"ablation on {s}/{i} by page type: the stage's worth in F1 (full minus stage off)",
+                 f"{'variant':<20}" + "".join(f"{t[:11]:>12}" for t in types),
+                 f"{'cleanscrape (full)':<20}" + "".join(f"{full_row.by_page_type[t]['f1']:>12.3f}" for t in types)]
+        for label in labels:
+            row = by_key.get((s, i, label))
+            if row:
+                table.append(f"{label:<20}" + "".join(
+                    f"{full_row.by_page_type[t]['f1'] - row.by_page_type[t]['f1']:>+12.3f}" for t in types))
+        reports.append("\n".join(table))
+    return reports
 
 
-def format_time_ratio(rows: Sequence[tuple[Run, Score]]) -> str | None:
-    seconds = {run.system: run.seconds for run, _ in rows}
-    if "cleanscrape" not in seconds or not seconds.get("trafilatura"):
-        return None
-    ratio = seconds["cleanscrape"] / seconds["trafilatura"]
-    return (f"time: cleanscrape {seconds['cleanscrape']:.2f}s, trafilatura {seconds['trafilatura']:.2f}s, "
-            f"ratio cleanscrape/trafilatura = {ratio:.2f}")
+def format_losses(groups: Sequence[LossGroup], reference: str, shown: int) -> str:
+    total_units, total_words = sum(g.units for g in groups), sum(g.words for g in groups)
+    lines = [f"losses: truth {reference} keeps and cleanscrape lacks: {total_units} units, {total_words} words; "
+             f"top {min(shown, len(groups))} of {len(groups)} groups by words"]
+    for group in groups[:shown]:
+        sets = ", ".join(f"{name} {count}" for name, count in sorted(group.by_set.items()))
+        lines.append(f"{group.group:<36}{group.units:>6} units{group.words:>7} words{group.pages:>5} pages  ({sets})")
+        for example in group.examples:
+            logged = f"  <- logged: {_clip(example['logged_as'], 80)}" if example["logged_as"] else ""
+            lines.append(f"    {example['page']}: {_clip(example['unit'], 100)}{logged}")
+    return "\n".join(lines)
 
 
-def write_dumps(dump_dir: Path, run: Run) -> None:
-    folder = dump_dir / run.inputs
-    folder.mkdir(parents=True, exist_ok=True)
-    for page_id, output in run.outputs.items():
-        (folder / f"{page_id}.txt").write_text(output, "utf-8")
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def format_worst(worst: Mapping[str, Sequence[tuple[str, float]]]) -> list[str]:
+    return [f"worst {len(pages)} pages for cleanscrape on {where} (lowest page F1): "
+            + ", ".join(f"{page_id} {f1:.3f}" for page_id, f1 in pages) for where, pages in worst.items()]
+
+
+def versions(cleaner: str) -> dict[str, str]:
+    found = {}
+    for name in ("trafilatura", cleaner.partition(":")[0]):
+        with contextlib.suppress(ImportError):
+            found[name] = str(getattr(importlib.import_module(name), "__version__", "?"))
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        commit = subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty"], capture_output=True,
+                                text=True, timeout=10, check=False).stdout.strip()
+        if commit:
+            found["git"] = commit
+    return found
+
+
+def to_json(
+    plan: Plan, results: RunResults, loss_groups: Sequence[LossGroup], header: Mapping[str, Any]
+) -> dict[str, Any]:
+    return {
+        **header,
+        "sets": {bench_set.name: len(plan.page_ids(bench_set)) for bench_set in plan.sets},
+        "results": [asdict(row) for row in results.rows],
+        "empty": [asdict(page) for page in results.empty],
+        "ablation": [asdict(row) | {"disabled": list(_disabled(plan, row.system))} for row in results.ablation],
+        "losses": [asdict(group) for group in loss_groups],
+    }
+
+
+def _disabled(plan: Plan, label: str) -> tuple[str, ...]:
+    return next((variant.disabled for variant in plan.variants if variant.label == label), ())
 
 
 # --------------------------------------------------------------------------- command line
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.quality", description=__doc__.split("\n\n")[0])
-    parser.add_argument("data_dir", type=Path, metavar="DATA_DIR")
-    parser.add_argument("--mode", choices=("text", "html"), required=True)
-    parser.add_argument("--renderer", action="append", choices=RENDERERS,
-                        help="text mode: renderer(s) whose dumps to clean (default: all)")
-    parser.add_argument("--limit", type=int, metavar="N", help="only the first N pages (sorted by id)")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.quality", description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mode", choices=("html", "text"), default="html")
+    parser.add_argument("--sets", help=f"comma-separated, of: {', '.join(SET_NAMES)} "
+                        "(default: all that have the mode's input)")
+    parser.add_argument("--renderer", action="append", choices=RENDERERS, help="text mode: renderer(s) (default: all)")
+    parser.add_argument("--limit", type=int, metavar="N", help="only the first N pages of each set (sorted by id)")
+    parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH, metavar="DIR")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--ablate", action="store_true", help="rerun cleanscrape with each stage off, and all off")
+    parser.add_argument("--losses", type=int, nargs="?", const=15, metavar="N",
+                        help="list the top N groups (default 15) of truth lost, by stage and reason")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="write every figure to FILE")
     parser.add_argument("--show-worst", type=int, default=0, metavar="K",
-                        help="list the K pages where cleanscrape scores the lowest F1")
+                        help="the K pages where cleanscrape scores lowest")
     parser.add_argument("--dump-dir", type=Path, metavar="DIR",
-                        help="write cleanscrape's output per page to DIR/<input>/<id>.txt")
-    parser.add_argument("--cleaner", default="cleanscrape:clean", metavar="MODULE:FUNCTION",
-                        help="the clean() to benchmark (default: cleanscrape:clean)")
-    parser.add_argument("--baselines-only", action="store_true", help="skip cleanscrape, run the baselines alone")
+                        help="write cleanscrape's output to DIR/<set>/<input>/<id>.txt")
+    parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, metavar="DIR", help="trafilatura-alone cache")
+    parser.add_argument("--no-cache", action="store_true", help="run trafilatura alone afresh, and cache nothing")
+    parser.add_argument("--cleaner", default="cleanscrape:clean", metavar="MODULE:FUNCTION")
     args = parser.parse_args(argv)
-    if args.baselines_only and (args.show_worst or args.dump_dir):
-        parser.error("--show-worst and --dump-dir report on cleanscrape, which --baselines-only skips")
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
+    if args.workers < 1:
+        parser.error("--workers must be at least 1")
+    if args.renderer and args.mode != "text":
+        parser.error("--renderer is for --mode text")
     return args
+
+
+def make_plan(args: argparse.Namespace) -> Plan:
+    names = [name.strip() for name in args.sets.split(",") if name.strip()] if args.sets else None
+    unknown = sorted(set(names or ()) - set(SET_NAMES))
+    if unknown:
+        raise DataError(f"unknown set(s) {', '.join(unknown)}; sets are: {', '.join(SET_NAMES)}")
+    if not args.bench.is_dir():
+        raise DataError(f"benchmark directory not found: {args.bench}")
+    chosen = names or [name for name in SET_NAMES if (args.bench / name).is_dir()]
+    sets = [load_set(args.bench, name) for name in chosen]
+    inputs: dict[str, tuple[str, ...]]
+    if args.mode == "html":
+        inputs = {bench_set.name: ("html",) for bench_set in sets}
+    else:
+        if names is None:
+            sets = [bench_set for bench_set in sets if bench_set.renderers]
+        inputs = {}
+        for bench_set in sets:
+            renderers = tuple(r for r in bench_set.renderers if not args.renderer or r in args.renderer)
+            if not renderers:
+                asked = f" of {', '.join(args.renderer)}" if args.renderer else ""
+                raise DataError(f"{bench_set.name} has no text dumps{asked}")
+            inputs[bench_set.name] = renderers
+    if not sets:
+        raise DataError(f"no benchmark sets in {args.bench}")
+    load_clean(args.cleaner)  # fail here, once, rather than in every worker
+    variants = ablation_variants(stage_names(args.cleaner)) if args.ablate else ()
+    return Plan(args.mode, sets, inputs, args.limit, args.cleaner, variants, args.losses is not None,
+                None if args.no_cache else args.cache_dir, args.workers)
+
+
+def stage_names(cleaner: str) -> tuple[str, ...]:
+    module = importlib.import_module(cleaner.partition(":")[0])
+    names = getattr(module, "STAGE_NAMES", None)
+    if not names:
+        raise DataError(f"--ablate needs STAGE_NAMES from {module.__name__}")
+    return tuple(names)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     try:
-        ground_truth = load_ground_truth(args.data_dir)
-        clean = None if args.baselines_only else load_clean(args.cleaner)
-        ids = page_ids(ground_truth, args.limit)
-        if args.mode == "text":
-            inputs = {renderer: read_text_dumps(args.data_dir, renderer, ids) for renderer in args.renderer or RENDERERS}
-        else:
-            inputs = {"html": read_html_pages(args.data_dir, ids)}
+        plan = make_plan(args)
     except DataError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    started = time.perf_counter()
+    header = {"date": datetime.date.today().isoformat(), "mode": args.mode, "versions": versions(args.cleaner),
+              "limit": args.limit, "workers": args.workers}
+    print(f"cleanscrape quality benchmark, {header['date']}, mode {args.mode}, "
+          + ", ".join(f"{k} {v}" for k, v in header["versions"].items()) + ", "
+          + ", ".join(f"{s.name} {len(plan.page_ids(s))} pages" for s in plan.sets), flush=True)
+    results = measure(plan, args.dump_dir, args.show_worst, progress=print_progress)
+    header["wall_seconds"] = round(time.perf_counter() - started, 1)
 
-    print(f"cleanscrape quality benchmark, {datetime.date.today()}, mode {args.mode}, {len(ids)} pages")
-    rows: list[tuple[Run, Score]] = []
-    worst_reports: list[str] = []
-    for input_name, pages in inputs.items():
-        for system, cleaner in systems_for(args.mode, clean):
-            run = run_system(system, input_name, cleaner, pages)
-            matches = score_pages(ground_truth, run.outputs)
-            rows.append((run, aggregate(matches.values())))
-            if system == "cleanscrape":
-                if args.dump_dir:
-                    write_dumps(args.dump_dir, run)
-                if args.show_worst:
-                    worst_reports.append(format_worst(run, matches, args.show_worst))
-    print(format_table(rows))
-    ratio = format_time_ratio(rows)
-    if ratio:
-        print(ratio)
-    for report in worst_reports:
-        print(report)
+    print(format_main_table(results.rows))
+    for report in format_page_types(results.rows):
+        print("\n" + report)
+    if args.mode == "html":
+        print("\n" + format_empty(results.empty))
+    for line in format_exceptions(results.rows):
+        print(line)
+    if results.ablation:
+        for report in format_ablation(results.rows, results.ablation):
+            print("\n" + report)
+    loss_groups = group_losses(results.losses) if plan.keep_removals else []
+    if plan.keep_removals:
+        reference = "trafilatura alone" if args.mode == "html" else "the raw dump"
+        print("\n" + format_losses(loss_groups, reference, args.losses))
+    for line in format_worst(results.worst):
+        print(line)
+    print(f"\nwall time {header['wall_seconds']:.0f} s with {args.workers} workers")
+    if args.json:
+        figures = to_json(plan, results, loss_groups, header)
+        args.json.write_text(json.dumps(figures, indent=1, ensure_ascii=False), "utf-8")
     return 0
+
+
+def print_progress(message: str) -> None:
+    print(f"  [{message}]", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

@@ -54,6 +54,7 @@ def compare_rdd(directory: str, cores: int, work: Path, rounds: int) -> dict[str
     from pyspark.sql.types import StringType, StructField, StructType
 
     from cleanscrape.engines.spark import (
+        chunked,
         clean_files,
         file_groups,
         local_session,
@@ -62,7 +63,6 @@ def compare_rdd(directory: str, cores: int, work: Path, rounds: int) -> dict[str
         output_schema,
         stop_session,
     )
-    from cleanscrape.engines.spark_rows import chunked
     from cleanscrape.io.discovery import InputFile, iter_input_files
     from cleanscrape.io.jsonl import JsonlFields
     from cleanscrape.io.readers import ReadOptions, read_file
@@ -85,7 +85,8 @@ def compare_rdd(directory: str, cores: int, work: Path, rounds: int) -> dict[str
 
     groups = file_groups(files, spark.sparkContext.defaultParallelism)  # the same tasks as the engine
     # file_groups' rows are InputFile's fields, in order: the Arrow path reads them back as InputFiles.
-    path_schema = StructType([StructField(name, StringType()) for name in ("path", "relative", "format", "compression")])
+    path_fields = ("path", "relative", "format", "compression")
+    path_schema = StructType([StructField(name, StringType()) for name in path_fields])
     times: dict[str, list[float]] = {"mapInArrow": [], "mapPartitions": []}
     try:
         for attempt in range(rounds + 1):  # the first round warms the Python workers and is dropped

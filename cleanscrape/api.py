@@ -9,14 +9,13 @@ from typing import Any
 from cleanscrape import limits
 from cleanscrape.assemble.build import build_page
 from cleanscrape.decode.charset import decode_html, decode_text, repair_surrogates
-from cleanscrape.decode.sniff import looks_like_html
+from cleanscrape.decode.sniff import HTML_SNIFF_LENGTH, looks_like_html
 from cleanscrape.frontends.text import document_from_text
 from cleanscrape.model import Page
 from cleanscrape.pipeline import label_document
 from cleanscrape.settings import Settings
 
 CONTENT_TYPES = ("text", "html")
-HTML_SNIFF_BYTES = 4096
 
 
 def clean(
@@ -40,7 +39,8 @@ def clean(
     if isinstance(data, (bytes, bytearray, memoryview)):
         data = bytes(data)
         limits.check_input_size(data, settings)
-        is_html = content_type == "html" or (content_type is None and looks_like_html(data[:HTML_SNIFF_BYTES].decode("latin-1")))
+        is_html = content_type == "html" or (
+            content_type is None and looks_like_html(data[:HTML_SNIFF_LENGTH].decode("latin-1")))
         text, encoding, guessed = (decode_html if is_html else decode_text)(data)
         if guessed:
             warnings.append(f"encoding guessed as {encoding}")
@@ -56,7 +56,7 @@ def clean(
         from cleanscrape.frontends.html.extract import body_check_warnings, document_from_html
 
         limits.check_html(text, settings)
-        document = document_from_html(text)
+        document = document_from_html(text, source)
         warnings.extend(body_check_warnings(document))
     else:
         limits.check_text_lines(text, settings)

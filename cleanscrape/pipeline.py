@@ -1,10 +1,16 @@
-"""The ordered stage registry and the function that runs it.
+"""The ordered stage registry and the loop that runs it over a Document: only the stages.
+
+The whole flow for one page (decode, front end, these stages, assemble) is `clean()` in api.py.
 
 Order matters because the first verdict on a line wins: specific, confident stages come first
 (the user's rules, furniture, promos, credits), repetition before captions so a caption printed
 four times is logged once as a caption and three times as a duplicate, and the stages that read
 the page's structure (related lists, the main run of prose, metadata) last, when the noise is
 out of their way.
+
+Then a revise pass (jusText's idea: classify each line alone, then revise by its neighbours):
+the rules that judge a line by its keywords alone only propose, and a paragraph they dropped
+that sits between two kept paragraphs is the article discussing copyright or apps, not a notice.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from cleanscrape.model import Document, Label
+from cleanscrape.model import Document, Label, Verdict
 from cleanscrape.settings import Settings
 from cleanscrape.stages import (
     Stage,
@@ -29,6 +35,7 @@ from cleanscrape.stages import (
     stray_script,
     user_rules,
 )
+from cleanscrape.text.shapes import is_prose, word_count
 
 STAGES: tuple[Stage, ...] = (
     user_rules.STAGE,
@@ -46,6 +53,14 @@ STAGES: tuple[Stage, ...] = (
 )
 STAGE_NAMES: tuple[str, ...] = tuple(stage.name for stage in STAGES)
 
+# Reasons given by rules that read one line's keywords and nothing else: proposals the revise pass may overrule.
+KEYWORD_REASONS = frozenset({"legal", "promo"})
+# A call to action or notice set inside an article is a sentence or two ("Sign up for our newsletter
+# to get the day's top stories in your inbox.": 15 words); a paragraph this long that merely
+# mentions terms of service or an app is the article's own.
+MIN_REVISED_WORDS = 20
+REVISED = "revised"  # the reason of a line the revise pass kept: its `proposal` holds the first verdict
+
 
 def check_stage_names(names: Iterable[str]) -> None:
     unknown = sorted(set(names) - set(STAGE_NAMES))
@@ -59,7 +74,23 @@ def label_document(doc: Document, settings: Settings) -> Document:
     for stage in STAGES:
         if stage.name not in settings.disabled_stages:
             doc = apply_labels(doc, stage.label(doc, settings))
-    return doc
+    return revise(doc)
+
+
+def revise(doc: Document) -> Document:
+    """Keep the keyword-dropped paragraphs that sit between two kept paragraphs (blank lines aside)."""
+    texts = [(index, line.text) for index, line in enumerate(doc.lines) if line.text]
+    verdicts = list(doc.labels)
+    for pos, (index, text) in enumerate(texts):
+        label = doc.labels[index]
+        if label is None or label.reason not in KEYWORD_REASONS or label.span is not None:
+            continue
+        if word_count(text) < MIN_REVISED_WORDS or not is_prose(text):
+            continue
+        neighbours = [other for other, _ in texts[pos - 1:pos] + texts[pos + 1:pos + 2]]
+        if len(neighbours) == 2 and all(doc.is_kept(other) and is_prose(doc.kept_text(other)) for other in neighbours):
+            verdicts[index] = Label(index, Verdict.KEEP, REVISED, proposal=label)
+    return dataclasses.replace(doc, labels=tuple(verdicts))
 
 
 def apply_labels(doc: Document, labels: Iterable[Label]) -> Document:

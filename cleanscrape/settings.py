@@ -1,4 +1,12 @@
-"""All knobs in one frozen dataclass. Override with `dataclasses.replace` or `Settings.from_options`."""
+"""All knobs in one frozen dataclass. Override with `dataclasses.replace` or `Settings.from_options`.
+
+Each stage's thresholds are a frozen dataclass of their own, held in the `Settings` field named
+after the stage, so `Settings.from_options({"main_content": {"min_region_words": 10}})` tunes one;
+`Settings.describe()` lists every value used. A threshold's default cites the commit whose
+benchmark run chose it (`git show <hash>`), where one did; "not measured" says why the value is
+sane. F1 figures are the quality benchmark's text mode on the shub dumps (html_text, inscriptis,
+w3m renderers) and its HTML mode on the shub pages, as the cited commit reports them.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +15,156 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+
+@dataclass(frozen=True)
+class ShapesConfig:
+    """What `cleanscrape.text.shapes` calls prose, a headline and a short line; every stage asks."""
+
+    # Not measured: two sentences of news prose; menus, headlines and teasers are shorter.
+    paragraph_words: int = 30  # a line this long is prose whatever its end
+    # Not measured: a finished sentence shorter than this is as often a caption or a label.
+    sentence_min_words: int = 6
+    # Not measured: headlines ask and exclaim ("Is this the end of the bus?"); sentences that do are longer.
+    question_min_words: int = 15  # a line ending in ? or ! needs this many words to be prose
+    # Not measured: headlines run from a few words to a long sentence's length.
+    headline_min_words: int = 3
+    headline_max_words: int = 30
+    headline_max_chars: int = 250
+    # Not measured: an outlet's or a person's name, a breadcrumb item.
+    short_max_words: int = 4
+    short_max_chars: int = 40
+
+
+@dataclass(frozen=True)
+class StrayScriptConfig:
+    # Not measured: a page number, a one-word language switcher; a sentence is longer.
+    max_fragment_chars: int = 24
+    # Not measured: below this share of the page's letters no script is the page's own.
+    min_dominant_share: float = 0.8
+
+
+@dataclass(frozen=True)
+class ChromeConfig:
+    # Not measured: "20", "#", "1/5", "| |": counters and separators, not a sentence.
+    max_symbol_line_chars: int = 12
+    # Not measured: "TT", "A+", "OK": too short to be a word of an article on its own.
+    max_tiny_line_chars: int = 4
+    max_tiny_line_letters: int = 2
+
+
+@dataclass(frozen=True)
+class LegalConfig:
+    # Not measured: a notice is one or two short sentences; an article discussing privacy runs longer.
+    max_notice_words: int = 40
+
+
+@dataclass(frozen=True)
+class PromoConfig:
+    # Not measured: a call to action is one sentence; a paragraph reporting on an app runs longer.
+    max_promo_words: int = 45
+    # Not measured: a store badge or a newsletter's name prints as a few words.
+    max_badge_words: int = 6
+    # Not measured (added in 70ab116, shub HTML F1 0.965): a sign-up form's thank-you or error line.
+    max_form_words: int = 25
+
+
+@dataclass(frozen=True)
+class CreditConfig:
+    # Not measured: "(Reporting by X; additional reporting by Y; editing by Z)" with long names.
+    max_credit_words: int = 40
+    # Not measured: a trailing "... Reuters" needs a sentence before it, not a short label.
+    min_words_before_trailing_credit: int = 8
+
+
+@dataclass(frozen=True)
+class RepeatedConfig:
+    # Not measured: shorter lines are labels ("Read more", a section name) that recur legitimately
+    # on every card of a listing; other stages judge them.
+    min_words: int = 4
+    min_chars: int = 24
+    # 7e57c01 (text F1 html_text 0.888, inscriptis 0.886, w3m 0.871; recall +1.5 pts): templates
+    # print a title or caption twice within this many input lines; the metadata stage reads it too.
+    window: int = 20
+
+
+@dataclass(frozen=True)
+class CaptionConfig:
+    # Not measured: a caption is a sentence or two and its credit.
+    max_caption_words: int = 80
+
+
+@dataclass(frozen=True)
+class RelatedConfig:
+    # Not measured: "Stories you may have missed" is the longest header of the list.
+    max_header_words: int = 6
+    # 08c9516 (shub HTML F1 0.964): two linked items can be an article's own "see also"; three are a list.
+    min_teaser_run: int = 3
+    # Not measured: one headline-shaped line after the last paragraph can be a sign-off; two are a list.
+    min_tail_items: int = 2
+
+
+@dataclass(frozen=True)
+class MainContentConfig:
+    # 6e3c967 (text F1 inscriptis 0.886 -> 0.901, w3m 0.871 -> 0.879, html_text 0.888 -> 0.899):
+    # a short non-sentence line costs the region this much; a paragraph earns its words beyond
+    # the first few, so a one-sentence teaser or bio around the article earns little.
+    line_penalty: float = 5.0
+    prose_words_offset: float = 5.0
+    # Set with line_penalty in 6e3c967, not measured on its own: list items are menus more often
+    # than article lists.
+    list_item_penalty: float = 6.0
+    # Not measured alone (the stage came with 62c62dd: text F1 0.708 -> 0.868 on html_text): below
+    # a short paragraph's worth there is no main body to speak of, and nothing is labelled.
+    min_region_words: int = 20
+    # 395cf9b, grids over the whole benchmark (share 0.3-0.6, floor 0.05-0.25; text F1 html_text
+    # .905 -> .912): a long line with under this share of the page's stop-word density is a word
+    # list (tags, categories, names); off when no list covers the page's sentences at the floor.
+    word_list_stop_share: float = 0.5
+    min_page_stop_density: float = 0.2
+    # Not measured: finished sentences this long tell the page's language; menus and tag lists do not.
+    language_sample_words: int = 8
+    # Not measured: a finished sentence shorter than this scores 0, neither article nor furniture.
+    min_short_sentence_words: int = 3
+    # ab237f2 (text F1 html_text 0.880): one "X said:" can be a quotation in the article; a series
+    # cannot. Not measured: headers and signatures are short lines.
+    min_comment_signatures: int = 2
+    max_comments_header_words: int = 15
+    max_comment_signature_words: int = 16
+
+
+@dataclass(frozen=True)
+class RepeatedTextConfig:
+    # 9303768 (text F1 inscriptis 0.901, w3m 0.883, html_text 0.901; HTML 0.963), not tuned:
+    # word 4-grams are long enough that shared ones mean shared text and short enough to survive
+    # re-wrapping; lines with fewer are left to the exact-repeat stage; a line is a repeat when
+    # this share of its 4-grams were said above.
+    shingle_words: int = 4
+    min_shingles: int = 5
+    min_seen_share: float = 0.8
+
+
+@dataclass(frozen=True)
+class MetadataConfig:
+    # Not measured: breadcrumb items and outlet names are a few words.
+    max_header_words: int = 4
+    # Not measured: "By Jane Doe, John Roe and Ann Poe in Moscow" fits; a sentence starting "By" is longer.
+    max_byline_words: int = 12
+    # a26f1be (text F1 html_text 0.871, inscriptis 0.874, w3m 0.860): an article glued below
+    # another follows a whole article; a title-like line after fewer words is a subheading.
+    min_words_before_next_title: int = 100
+    # 08c9516 (shub HTML F1 0.964), not tuned: a first line is the structured title when it shares
+    # this share of its words with it (site names and kickers differ).
+    min_title_word_share: float = 0.8
+    # 7e57c01 (see RepeatedConfig.window): heading, og/title box and the body's own: a template
+    # prints a title at most so often; a line printed more often is content (an interview's question).
+    max_title_prints: int = 3
+
+
+@dataclass(frozen=True)
+class SegmentConfig:
+    # Not measured: two titled articles are one and another glued after it; three are cards.
+    min_listing_items: int = 3
 
 
 @dataclass(frozen=True)
@@ -32,12 +190,32 @@ class Settings:
     max_line_chars: int | None = 1_000_000  # the longest line (HTML: of the extracted text)
     max_html_depth: int | None = 5_000  # nesting of HTML elements that need an end tag
     max_html_elements: int | None = 100_000  # start tags in an HTML document
+    # The thresholds of each stage (named as the stage, with _ for -), of the line-shape predicates
+    # every stage shares, and of segmentation into articles.
+    shapes: ShapesConfig = ShapesConfig()
+    stray_script: StrayScriptConfig = StrayScriptConfig()
+    chrome: ChromeConfig = ChromeConfig()
+    legal: LegalConfig = LegalConfig()
+    promo: PromoConfig = PromoConfig()
+    credit: CreditConfig = CreditConfig()
+    repeated: RepeatedConfig = RepeatedConfig()
+    caption: CaptionConfig = CaptionConfig()
+    related: RelatedConfig = RelatedConfig()
+    main_content: MainContentConfig = MainContentConfig()
+    repeated_text: RepeatedTextConfig = RepeatedTextConfig()
+    metadata: MetadataConfig = MetadataConfig()
+    segment: SegmentConfig = SegmentConfig()
 
     def __post_init__(self) -> None:
         for name in LIMIT_FIELDS:
             value = getattr(self, name)
             if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
                 raise ValueError(f"{name} must be a positive integer or None, not {value!r}")
+        for name, config in self.stage_configs():
+            for threshold in dataclasses.fields(config):
+                value = getattr(config, threshold.name)
+                if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                    raise ValueError(f"{name}.{threshold.name} must be a number >= 0, not {value!r}")
         for pattern in (*self.drop_patterns, *self.keep_patterns):
             try:
                 re.compile(pattern)
@@ -46,7 +224,11 @@ class Settings:
 
     @classmethod
     def from_options(cls, options: Settings | Mapping[str, Any] | None) -> Settings:
-        """Accept a Settings, a plain mapping of field names (e.g. parsed JSON), or None."""
+        """Accept a Settings, a plain mapping of field names (e.g. parsed JSON), or None.
+
+        A stage's thresholds are a mapping of their own, e.g. {"main_content": {"min_region_words": 10}}:
+        the ones it names replace the defaults, the others stay.
+        """
         if options is None:
             return DEFAULT_SETTINGS
         if isinstance(options, Settings):
@@ -61,7 +243,49 @@ class Settings:
         for name in ("drop_phrases", "drop_patterns", "keep_phrases", "keep_patterns"):
             if name in values:
                 values[name] = tuple(values[name])
+        for name, default in DEFAULT_SETTINGS.stage_configs():
+            if isinstance(values.get(name), Mapping):
+                values[name] = _replace_thresholds(name, default, values[name])
         return cls(**values)
+
+    def describe(self) -> list[str]:
+        """One line a setting, `name = value` (a stage's thresholds as `stage.threshold = value`),
+        each value that differs from the default followed by `(default <value>)`: what --explain shows."""
+        lines = []
+        for name, value, default in _flat_fields(self, DEFAULT_SETTINGS):
+            changed = f" (default {_show(default)})" if value != default else ""
+            lines.append(f"{name} = {_show(value)}{changed}")
+        return lines
+
+    def stage_configs(self) -> list[tuple[str, Any]]:
+        """(field name, thresholds) of each stage, the shape predicates and segmentation."""
+        return [
+            (f.name, getattr(self, f.name)) for f in dataclasses.fields(self) if dataclasses.is_dataclass(f.default)
+        ]
+
+
+def _replace_thresholds(name: str, default: Any, thresholds: Mapping[str, Any]) -> Any:
+    known = {f.name for f in dataclasses.fields(default)}
+    unknown = sorted(set(thresholds) - known)
+    if unknown:
+        raise ValueError(f"unknown {name} threshold(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    return dataclasses.replace(default, **thresholds)
+
+
+def _flat_fields(settings: Any, defaults: Any, prefix: str = "") -> list[tuple[str, Any, Any]]:
+    """(dotted name, value, default value) of every field, a stage's thresholds one by one."""
+    flat = []
+    for f in dataclasses.fields(settings):
+        value, default = getattr(settings, f.name), getattr(defaults, f.name)
+        if dataclasses.is_dataclass(value):
+            flat += _flat_fields(value, default, f"{prefix}{f.name}.")
+        else:
+            flat.append((f"{prefix}{f.name}", value, default))
+    return flat
+
+
+def _show(value: Any) -> str:
+    return repr(sorted(value)) if isinstance(value, frozenset) else repr(value)
 
 
 LIMIT_FIELDS = ("max_input_bytes", "max_lines", "max_line_chars", "max_html_depth", "max_html_elements")

@@ -12,5 +12,7 @@ from cleanscrape.engines.spark import (  # noqa: F401 - the public names of the 
     stop_session,
 )
 
-__all__ = ["clean_dataframe", "clean_files", "clean_jsonl", "clean_parquet", "local_session", "make_options", "output_schema", "stop_session",
-           "CleanOptions"]
+__all__ = [
+    "CleanOptions", "clean_dataframe", "clean_files", "clean_jsonl", "clean_parquet", "local_session", "make_options",
+    "output_schema", "stop_session",
+]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from cleanscrape.decode.normalize import split_lines
 from cleanscrape.frontends.text import document_from_text
@@ -33,16 +32,20 @@ def labels_of(stage: Stage, doc_or_lines: Document | Sequence[str], settings: Se
     return {doc.lines[label.index].number: label.reason for label in stage_labels(stage, doc, settings)}
 
 
-def facts_of(stage: Stage, doc_or_lines: Document | Sequence[str], settings: Settings | None = None) -> dict[int, dict[str, Any]]:
-    """{input line number: facts as a dict} for every line the stage labels."""
+def facts_of(stage: Stage, doc_or_lines: Document | Sequence[str], settings: Settings | None = None) -> dict[int, tuple[tuple[str, str], ...]]:
+    """{input line number: its facts as (kind, value) pairs} for every line the stage labels
+    (a FactKind is a str: ("title", "...") compares equal to a title fact)."""
     doc = _as_doc(doc_or_lines)
-    return {doc.lines[label.index].number: dict(label.facts) for label in stage_labels(stage, doc, settings)}
+    return {
+        doc.lines[label.index].number: tuple((fact.kind, fact.value) for fact in label.facts)
+        for label in stage_labels(stage, doc, settings)
+    }
 
 
 def pipeline_labels(doc_or_lines: Document | Sequence[str], settings: Settings | None = None) -> dict[int, str]:
     """{input line number: reason} for every whole-line verdict after the full pipeline."""
     doc = label_document(_as_doc(doc_or_lines), settings or Settings())
-    return {line.number: label.reason for line, label in zip(doc.lines, doc.labels) if label is not None}
+    return {line.number: label.reason for line, label in zip(doc.lines, doc.labels, strict=True) if label is not None}
 
 
 def unaccounted_lines(text: str, page: Page) -> list[str]:

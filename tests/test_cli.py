@@ -1,9 +1,13 @@
 """The `cleanscrape clean` command, in-process and once as a real subprocess."""
 
+import bz2
+import gzip
 import io
 import json
+import lzma
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -12,7 +16,8 @@ from cleanscrape.cli.main import main
 
 SEED = ROOT / "seeds" / "002_255c166a244f911a.txt"
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-ARTICLE = "Council extends tram line north\n\nThe city council voted on Tuesday to extend the tram line to the northern suburbs by 2028.\n\nShare\n"
+ARTICLE = ("Council extends tram line north\n\n"
+           "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2028.\n\nShare\n")
 
 
 def run(capsys, *argv):
@@ -41,7 +46,8 @@ def test_json_output_on_a_seed_is_the_page_object(capsys):
 
 def test_format_text_prints_only_the_clean_text(capsys, article):
     status, out, _ = run(capsys, "--format", "text", article)
-    assert (status, out) == (0, "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2028.\n")
+    assert status == 0
+    assert out == "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2028.\n"
 
 
 def test_explain_prints_every_input_line_once_with_its_verdict(capsys):
@@ -54,7 +60,7 @@ def test_explain_prints_every_input_line_once_with_its_verdict(capsys):
     verdicts = {int(row.split()[0]): row.split()[1] for row in rows[1:]}
     assert verdicts[21] == "drop" and "credit" in rows[21]
     assert verdicts[9] == "keep" and verdicts[2] == "blank"
-    for row, line in zip(rows[1:], input_lines):
+    for row, line in zip(rows[1:], input_lines, strict=True):
         assert row.endswith(line.strip()) or not line.strip()
 
 
@@ -139,7 +145,8 @@ def test_running_as_a_module_in_a_subprocess_prints_json_and_exits_0():
 def test_a_subprocess_given_binary_exits_2_with_one_line_on_stderr(tmp_path):
     path = tmp_path / "data.bin"
     path.write_bytes(random_binary())
-    result = subprocess.run([sys.executable, "-m", "cleanscrape", "clean", str(path)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, "-m", "cleanscrape", "clean", str(path)], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
     assert (result.returncode, result.stdout) == (2, "")
     assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
 
@@ -148,3 +155,40 @@ def random_binary() -> bytes:
     import random
 
     return random.Random(3).randbytes(2048)
+
+
+@pytest.mark.parametrize("name", ["pages.jsonl", "pages.ndjson.gz", "crawl.warc.gz", "crawl.warc"])
+def test_a_file_of_many_documents_is_refused_with_a_hint_to_use_batch(capsys, tmp_path, name):
+    # Before, a JSONL file was cleaned as one page of text, its records run together.
+    path = tmp_path / name
+    path.write_bytes(b'{"id": "1", "text": "one"}\n{"id": "2", "text": "two"}\n')
+    status, out, err = run(capsys, path)
+    assert (status, out) == (2, "")
+    assert err.count("\n") == 1 and f"clean it with: cleanscrape batch {path} -o OUT.jsonl" in err
+
+
+@pytest.mark.parametrize("compress, suffix", [(gzip.compress, ".gz"), (bz2.compress, ".bz2"), (lzma.compress, ".xz")])
+def test_a_compressed_page_is_decompressed_and_cleaned(capsys, tmp_path, article, compress, suffix):
+    # Before, the compressed bytes went to clean() as they were: "not text", exit 2.
+    path = tmp_path / f"article.txt{suffix}"
+    path.write_bytes(compress(article.read_bytes()))
+    status, out, err = run(capsys, "--format", "text", path)
+    _, plain, _ = run(capsys, "--format", "text", article)
+    assert (status, err, out) == (0, "", plain)
+
+
+def test_a_damaged_compressed_page_is_a_one_line_error(capsys, tmp_path):
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(b"this is not gzip")
+    status, out, err = run(capsys, path)
+    assert (status, out) == (2, "") and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_writing_to_a_full_disk_is_exit_1_with_one_line():
+    # Before: Python's own "Exception ignored ... OSError: [Errno 28]" lines at exit, and exit 120.
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "cleanscrape", "clean", str(SEED)], cwd=ROOT, stdout=full,
+                                stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr == "cleanscrape: error: cannot write the output: No space left on device\n"

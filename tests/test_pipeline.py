@@ -77,3 +77,43 @@ def test_apply_labels_adds_a_trim_to_a_kept_line_and_ignores_one_on_a_dropped_li
 def test_the_pipeline_never_changes_the_lines_themselves():
     doc = doc_from_lines([TITLE, CAPTION, CAPTION, P1, PROMO, P2])
     assert label_document(doc, Settings()).lines == doc.lines
+
+
+def test_stages_share_helpers_through_base_and_header_block_never_through_each_other():
+    import ast
+    import pathlib
+
+    import cleanscrape.stages
+
+    shared = {"cleanscrape.stages", "cleanscrape.stages.base", "cleanscrape.stages.header_block"}
+    folder = pathlib.Path(cleanscrape.stages.__file__).parent
+    imports = {
+        (path.stem, node.module)
+        for path in folder.glob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("cleanscrape.stages")
+    }
+    assert imports and {(stem, module) for stem, module in imports if module not in shared} == set()
+
+
+COPYRIGHT_PARAGRAPH = (
+    "The judge ruled that the photographs were protected by copyright, and that the agency had broken the terms of use "
+    "it had agreed with the photographer when it sold them on to newspapers abroad."
+)
+
+
+def test_a_paragraph_dropped_for_its_keywords_between_two_kept_paragraphs_is_kept_by_the_revise_pass():
+    doc = label_document(doc_from_lines([P1, COPYRIGHT_PARAGRAPH, P2]), Settings())
+    label = doc.labels[1]
+    assert (label.verdict, label.reason, label.proposal.reason) == (Verdict.KEEP, "revised", "legal")
+
+
+def test_a_short_notice_or_promo_between_paragraphs_stays_dropped():
+    notice = "Copyright 2025 The Daily Courier. All rights reserved. Terms of use apply to this article."
+    promo = "Sign up for our newsletter to get the day's top stories in your inbox."
+    closing = "The wing is open from ten to six every day except Monday, and entry is free for children."
+    assert pipeline_labels([P1, notice, P2, promo, closing]) == {2: "legal", 4: "promo"}
+
+
+def test_a_keyword_dropped_paragraph_at_the_end_of_the_text_stays_dropped():
+    assert pipeline_labels([P1, P2, COPYRIGHT_PARAGRAPH]) == {3: "legal"}

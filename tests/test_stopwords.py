@@ -1,6 +1,6 @@
 """Stop words: which language's list fits a page, and how much of a line is function words."""
 
-from cleanscrape.text import stopwords
+from cleanscrape.text import stopwords, tokens
 
 
 def test_the_page_language_is_the_list_that_covers_most_words():
@@ -27,7 +27,7 @@ def test_prose_is_dense_in_stop_words_and_a_tag_list_is_not():
 
 
 def test_words_are_lower_cased_tokens_without_edge_punctuation():
-    assert stopwords.words("It's 5 o'clock, «The» END - (now)") == ("it's", "5", "o'clock", "the", "end", "now")
+    assert tokens.prose_words("It's 5 o'clock, «The» END - (now)") == ("it's", "5", "o'clock", "the", "end", "now")
 
 
 def test_every_list_is_lower_case():

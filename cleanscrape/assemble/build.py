@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
 
 from cleanscrape.assemble.segment import Segment, page_kind, roles, segment
-from cleanscrape.model import Article, Document, Line, Page, PageMeta, Removal, Verdict
+from cleanscrape.model import Article, Document, Fact, FactKind, Line, Page, PageMeta, Removal, Verdict
 from cleanscrape.parse.dateline import parse_dateline
 from cleanscrape.parse.language import detect_language
 from cleanscrape.settings import Settings
 
-# Structured metadata (HTML) fills what the page's lines did not say.
-_PAGE_META_FIELDS = ("title", "published", "updated", "publisher", "section")
+# The facts read here: into the article whose lines carried them, and into the page. Every kind a
+# stage emits must be among them (tests/test_facts.py), so what a stage cuts from the text as
+# metadata is never lost.
+ARTICLE_FACTS = frozenset({
+    FactKind.TITLE, FactKind.STANDFIRST, FactKind.PUBLISHED, FactKind.UPDATED, FactKind.PUBLISHER,
+    FactKind.SECTION, FactKind.AUTHOR, FactKind.EDITOR, FactKind.AGENCY, FactKind.CAPTION,
+})
+PAGE_FACTS = frozenset({FactKind.HEADING, FactKind.UNDATED})
+CONSUMED_FACTS = ARTICLE_FACTS | PAGE_FACTS
+# Structured metadata (HTML) fills what the page's lines did not say. The title a line gives
+# wins: in HTML that line is a headline whose words the declared title shares
+# (stages/metadata.py), so it differs only by a kicker or a site name the declared one carries.
+# Measured (exact %, declared-first vs line-first): readability 84.3 vs 79.5, traf-dev 72.6 vs
+# 74.6; no order wins on every set, so the line keeps its place.
+_PAGE_META_FIELDS = ("title", "publisher", "section")
 
 
 def build_page(doc: Document, settings: Settings, source: str | None = None) -> Page:
     articles = [article for part in segment(doc) if (article := build_article(doc, part)).text]
-    kind = page_kind(len(articles))
-    for article, role in zip(articles, roles(kind, len(articles))):
+    kind = page_kind(len(articles), settings.segment)
+    for article, role in zip(articles, roles(kind, len(articles)), strict=True):
         article.role = role
     if articles:
         _fill_from_page_meta(articles[0], doc.page_meta)
@@ -28,8 +40,9 @@ def build_page(doc: Document, settings: Settings, source: str | None = None) -> 
         removed=list(removals(doc)),
         warnings=list(_warnings(doc)),
         source=source,
-        heading=_first_fact(doc, 0, len(doc.lines), "heading"),
+        heading=_first(_facts(doc, 0, len(doc.lines)), FactKind.HEADING),
         explain=tuple(explain(doc)),
+        evidence=doc.evidence,
     )
     # The language the page declares (HTML lang, JSON-LD inLanguage) wins over a statistical guess.
     page.language = _declared_language(doc.page_meta) or detect_language(page.text, settings.language_sample_chars)
@@ -37,19 +50,23 @@ def build_page(doc: Document, settings: Settings, source: str | None = None) -> 
 
 
 def build_article(doc: Document, part: Segment) -> Article:
-    paragraphs = [_paragraph(doc, index) for index in range(part.start, part.end) if _has_text(doc, index)]
+    indices = [index for index in range(part.start, part.end) if _has_text(doc, index)]
+    paragraphs = [_paragraph(doc, index) for index in indices]
     facts = list(_facts(doc, part.start, part.end))
+    standfirst = _all(facts, FactKind.STANDFIRST)
     article = Article(
-        title=_first(facts, "title"),
+        title=_first(facts, FactKind.TITLE),
+        standfirst="\n\n".join(standfirst) if standfirst else None,
         text="\n\n".join(paragraphs),
-        published=_first(facts, "published"),
-        updated=_first(facts, "updated"),
-        publisher=_first(facts, "publisher"),
-        section=_first(facts, "section"),
-        authors=_unique(name for field, names in facts if field == "authors" for name in names),
-        editors=_unique(name for field, names in facts if field == "editors" for name in names),
-        agency=_first(facts, "agency"),
-        captions=_unique(value for field, value in facts if field == "caption"),
+        published=_first(facts, FactKind.PUBLISHED),
+        updated=_first(facts, FactKind.UPDATED),
+        publisher=_first(facts, FactKind.PUBLISHER),
+        section=_first(facts, FactKind.SECTION),
+        authors=_all(facts, FactKind.AUTHOR),
+        editors=_all(facts, FactKind.EDITOR),
+        agency=_first(facts, FactKind.AGENCY),
+        captions=_all(facts, FactKind.CAPTION),
+        lines=[doc.lines[index].number for index in indices],
     )
     if paragraphs:
         article.dateline = parse_dateline(paragraphs[0], doc.day_first)
@@ -79,6 +96,8 @@ def explain(doc: Document) -> Iterator[tuple[Line, str, str]]:
             yield line, "drop", label.reason
         elif doc.trims[index]:
             yield line, "trim", ",".join(trim.reason for trim in doc.trims[index])
+        elif label is not None and label.proposal is not None:
+            yield line, "keep", f"{label.reason} ({label.proposal.reason})"
         else:
             yield line, "keep", label.reason if label is not None else ""
 
@@ -93,7 +112,7 @@ def _paragraph(doc: Document, index: int) -> str:
     return f"{marker} {text}" if marker else text
 
 
-def _facts(doc: Document, start: int, end: int) -> Iterator[tuple[str, Any]]:
+def _facts(doc: Document, start: int, end: int) -> Iterator[Fact]:
     for index in range(start, end):
         label = doc.labels[index]
         if label is not None:
@@ -103,24 +122,28 @@ def _facts(doc: Document, start: int, end: int) -> Iterator[tuple[str, Any]]:
                 yield from trim.facts
 
 
-def _first_fact(doc: Document, start: int, end: int, field: str) -> Any:
-    return _first(_facts(doc, start, end), field)
+def _first(facts: Iterable[Fact], kind: FactKind) -> str | None:
+    return next((fact.value for fact in facts if fact.kind is kind), None)
 
 
-def _first(facts: Any, field: str) -> Any:
-    return next((value for name, value in facts if name == field), None)
-
-
-def _unique(values: Any) -> list[Any]:
-    return list(dict.fromkeys(values))
+def _all(facts: Iterable[Fact], kind: FactKind) -> list[str]:
+    """Every value of `kind`, each once, in page order."""
+    return list(dict.fromkeys(fact.value for fact in facts if fact.kind is kind))
 
 
 def _fill_from_page_meta(article: Article, page_meta: PageMeta) -> None:
     for field in _PAGE_META_FIELDS:
         if getattr(article, field) is None and getattr(page_meta, field):
             setattr(article, field, getattr(page_meta, field))
-    if not article.authors and page_meta.authors:
-        article.authors = list(page_meta.authors)
+    # Dates: what the page declares (JSON-LD, <meta>), then a date its visible lines print, then
+    # htmldate's reading of the markup (URL path, <time>, date-classed elements, free text).
+    # Measured on traf-dev (exact %): lines > declared 54.3, declared > lines > htmldate 86.1,
+    # declared > htmldate > lines 85.9 (readability: 97.0, 100, 100).
+    article.published = page_meta.published or article.published or page_meta.markup_published
+    article.updated = page_meta.updated or article.updated or page_meta.markup_updated
+    # Authors in the same order: declared names, a byline line of the text, the byline markup's
+    # (the front end keeps only people, so a declared "Staff" gives way to a name).
+    article.authors = list(page_meta.authors) or article.authors or list(page_meta.byline_authors)
 
 
 def _declared_language(page_meta: PageMeta) -> str | None:
@@ -132,6 +155,9 @@ def _declared_language(page_meta: PageMeta) -> str | None:
 def _warnings(doc: Document) -> Iterator[str]:
     for index, line in enumerate(doc.lines):
         label = doc.labels[index]
-        for field, value in label.facts if label is not None else ():
-            if field == "undated":
-                yield f"line {line.number}: date {value!r} is ambiguous (day/month order not shown on the page); left out"
+        for fact in label.facts if label is not None else ():
+            if fact.kind is FactKind.UNDATED:
+                yield (
+                    f"line {line.number}: date {fact.value!r} is ambiguous (day/month order not shown on the page);"
+                    " left out"
+                )

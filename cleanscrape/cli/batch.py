@@ -8,27 +8,52 @@ main CLI as `python -m cleanscrape.cli.batch INPUT... -o OUT.jsonl`.
 from __future__ import annotations
 
 import argparse
-import itertools
 import os
 import signal
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from cleanscrape.cli.exit_codes import ExitCode
+from cleanscrape.cli.options import (
+    NO_TIMEOUT,
+    CommandParser,
+    add_input_field_arguments,
+    add_max_bytes_argument,
+    add_settings_arguments,
+    jsonl_fields_from_args,
+    max_bytes_from_args,
+    positive_int,
+    settings_with_size_limit,
+    timeout_seconds,
+)
 from cleanscrape.engines.local import Failure, LocalPool, PoolOptions, WorkerStartError, available_cores
 from cleanscrape.engines.record import Cleaner
-from cleanscrape.engines.task import DocumentTask, Rendered
-from cleanscrape.io.discovery import UsageError, check_inputs, iter_input_files
+from cleanscrape.engines.task import DocumentTask
+from cleanscrape.io.compressed import stdin_looks_like_jsonl
+from cleanscrape.io.discovery import STDIN, InputFile, UsageError, check_inputs, iter_input_files
 from cleanscrape.io.document import InputDocument
-from cleanscrape.io.jsonl import JsonlFields
+from cleanscrape.io.jsonl import MISSING_FIELD, JsonlFields
 from cleanscrape.io.readers import ReadOptions, read_documents
-from cleanscrape.io.writers import DirWriter, FileRenderer, JsonlRenderer, JsonlWriter, find_resume_point, truncate
+from cleanscrape.io.resume import Journal, ResumeRefused, check_dir_manifest, read_journal, write_dir_manifest
+from cleanscrape.io.writers import (
+    DirWriter,
+    FileRenderer,
+    JsonlRenderer,
+    JsonlWriter,
+    MissingExtra,
+    OutputFormat,
+    ParquetWriter,
+    Writer,
+    find_name_clash,
+    output_name,
+)
 
 PROG = "cleanscrape batch"
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+MAX_FIELDS_NAMED = 20  # fields named when no record had a body: enough to spot it, short enough for one line
+DoneCheck = Callable[[InputDocument], bool]  # --resume: is this document already in the output?
 
 
 def add_batch_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -42,18 +67,9 @@ def add_batch_parser(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def _run_from_cli(args: argparse.Namespace, out: Any) -> int:
+def _run_from_cli(args: argparse.Namespace, out: Any) -> ExitCode:
     # cli.main calls args.run(args, sys.stdout); batch writes where -o / --output-dir say.
     return run_batch(args)
-
-
-def add_input_field_arguments(parser: argparse.ArgumentParser, title: str) -> None:
-    """Which fields of a JSONL (or Parquet) record hold the document: shared by batch and spark."""
-    fields = parser.add_argument_group(title)
-    fields.add_argument("--text-field", default="text", help="field holding plain text (default: text)")
-    fields.add_argument("--html-field", default="html", help="field holding HTML (default: html)")
-    fields.add_argument("--id-field", default="id", help="field holding the document id (default: id)")
-    fields.add_argument("--url-field", default="url", help="field holding the document URL (default: url)")
 
 
 def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -61,30 +77,31 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
                         help="files, directories (recursive), globs, or - for JSONL on stdin; "
                              ".txt .html .htm .jsonl .ndjson .warc .warc.gz .warc.wet.gz, each optionally .gz/.bz2/.xz")
     out = parser.add_argument_group("output")
-    out.add_argument("-o", "--output", metavar="OUT.jsonl", help="JSONL output file, - for stdout")
+    out.add_argument("-o", "--output", metavar="OUT.jsonl",
+                     help="output file, its format from its name: .jsonl (or .ndjson, .json), optionally "
+                          "compressed (.jsonl.gz, .bz2, .xz, .zst), or .parquet; - for stdout")
     out.add_argument("--output-dir", metavar="DIR", help="write one file per document under DIR instead")
     out.add_argument("--format", choices=("json", "text"), default="json",
                      help="file format with --output-dir (default: json)")
     out.add_argument("--per-article", action="store_true", help="one JSONL line per article instead of per page")
     add_input_field_arguments(parser, "JSONL input fields")
     run = parser.add_argument_group("running")
-    run.add_argument("--workers", type=_positive_int, default=available_cores(),
+    run.add_argument("--workers", type=positive_int, default=available_cores(),
                      help="worker processes (default: all cores)")
-    run.add_argument("--max-bytes", type=parse_size, default=DEFAULT_MAX_BYTES,
-                     help="documents larger than this are error records (e.g. 5M; default: 20M; 0 = no limit)")
-    run.add_argument("--timeout", type=float, default=60.0,
-                     help="seconds one document may take; its worker is then stopped (default: 60; 0 = none)")
-    run.add_argument("--recycle-after", type=_positive_int, default=1000,
+    add_max_bytes_argument(run, failures="error records")
+    run.add_argument("--timeout", type=timeout_seconds, default=60.0,
+                     help=f"seconds one document may take; its worker is then stopped (default: 60; "
+                          f"{NO_TIMEOUT}: no limit)")
+    run.add_argument("--recycle-after", type=positive_int, default=1000,
                      help="replace each worker process after this many documents (default: 1000)")
     run.add_argument("--resume", action="store_true",
-                     help="continue an interrupted run: skip documents already in the output")
+                     help="continue an interrupted run: skip the documents already in the output, told apart by "
+                          "input file, place in that file and source (id, URL or path), as recorded in the journal "
+                          "OUT.jsonl.resume that -o writes beside OUT.jsonl (with --output-dir: by the files there); "
+                          "refused (exit 2) for an output written from other inputs or options")
     run.add_argument("--fail-on-error", action="store_true", help="exit 1 if any document gave an error record")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
-    # The same cleaning options as `cleanscrape clean` (--drop-phrase, --disable-stage, ...).
-    # Imported here, not at the top: cli.py imports this module to register the command.
-    from cleanscrape.cli.main import add_settings_arguments
-
-    add_settings_arguments(parser)
+    add_settings_arguments(parser)  # the same cleaning options as `cleanscrape clean`
     return parser
 
 
@@ -93,11 +110,25 @@ class Summary:
     read: int = 0
     skipped: int = 0
     kinds: dict[str, int] = field(default_factory=lambda: {"article": 0, "listing": 0, "empty": 0, "error": 0})
+    missing_field: int = 0  # JSONL records with neither body field
+    fields_seen: set[str] = field(default_factory=set)  # the fields those records had instead
     started: float = field(default_factory=time.monotonic)
 
-    def add(self, kind: str) -> None:
+    def add(self, doc: InputDocument, kind: str) -> None:
         self.read += 1
         self.kinds[kind] = self.kinds.get(kind, 0) + 1
+        if doc.error is not None and doc.error[0] == MISSING_FIELD:
+            self.missing_field += 1
+            if len(self.fields_seen) < MAX_FIELDS_NAMED:
+                self.fields_seen.update(map(str, doc.meta))
+
+    def no_body_found(self, fields: JsonlFields) -> str | None:
+        """When every document read was a record without either body field: what to say."""
+        if not self.read or self.missing_field < self.read:
+            return None
+        seen = ", ".join(sorted(self.fields_seen)[:MAX_FIELDS_NAMED]) or "none"
+        return (f"no record had the field {fields.text!r} or {fields.html!r} (fields seen: {seen}); "
+                "name the body with --text-field or --html-field")
 
     def line(self, *, interrupted: bool = False) -> str:
         elapsed = time.monotonic() - self.started
@@ -111,16 +142,16 @@ class Summary:
         return text + (" (interrupted)" if interrupted else "")
 
 
-def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> int:
+def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> ExitCode:
     """Run `cleanscrape batch` for parsed `args`; returns the exit code. `clean` overrides the core's."""
     try:
         plan = _plan(args, clean)
     except UsageError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except OSError as error:  # the output cannot even be opened: nothing was written
         print(f"{PROG}: error: cannot write the output: {_describe(error)}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     summary = Summary()
     interrupted = False
     write_error: OSError | None = None
@@ -131,11 +162,11 @@ def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> int:
         interrupted = True
     except WorkerStartError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
-        return EXIT_ERRORS
+        return ExitCode.FAILED
     except BrokenPipeError:
         # `batch ... -o - | head`: the reader left. Stop quietly; silence the final flush too.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_ERRORS
+        return ExitCode.FAILED
     except OSError as error:  # a full disk, a file size limit, a directory made read-only
         write_error = error
     finally:
@@ -143,88 +174,131 @@ def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> int:
             plan.writer.close()
         except OSError as error:  # the last flush fails the same way on a full disk
             write_error = write_error or error
-        if (interrupted or write_error) and isinstance(plan.writer, JsonlWriter) and plan.writer.path != "-":
-            try:
-                _trim_torn_tail(plan.writer.path)  # end on a whole record, ready for --resume
-            except OSError:
-                pass  # not a regular file (/dev/full): nothing to repair
         restore()
     if write_error is not None:
         print(f"{PROG}: error: writing the output failed after {summary.read} documents: "
               f"{_describe(write_error)}; what was written ends on a whole record (rerun with --resume)",
               file=sys.stderr)
-        return EXIT_ERRORS
+        return ExitCode.FAILED
     if not args.quiet:
         print(summary.line(interrupted=interrupted), file=sys.stderr)
     if interrupted:
-        return EXIT_INTERRUPTED
+        return ExitCode.INTERRUPTED
+    no_body = summary.no_body_found(jsonl_fields_from_args(args))
+    if no_body:
+        print(f"{PROG}: error: {no_body}", file=sys.stderr)
+        return ExitCode.FAILED
     if args.fail_on_error and summary.kinds.get("error"):
-        return EXIT_ERRORS
-    return EXIT_OK
+        return ExitCode.FAILED
+    return ExitCode.OK
 
 
 @dataclass
 class _Plan:
     jobs: Iterator[tuple[int, InputDocument]]
     task: DocumentTask
-    writer: Any
+    writer: Writer
+    is_done: DoneCheck | None  # --resume: what the output already holds
     pool: PoolOptions
-    skip: int  # JSONL --resume: the first `skip` documents are already written
 
 
 def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
     """Everything that can be refused (exit 2) is checked here, before any output is touched."""
     if bool(args.output) == bool(args.output_dir):
         raise UsageError("give exactly one of -o OUT.jsonl and --output-dir DIR")
-    if args.output == "-" and args.resume:
-        raise UsageError("--resume needs an output file, not stdout")
     if args.output_dir and args.per_article:
         raise UsageError("--per-article writes JSONL; use it with -o, not --output-dir")
-    if args.inputs.count("-") > 1:
+    if args.inputs.count(STDIN) > 1:
         raise UsageError("stdin (-) can be read only once")
     check_inputs(args.inputs)
-    settings = _settings(args)
-    max_bytes = args.max_bytes or None
-    fields = JsonlFields(text=args.text_field, html=args.html_field, id=args.id_field, url=args.url_field)
-    documents = read_documents(iter_input_files(args.inputs), ReadOptions(fields=fields, max_bytes=max_bytes))
-    jobs: Iterator[tuple[int, InputDocument]] = enumerate(documents)
-    skip = 0
+    if STDIN in args.inputs and not stdin_looks_like_jsonl():
+        raise UsageError("standard input is not JSONL (one JSON object per line); to clean one page from "
+                         "standard input, use: cleanscrape clean -")
+    settings = settings_with_size_limit(args)  # built once here, pickled once to each worker
+    max_bytes = max_bytes_from_args(args)
+    read_options = ReadOptions(fields=jsonl_fields_from_args(args), max_bytes=max_bytes)
+    files: Iterable[InputFile] = iter_input_files(args.inputs)
     if args.output_dir:
-        writer: Any = DirWriter(args.output_dir, extension=".txt" if args.format == "text" else ".json")
-        renderer: Any = FileRenderer(args.format)  # --resume skips files that exist (see _execute)
-        if args.resume:
-            writer.sweep_partial_files()
-    else:
-        renderer = JsonlRenderer(per_article=args.per_article)
-        if args.resume:
-            try:
-                point = find_resume_point(args.output, per_article=args.per_article)
-            except ValueError as error:
-                raise UsageError(str(error)) from None
-            truncate(args.output, point.keep_bytes)  # drops a torn last line / half-written document
-            skip = point.done
-            jobs = itertools.islice(jobs, skip, None)
-        writer = JsonlWriter(args.output, append=args.resume)
+        files = list(files)  # every name is checked before the first is written
+        clash = find_name_clash(files, ".txt" if args.format == "text" else ".json")
+        if clash:
+            raise UsageError(f"{clash}; give inputs with distinct names, or use -o OUT.jsonl")
+    jobs: Iterator[tuple[int, InputDocument]] = enumerate(read_documents(files, read_options))
+    try:
+        writer, is_done = _open_writer(args, _run_description(args))
+    except (ResumeRefused, MissingExtra) as error:
+        raise UsageError(str(error)) from None
+    renderer = FileRenderer(args.format) if args.output_dir else JsonlRenderer(per_article=args.per_article)
     task = DocumentTask(renderer=renderer, settings=settings, clean=clean, max_bytes=max_bytes,
                         content_type=args.content_type)
-    pool = PoolOptions(workers=args.workers, timeout=args.timeout or None, recycle_after=args.recycle_after,
+    pool = PoolOptions(workers=args.workers, timeout=args.timeout, recycle_after=args.recycle_after,
                        preload=("cleanscrape", "cleanscrape.frontends.html.extract", "cleanscrape.engines.task"))
-    return _Plan(jobs, task, writer, pool, skip)
+    return _Plan(jobs, task, writer, is_done, pool)
+
+
+def _run_description(args: argparse.Namespace) -> dict[str, Any]:
+    """What --resume checks a rerun against: the inputs, and every option that shapes the output
+    (not --workers, --timeout and the like: a resumed run may change those)."""
+    inputs = [arg if arg == STDIN else os.path.abspath(arg) for arg in args.inputs]
+    options = {
+        "--content-type": args.content_type, "--disable-stage": sorted(args.disable_stage),
+        "--drop-phrase": args.drop_phrase, "--drop-pattern": args.drop_pattern,
+        "--keep-phrase": args.keep_phrase, "--keep-pattern": args.keep_pattern,
+        "--text-field": args.text_field, "--html-field": args.html_field, "--id-field": args.id_field,
+        "--url-field": args.url_field, "--max-bytes": args.max_bytes, "--per-article": args.per_article,
+        "--format": args.format if args.output_dir else None,
+    }
+    return {"inputs": inputs, "options": options}
+
+
+def _open_writer(args: argparse.Namespace, run: dict[str, Any]) -> tuple[Writer, DoneCheck | None]:
+    """The writer, and with --resume what its output already holds (ResumeRefused if it cannot tell)."""
+    if args.output_dir:
+        if args.resume:
+            check_dir_manifest(args.output_dir, run)
+        directory = DirWriter(args.output_dir, extension=".txt" if args.format == "text" else ".json")
+        if args.resume:
+            directory.sweep_partial_files()
+        write_dir_manifest(directory.root, run)
+        return directory, directory.is_done if args.resume else None
+    if os.path.isdir(args.output):
+        raise UsageError(f"cannot write the output: {args.output} is a directory (--output-dir writes one file "
+                         "per document)")
+    if args.output == "-" or _is_stream(args.output):
+        if args.resume:
+            raise UsageError(f"--resume needs an output file, not a stream such as {args.output}")
+        return JsonlWriter(args.output), None
+    try:
+        name = output_name(args.output)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    if args.resume and (name.format is not OutputFormat.JSONL or name.compression):
+        raise UsageError("--resume needs an uncompressed .jsonl output: a compressed or Parquet file cannot be "
+                         "continued")
+    if name.format is OutputFormat.PARQUET:
+        return ParquetWriter(args.output, per_article=args.per_article), None
+    if name.compression:
+        return JsonlWriter(args.output, compression=name.compression), None
+    state = read_journal(args.output, run) if args.resume else None
+    plain = JsonlWriter(args.output, journal=Journal(args.output, run, state), resume_from=state)
+    return plain, plain.is_done if args.resume else None
+
+
+def _is_stream(path: str) -> bool:
+    """A device or pipe (/dev/stdout, bash's >(...)): its name says nothing of a format; JSONL goes in."""
+    return os.path.exists(path) and not os.path.isfile(path)
 
 
 def _execute(plan: _Plan, args: argparse.Namespace, summary: Summary) -> None:
-    summary.skipped = plan.skip
-    jobs = plan.jobs
-    if args.output_dir and args.resume:
-        jobs = _counting_skips(jobs, plan.writer, summary)
+    jobs = _skipping_done(plan.jobs, plan.is_done, summary) if plan.is_done else plan.jobs
     progress = _progress_bar(args)
     try:
         with LocalPool(plan.task, plan.pool) as pool:
             for job, result in pool.map(jobs):
                 rendered = plan.task.failed(job, result.type, result.message) if isinstance(result, Failure) \
                     else result
-                _write(plan.writer, job[1], rendered)
-                summary.add(rendered.kind)
+                plan.writer.write(job[1], rendered.payload, error=rendered.kind == "error")
+                summary.add(job[1], rendered.kind)
                 if progress is not None:
                     progress.update(1)
     finally:
@@ -232,17 +306,10 @@ def _execute(plan: _Plan, args: argparse.Namespace, summary: Summary) -> None:
             progress.close()
 
 
-def _write(writer: Any, doc: InputDocument, rendered: Rendered) -> None:
-    if isinstance(writer, DirWriter):
-        writer.write(rendered.payload, doc.name, error=rendered.kind == "error")
-    else:
-        writer.write(rendered.payload)
-
-
-def _counting_skips(jobs: Iterator[tuple[int, InputDocument]], writer: DirWriter,
-                    summary: Summary) -> Iterator[tuple[int, InputDocument]]:
+def _skipping_done(jobs: Iterator[tuple[int, InputDocument]], is_done: DoneCheck,
+                   summary: Summary) -> Iterator[tuple[int, InputDocument]]:
     for job in jobs:
-        if writer.is_done(job[1].name):
+        if is_done(job[1]):
             summary.skipped += 1
         else:
             yield job
@@ -255,32 +322,6 @@ def _progress_bar(args: argparse.Namespace) -> Any:
     from tqdm import tqdm
 
     return tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
-
-
-def _settings(args: argparse.Namespace) -> Any:
-    from cleanscrape.cli.main import settings_from_args
-
-    try:
-        return settings_from_args(args)  # built once here, pickled once to each worker
-    except ValueError as error:  # e.g. an invalid --drop-pattern
-        raise UsageError(str(error)) from None
-
-
-def _trim_torn_tail(path: str, chunk: int = 1 << 16) -> None:
-    """After an interrupt, cut anything after the last newline, so the file ends on a whole record."""
-    size = os.path.getsize(path)
-    with open(path, "r+b") as stream:
-        end = size
-        while end > 0:
-            start = max(0, end - chunk)
-            stream.seek(start)
-            block = stream.read(end - start)
-            newline = block.rfind(b"\n")
-            if newline >= 0:
-                stream.truncate(start + newline + 1)
-                return
-            end = start
-        stream.truncate(0)
 
 
 def _sigterm_as_interrupt() -> Any:
@@ -297,27 +338,8 @@ def _describe(error: OSError) -> str:
     return f"{error.strerror or error}" + (f": {where}" if where else "")
 
 
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
-
-
-def parse_size(text: str) -> int:
-    """Bytes, with an optional K, M or G suffix (powers of 1024)."""
-    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
-    text = text.strip().upper().removesuffix("B")
-    try:
-        if text and text[-1] in units:
-            return int(float(text[:-1]) * units[text[-1]])
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r}") from None
-
-
 def main(argv: Sequence[str] | None = None, *, clean: Cleaner | None = None) -> int:
-    parser = configure_parser(argparse.ArgumentParser(prog=PROG))
+    parser = configure_parser(CommandParser(prog=PROG))
     return run_batch(parser.parse_args(argv), clean=clean)
 
 

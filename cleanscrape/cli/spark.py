@@ -16,12 +16,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleanscrape.cli.batch import DEFAULT_MAX_BYTES, add_input_field_arguments, parse_size
+from cleanscrape.cli.exit_codes import ExitCode
+from cleanscrape.cli.options import (
+    CommandParser,
+    add_input_field_arguments,
+    add_max_bytes_argument,
+    add_settings_arguments,
+    jsonl_fields_from_args,
+    max_bytes_from_args,
+    settings_with_size_limit,
+)
+from cleanscrape.engines import spark as engine
 from cleanscrape.io.discovery import InputFile, UsageError, check_inputs, iter_input_files
 from cleanscrape.io.jsonl import JsonlFields
 
 PROG = "cleanscrape spark"
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # JSONL that Spark's text reader can open itself (Hadoop knows gzip and bzip2, not xz); other
 # JSONL goes through the batch reader in one task per file, like WARC.
 _SPARK_TEXT_COMPRESSIONS = (None, "gz", "bz2")
@@ -45,16 +54,14 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
     parser.add_argument("-o", "--output", required=True, metavar="OUTPUT",
                         help="output directory (Spark writes part files); must not exist")
     parser.add_argument("--format", choices=("parquet", "jsonl"), default="parquet",
-                        help="parquet: typed columns plus the JSON record (default); jsonl: the records, as batch writes them")
+                        help="parquet: typed columns plus the JSON record (default); "
+                             "jsonl: the records, as batch writes them")
     parser.add_argument("--master", default=None,
                         help="Spark master, e.g. local[*] (default: spark-submit's, else local[*])")
     parser.add_argument("--per-article", action="store_true", help="one row per article instead of per page")
     add_input_field_arguments(parser, "JSONL/Parquet input fields")
-    parser.add_argument("--max-bytes", type=parse_size, default=DEFAULT_MAX_BYTES,
-                        help="documents larger than this are error rows (default: 20M; 0 = no limit)")
+    add_max_bytes_argument(parser, failures="error rows")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary line")
-    from cleanscrape.cli.main import add_settings_arguments  # late: cli.py imports this module
-
     add_settings_arguments(parser)
     return parser
 
@@ -96,7 +103,7 @@ def plan_inputs(inputs: Sequence[str]) -> InputPlan:
     return plan
 
 
-def run_spark(args: argparse.Namespace, *, spark: Any = None) -> int:
+def run_spark(args: argparse.Namespace, *, spark: Any = None) -> ExitCode:
     """Run `cleanscrape spark` for parsed `args`. Uses `spark` if given (and leaves it running)."""
     try:
         plan = plan_inputs(args.inputs)
@@ -105,19 +112,17 @@ def run_spark(args: argparse.Namespace, *, spark: Any = None) -> int:
         options = _options(args)
     except UsageError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     try:
         import pyspark  # noqa: F401 - only to say clearly what is missing
     except ImportError as error:
         print(f"{PROG}: error: {error}; install it with: pip install 'cleanscrape[spark]'", file=sys.stderr)
-        return EXIT_USAGE
-    from cleanscrape.engines import spark as engine
-
+        return ExitCode.USAGE
     started = time.monotonic()
     session = spark or engine.local_session(args.master)
     ready = time.monotonic()
     try:
-        frame = cleaned_frame(session, plan, options, _fields(args))
+        frame = cleaned_frame(session, plan, options, jsonl_fields_from_args(args))
         write(frame, args.output, args.format)
         if not args.quiet:
             counts = count_kinds(session, args.output, args.format)
@@ -125,17 +130,15 @@ def run_spark(args: argparse.Namespace, *, spark: Any = None) -> int:
     except Exception as error:  # noqa: BLE001 - a failed job (disk full, lost cluster): one line, exit 1
         print(f"{PROG}: error: the Spark job failed: {type(error).__name__}: {short_error(str(error))}",
               file=sys.stderr)
-        return EXIT_FAILED
+        return ExitCode.FAILED
     finally:
         if spark is None:
             engine.stop_session(session)  # the JVM too: nothing left running after the command
-    return EXIT_OK
+    return ExitCode.OK
 
 
-def cleaned_frame(spark: Any, plan: InputPlan, options: Any, fields: JsonlFields) -> Any:
+def cleaned_frame(spark: Any, plan: InputPlan, options: engine.CleanOptions, fields: JsonlFields) -> Any:
     """One DataFrame of output rows for all inputs (each part has the same columns)."""
-    from cleanscrape.engines import spark as engine
-
     frames = []
     if plan.files:
         frames.append(engine.clean_files(spark, plan.files, options=options, fields=fields))
@@ -189,24 +192,13 @@ def summary_line(counts: dict[str, int], *, start_up: float, run: float) -> str:
     return f"{PROG}: {total} rows, {parts}; Spark start-up {start_up:.1f} s, job {run:.1f} s"
 
 
-def _options(args: argparse.Namespace) -> Any:
-    from cleanscrape.cli.main import settings_from_args
-    from cleanscrape.engines.spark import make_options
-
-    try:
-        settings = settings_from_args(args)
-    except ValueError as error:
-        raise UsageError(str(error)) from None
-    return make_options(settings, max_bytes=args.max_bytes or None, per_article=args.per_article,
-                        content_type=args.content_type)
-
-
-def _fields(args: argparse.Namespace) -> JsonlFields:
-    return JsonlFields(text=args.text_field, html=args.html_field, id=args.id_field, url=args.url_field)
+def _options(args: argparse.Namespace) -> engine.CleanOptions:
+    return engine.make_options(settings_with_size_limit(args), max_bytes=max_bytes_from_args(args),
+                               per_article=args.per_article, content_type=args.content_type)
 
 
 def main(argv: Sequence[str] | None = None, *, spark: Any = None) -> int:
-    parser = configure_parser(argparse.ArgumentParser(prog=PROG))
+    parser = configure_parser(CommandParser(prog=PROG))
     return run_spark(parser.parse_args(argv), spark=spark)
 
 

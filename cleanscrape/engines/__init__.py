@@ -1,1 +1,2 @@
-"""Ways to run the cleaning path over many documents: `local` (a process pool on this machine)."""
+"""Ways to run the one cleaning path (`record.clean_record`) over many documents: `local` (a pool of
+processes on this machine) and `spark`."""

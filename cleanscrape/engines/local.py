@@ -13,6 +13,7 @@ line holds back reading instead of letting finished results pile up.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -125,10 +126,8 @@ class _Worker:
 
     def stop(self, *, graceful: bool) -> None:
         if graceful and self.process.is_alive():
-            try:
+            with contextlib.suppress(OSError):
                 self.conn.send(None)
-            except OSError:
-                pass
             self.process.join(timeout=5)
         if self.process.is_alive():
             self.process.kill()

@@ -20,18 +20,18 @@ the driver and shipped inside the picklable partition functions.
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cleanscrape.engines.record import clean_record
-from cleanscrape.engines.spark_rows import OUTPUT_COLUMNS, OUTPUT_NAMES, chunked, free_name, record_rows
 from cleanscrape.io.discovery import InputFile
 from cleanscrape.io.document import InputDocument
-from cleanscrape.io.jsonl import JsonlFields, parse_line
+from cleanscrape.io.jsonl import DEFAULT_FIELDS, JsonlFields, parse_line
 from cleanscrape.io.readers import ReadOptions, read_file
+from cleanscrape.io.rows import OUTPUT_COLUMNS, OUTPUT_NAMES, output_arrow_schema, record_rows
+from cleanscrape.settings import Settings
 
 if TYPE_CHECKING:  # pyspark is an optional extra: `pip install 'cleanscrape[spark]'`
     import pyarrow
@@ -48,7 +48,7 @@ INPUT_BATCH_ROWS = 256
 # ------------------------------------------------------------------------------------ schemas
 
 def output_schema() -> StructType:
-    """The Spark schema of the page columns (see `spark_rows.OUTPUT_COLUMNS`)."""
+    """The Spark schema of the page columns (see `io.rows.OUTPUT_COLUMNS`)."""
     from pyspark.sql.types import ArrayType, IntegerType, StringType, StructField, StructType
 
     def spark_type(kind: str) -> Any:
@@ -63,39 +63,26 @@ def output_schema() -> StructType:
     return StructType([StructField(name, spark_type(kind)) for name, kind in OUTPUT_COLUMNS])
 
 
-def output_arrow_schema() -> pyarrow.Schema:
-    """The same columns as Arrow types; mapInArrow batches must match the Spark schema exactly."""
-    import pyarrow as pa
-
-    types = {"string": pa.string(), "int": pa.int32(), "strings": pa.list_(pa.string()),
-             "error": pa.struct([("type", pa.string()), ("message", pa.string())])}
-    return pa.schema([(name, types[kind]) for name, kind in OUTPUT_COLUMNS])
-
-
 # ------------------------------------------------------------------------------------ settings
 
 @dataclass(frozen=True)
 class CleanOptions:
     """What every partition function needs; built and validated once on the driver, then pickled."""
 
-    settings: Any = None  # a cleanscrape.Settings (or None: the defaults)
+    settings: Settings | None = None  # None: the defaults
     max_bytes: int | None = None
     per_article: bool = False
     content_type: str | None = None  # overrides what a reader inferred, like batch --content-type
 
     def clean(self, doc: InputDocument) -> list[dict[str, Any]]:
         """One document to its output rows: the batch command's record, seen as table rows."""
-        if self.content_type is not None and doc.error is None and doc.content_type != self.content_type:
-            doc = dataclasses.replace(doc, content_type=self.content_type)
-        record = clean_record(doc, self.settings, max_bytes=self.max_bytes)
+        record = clean_record(doc, self.settings, max_bytes=self.max_bytes, content_type=self.content_type)
         return record_rows(record, per_article=self.per_article)
 
 
 def make_options(options: Any = None, *, max_bytes: int | None = None, per_article: bool = False,
                  content_type: str | None = None) -> CleanOptions:
     """Invalid options (a bad regex) fail here, on the driver, not in 1,000 tasks."""
-    from cleanscrape.settings import Settings
-
     return CleanOptions(Settings.from_options(options), max_bytes, per_article, content_type)
 
 
@@ -127,7 +114,7 @@ def clean_dataframe(df: DataFrame, *, text_col: str | None = None, html_col: str
     from pyspark.sql.types import StructField, StructType
 
     input_fields = [StructField(new, field.dataType, field.nullable)
-                    for new, field in zip(renamed, df.schema.fields)]
+                    for new, field in zip(renamed, df.schema.fields, strict=True)]
     schema = StructType(input_fields + list(output_schema().fields))
     cleaner = _RowCleaner(tuple(names), tuple(renamed), text_col, html_col, id_col,
                           make_options(options, max_bytes=max_bytes, per_article=per_article))
@@ -196,7 +183,7 @@ class _RowCleaner:
 # ------------------------------------------------------------------------------------ files
 
 def clean_files(spark: SparkSession, files: Iterable[InputFile], *, options: CleanOptions,
-                fields: JsonlFields = JsonlFields()) -> DataFrame:
+                fields: JsonlFields = DEFAULT_FIELDS) -> DataFrame:
     """One task per container file (WARC/WET, JSONL), pages pooled (`file_groups`); files streamed.
 
     Paths must be readable at the same place on every executor (local mode, or a shared mount).
@@ -232,7 +219,7 @@ class _FileCleaner:
     options: CleanOptions
     fields: JsonlFields
 
-    def __call__(self, files: Iterator[tuple]) -> Iterator[tuple]:
+    def __call__(self, files: Iterable[tuple]) -> Iterator[tuple]:
         read_options = ReadOptions(fields=self.fields, max_bytes=self.options.max_bytes)  # once per partition
         for path, relative, fmt, compression in files:
             for doc in read_file(InputFile(path, relative, fmt, compression), read_options):
@@ -248,7 +235,7 @@ def row_values(row: dict[str, Any]) -> tuple:
 
 
 def clean_jsonl(spark: SparkSession, paths: Sequence[str], *, options: CleanOptions,
-                fields: JsonlFields = JsonlFields()) -> DataFrame:
+                fields: JsonlFields = DEFAULT_FIELDS) -> DataFrame:
     """JSONL through Spark's text reader (.gz and .bz2 too); each line parsed as the batch reader does.
 
     One difference from batch: Spark does not know line numbers, so a record with neither an id
@@ -261,7 +248,7 @@ def clean_jsonl(spark: SparkSession, paths: Sequence[str], *, options: CleanOpti
 
 
 def clean_parquet(spark: SparkSession, paths: Sequence[str], *, options: CleanOptions,
-                  fields: JsonlFields = JsonlFields()) -> DataFrame:
+                  fields: JsonlFields = DEFAULT_FIELDS) -> DataFrame:
     """Parquet through Spark's reader, each row read as the JSONL record it would be.
 
     Turning a row into a JSON line means the id/url/meta rules of JSONL input apply unchanged
@@ -286,7 +273,7 @@ class _LineCleaner:
         out_schema = output_arrow_schema()
         for batch in batches:
             docs = (document_from_line(path, line, self.fields)
-                    for path, line in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist()))
+                    for path, line in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(), strict=True))
             rows = (row for doc in docs if doc is not None for row in self.options.clean(doc))
             for chunk in chunked(rows, BATCH_ROWS):
                 yield pa.RecordBatch.from_pylist(chunk, schema=out_schema)
@@ -307,6 +294,26 @@ def _local_name(uri: str) -> str:
 
     parsed = urlparse(uri)
     return unquote(parsed.path) if parsed.scheme == "file" else uri
+
+
+def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Lists of at most `size` items: output batches stay small whatever a partition holds."""
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def free_name(name: str, taken: Iterable[str]) -> str:
+    """`name`, or `input_name` (`input_input_name`, ...) if an output column already has it."""
+    taken = set(taken)
+    while name in taken:
+        name = f"input_{name}"
+    return name
 
 
 # ------------------------------------------------------------------------------------ sessions

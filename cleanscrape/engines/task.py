@@ -6,12 +6,18 @@ reads inputs and writes output for all workers.
 
 from __future__ import annotations
 
-import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-from cleanscrape.engines.record import Cleaner, clean_record, error_record, record_kind
+from cleanscrape.engines.record import Cleaner, clean_record
 from cleanscrape.io.document import InputDocument
+from cleanscrape.io.record import error_record, record_kind
+from cleanscrape.settings import Settings
+
+
+class Renderer(Protocol):
+    def render(self, record: Mapping[str, Any], doc_index: int) -> bytes: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,19 +28,18 @@ class Rendered:
 
 @dataclass(frozen=True)
 class DocumentTask:
-    """Picklable: it is sent once to each worker process. `renderer` has render(record, doc_index) -> bytes."""
+    """Picklable: it is sent once to each worker process."""
 
-    renderer: Any
-    settings: Any = None
+    renderer: Renderer
+    settings: Settings | None = None
     clean: Cleaner | None = None
     max_bytes: int | None = None
     content_type: str | None = None  # --content-type: overrides what the reader inferred
 
     def __call__(self, job: tuple[int, InputDocument]) -> Rendered:
         doc_index, doc = job
-        if self.content_type is not None and doc.content_type != self.content_type:
-            doc = dataclasses.replace(doc, content_type=self.content_type)
-        record = clean_record(doc, self.settings, clean=self.clean, max_bytes=self.max_bytes)
+        record = clean_record(doc, self.settings, clean=self.clean, max_bytes=self.max_bytes,
+                              content_type=self.content_type)
         return Rendered(record_kind(record), self.renderer.render(record, doc_index))
 
     def failed(self, job: tuple[int, InputDocument], error_type: str, message: str) -> Rendered:

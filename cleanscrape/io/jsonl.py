@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from cleanscrape.io.document import InputDocument
+from cleanscrape.io.document import InputDocument, too_large_message
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +18,14 @@ class JsonlFields:
     html: str = "html"
     id: str = "id"
     url: str = "url"
+
+
+DEFAULT_FIELDS = JsonlFields()
+MISSING_FIELD = "MissingField"  # the error type of a record with neither body field
+# An error record carries the input record's other fields in its meta, each value up to this many
+# characters: ids, URLs, dates and titles are far shorter, while a page body (tens of kilobytes)
+# under a field nobody named (--html-field given wrong) must not be copied into every error record.
+MAX_ERROR_META_CHARS = 1000
 
 
 def read_jsonl(stream: BinaryIO, *, origin: str, stem: tuple[str, ...], fields: JsonlFields,
@@ -37,9 +45,7 @@ def read_jsonl(stream: BinaryIO, *, origin: str, stem: tuple[str, ...], fields: 
         name = (*stem, f"{number:06d}")
         if max_bytes is not None and len(line) > max_bytes and not line.endswith(b"\n"):
             size = len(line) + _skip_rest_of_line(stream)
-            yield InputDocument.failed(where, "TooLarge",
-                                       f"line is {size} bytes, larger than --max-bytes ({max_bytes} bytes)",
-                                       name=name)
+            yield InputDocument.failed(where, "TooLarge", too_large_message(max_bytes, size=size), name=name)
             continue
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]  # a UTF-8 byte-order mark, as some Windows tools write: json.loads refuses it
@@ -72,11 +78,21 @@ def parse_line(line: bytes, *, where: str, name: tuple[str, ...], fields: JsonlF
         if not isinstance(body, str):
             return InputDocument.failed(source, "InvalidRecord",
                                         f"field {field_name!r} is {type(body).__name__}, not a string",
-                                        name=name, meta=meta)
+                                        name=name, meta=small_values(meta))
         return InputDocument(source=source, data=body, content_type=content_type, meta=meta, name=name)
-    return InputDocument.failed(source, "MissingField",
-                                f"record has neither {fields.text!r} nor {fields.html!r}",
-                                name=name, meta=meta)
+    return InputDocument.failed(source, MISSING_FIELD,
+                                f"record has neither {fields.text!r} nor {fields.html!r} "
+                                f"(its fields: {', '.join(map(str, record)) or 'none'})",
+                                name=name, meta=small_values(meta))
+
+
+def small_values(meta: dict[str, Any]) -> dict[str, Any]:
+    """`meta` with each value over MAX_ERROR_META_CHARS replaced by a note of its size."""
+    small = {}
+    for key, value in meta.items():
+        size = len(value) if isinstance(value, str) else len(json.dumps(value, ensure_ascii=False))
+        small[key] = value if size <= MAX_ERROR_META_CHARS else f"<left out: {size} characters>"
+    return small
 
 
 def _skip_rest_of_line(stream: BinaryIO, chunk: int = 1 << 20) -> int:

@@ -13,7 +13,7 @@ import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from cleanscrape.io.document import InputDocument
+from cleanscrape.io.document import InputDocument, too_large_message
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -51,9 +51,7 @@ def read_warc(stream: BinaryIO, *, stem: tuple[str, ...], max_bytes: int | None)
             if missing > 0 or watched.truncated:
                 raise EOFError(f"the file ends inside the record for {source or 'a record'}: it is cut short")
         if max_bytes is not None and len(body) > max_bytes:
-            yield InputDocument.failed(source, "TooLarge",
-                                       f"record body is larger than --max-bytes ({max_bytes} bytes)",
-                                       name=name, meta=meta)
+            yield InputDocument.failed(source, "TooLarge", too_large_message(max_bytes), name=name, meta=meta)
             continue
         yield InputDocument(source=source, data=body, content_type=content_type, meta=meta, name=name)
     if watched.truncated:

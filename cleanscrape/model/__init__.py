@@ -1,11 +1,23 @@
 """The data model: `document` (what stages read and label), `page` (the cleaned result) and
-`facts` (typed metadata a front end reads from the page)."""
+`facts` (what a labelled line told us, and the page's own structured metadata)."""
 
-from cleanscrape.model.document import Document, Evidence, Label, Line, PageText, Verdict, fold, line_at, line_starts
-from cleanscrape.model.facts import NO_PAGE_META, PageMeta
-from cleanscrape.model.page import Article, Dateline, Page, Removal
+from cleanscrape.model.document import (
+    Block,
+    Document,
+    Evidence,
+    Label,
+    Line,
+    PageText,
+    Verdict,
+    fold,
+    line_at,
+    line_starts,
+)
+from cleanscrape.model.facts import NO_PAGE_META, Fact, FactKind, PageMeta, StrEnum
+from cleanscrape.model.page import Article, ArticleRole, Dateline, Page, PageKind, Removal
 
 __all__ = [
-    "Article", "Dateline", "Document", "Evidence", "Label", "Line", "NO_PAGE_META", "Page", "PageMeta",
-    "PageText", "Removal", "Verdict", "fold", "line_at", "line_starts",
+    "Article", "ArticleRole", "Block", "Dateline", "Document", "Evidence", "Fact", "FactKind", "Label", "Line",
+    "NO_PAGE_META", "Page", "PageKind", "PageMeta", "PageText", "Removal", "StrEnum", "Verdict", "fold", "line_at",
+    "line_starts",
 ]

@@ -11,9 +11,8 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from cleanscrape.model.facts import NO_PAGE_META, PageMeta
+from cleanscrape.model.facts import NO_PAGE_META, Fact, PageMeta, StrEnum
 
 
 class Verdict(enum.Enum):
@@ -47,15 +46,27 @@ class Line:
 class Label:
     """A stage's verdict on one line (or, with `span`, on part of it).
 
-    `facts` carries what a line told us when it is consumed into metadata or captions,
-    as (field, value) pairs, e.g. (("published", "2025-03-20"),).
+    `facts` carries what a line told us when it is consumed into metadata, a caption or a
+    credit, e.g. (Fact(FactKind.PUBLISHED, "2025-03-20"),).
     """
 
     index: int
     verdict: Verdict
     reason: str
-    facts: tuple[tuple[str, Any], ...] = ()
+    facts: tuple[Fact, ...] = ()
     span: tuple[int, int] | None = None  # [start, end) of `Line.text` dropped; None = whole line
+    proposal: Label | None = None  # the first verdict, when the revise pass overruled it
+
+
+class Block(StrEnum):
+    """The HTML element a line came from, where it matters to a reader's layout (Markdown output).
+    Bulleted list items and table rows need no DOM: their lines carry a marker or `| a | b |` cells."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    ORDERED_ITEM = "ordered-item"  # an item of a numbered list (<ol>), which text prints with a bullet
+    QUOTE = "quote"
+    CODE = "code"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +78,8 @@ class Evidence:
     link_lead: bool = False  # the line begins with a multi-word link's text: a linked headline and its teaser
     boilerplate: bool = False  # the line sits in nav/aside/footer
     article_header: bool = False  # the line sits in the article's own <header> (headline, standfirst, byline)
+    block: Block = Block.PARAGRAPH
+    level: int = 0  # a heading's level (1-6 for <h1>-<h6>); a code line's indentation in spaces
 
 
 # `re.IGNORECASE` compares characters by their simple lower case, and also equates ı with i and
@@ -131,6 +144,9 @@ class PageText:
         return sorted(hits)
 
 
+NO_PAGE_TEXT = PageText.of(())  # the page text of a document without lines
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """The input as stages see it: lines, the labels so far, and page-level context.
@@ -145,10 +161,10 @@ class Document:
     page_meta: PageMeta = field(default_factory=lambda: NO_PAGE_META)  # structured metadata (HTML)
     main_content_found: bool = False  # the front end already isolated the article (trafilatura)
     day_first: bool | None = None  # whether the page's own numeric dates prove day-first order
-    page_text: PageText | None = None  # made from `lines` when not given
+    page_text: PageText = field(default_factory=lambda: NO_PAGE_TEXT)  # made from `lines` when not given
 
     def __post_init__(self) -> None:
-        if self.page_text is None:
+        if self.page_text is NO_PAGE_TEXT and self.lines:
             object.__setattr__(self, "page_text", PageText.of(self.lines))
         if not self.labels:
             object.__setattr__(self, "labels", (None,) * len(self.lines))
@@ -167,7 +183,7 @@ class Document:
         """Indices of non-blank lines no stage has dropped yet."""
         return [
             index
-            for index, (line, label) in enumerate(zip(self.lines, self.labels))
+            for index, (line, label) in enumerate(zip(self.lines, self.labels, strict=True))
             if line.text and (label is None or label.verdict is Verdict.KEEP)
         ]
 

@@ -1,8 +1,48 @@
-"""Typed facts a front end reads from a page's structured metadata."""
+"""Typed facts: what a line consumed into metadata told us (`Fact`), and what the page declares
+about itself in its structured metadata (`PageMeta`)."""
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
+
+
+class StrEnum(str, enum.Enum):
+    """An enum whose members are their string values, also to str() and format(), as
+    `enum.StrEnum` from Python 3.11 (we support 3.10): json.dumps and f-strings give the value."""
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __format__(self, format_spec: str) -> str:
+        return str.__format__(self, format_spec)
+
+
+class FactKind(StrEnum):
+    """Every fact a stage can read from a line it drops as metadata, a caption or a credit.
+
+    Assemble consumes every kind (tests/test_facts.py checks it): a line cut from the text never
+    loses what it said.
+    """
+
+    TITLE = "title"  # starts an article
+    HEADING = "heading"  # a listing page's own heading above the first title
+    STANDFIRST = "standfirst"  # the summary the article's own <header> prints under the headline
+    PUBLISHED = "published"  # ISO 8601
+    UPDATED = "updated"  # ISO 8601
+    UNDATED = "undated"  # a date as printed whose day/month order the page does not prove: a warning
+    PUBLISHER = "publisher"
+    SECTION = "section"
+    AUTHOR = "author"  # one fact a name
+    EDITOR = "editor"  # one fact a name
+    AGENCY = "agency"
+    CAPTION = "caption"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    kind: FactKind
+    value: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +60,10 @@ class PageMeta:
     description: str | None = None
     body: str | None = None  # JSON-LD articleBody: checks the extraction, never becomes text
     language: str | None = None  # as declared (e.g. "en-GB"); assemble keeps the primary subtag
+    # Read from the markup rather than declared: htmldate's dates (ISO days) and the byline's names.
+    markup_published: str | None = None
+    markup_updated: str | None = None
+    byline_authors: tuple[str, ...] = ()
 
 
 NO_PAGE_META = PageMeta()

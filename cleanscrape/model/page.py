@@ -6,7 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleanscrape.model.document import Line
+from cleanscrape.model.document import Evidence, Line
+from cleanscrape.model.facts import StrEnum
+
+
+class PageKind(StrEnum):
+    ARTICLE = "article"
+    LISTING = "listing"  # three or more titled articles: cards of a listing page
+    EMPTY = "empty"  # no text kept
+
+
+class ArticleRole(StrEnum):
+    MAIN = "main"
+    APPENDED = "appended"  # an unrelated article glued after the main one
+    ITEM = "item"  # a card on a listing
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +35,7 @@ class Dateline:
 @dataclass(slots=True)
 class Article:
     title: str | None = None
+    standfirst: str | None = None  # the summary under the headline, cut from the text
     text: str = ""
     published: str | None = None
     updated: str | None = None
@@ -32,12 +46,14 @@ class Article:
     agency: str | None = None
     dateline: Dateline | None = None
     captions: list[str] = field(default_factory=list)
-    role: str = "main"  # "main", "appended" or "item"
+    role: ArticleRole = ArticleRole.MAIN
+    lines: list[int] = field(default_factory=list)  # the input line number of each paragraph of `text`
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "role": self.role,
+            "role": self.role.value,
             "title": self.title,
+            "standfirst": self.standfirst,
             "text": self.text,
             "published": self.published,
             "updated": self.updated,
@@ -63,7 +79,7 @@ class Removal:
 
 @dataclass(slots=True)
 class Page:
-    kind: str = "empty"  # "article", "listing" or "empty"
+    kind: PageKind = PageKind.EMPTY
     language: str | None = None
     articles: list[Article] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
@@ -71,16 +87,17 @@ class Page:
     source: str | None = None
     heading: str | None = None  # a listing page's own heading
     explain: tuple[tuple[Line, str, str], ...] = ()  # (line, verdict, reason) for every input line
+    evidence: tuple[Evidence, ...] = ()  # what the front end knew of each line of `explain` (HTML only)
 
     @property
     def title(self) -> str | None:
-        if self.kind == "listing":
+        if self.kind is PageKind.LISTING:
             return self.heading
         return self.articles[0].title if self.articles else None
 
     @property
     def text(self) -> str:
-        if self.kind == "listing":
+        if self.kind is PageKind.LISTING:
             return "\n\n".join(article.text for article in self.articles if article.text)
         return self.articles[0].text if self.articles else ""
 
@@ -93,7 +110,7 @@ class Page:
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,
-            "kind": self.kind,
+            "kind": self.kind.value,
             "language": self.language,
             "title": self.title,
             "text": self.text,

@@ -32,10 +32,16 @@ _MONTHS = {
 _MONTH = "(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
-_TIME = r"(?:\s*,?\s*(?:at\s+|à\s+|às\s+|a\s+las\s+|alle\s+|um\s+|-\s*)?(?P<hour>[0-2]?\d)[:h.](?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?![\w:]))?"
+_TIME = (
+    r"(?:\s*,?\s*(?:at\s+|à\s+|às\s+|a\s+las\s+|alle\s+|um\s+|-\s*)?"
+    r"(?P<hour>[0-2]?\d)[:h.](?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?![\w:]))?"
+)
 # (?<!\d) rather than \b: scrapes glue labels to dates ("time01-04-2025", "On:11 Mar 2025").
 _PATTERNS = (
-    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?(?!\d)"),
+    re.compile(
+        r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)"
+        r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?(?!\d)"
+    ),
     re.compile(rf"(?<!\d){_DAY}\s*(?:de\s+)?{_MONTH},?\s*(?:de\s+)?{_YEAR}(?!\d){_TIME}", re.IGNORECASE),
     re.compile(rf"(?<![^\W\d]){_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d){_TIME}", re.IGNORECASE),
     re.compile(rf"(?<!\d)(?P<first>[0-3]?\d)(?P<sep>[-/.])(?P<second>[0-3]?\d)(?P=sep){_YEAR}(?!\d){_TIME}"),
@@ -50,7 +56,10 @@ _SEPARATOR_AND_YEAR = re.compile(r"[-/.](?:19|20)\d\d(?!\d)")
 _MAX_FIELDS_BEFORE_YEAR = len("31-12")
 # "Oct 3", "3 March": a date without its year, which we recognise but never complete.
 _ANY_MONTH = _MONTH.replace("?P<month>", "?:")
-_YEARLESS = re.compile(rf"(?<![^\W\d]){_ANY_MONTH}\s+\d{{1,2}}(?!\d)|(?<!\d)\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+{_ANY_MONTH}(?![^\W\d])", re.IGNORECASE)
+_YEARLESS = re.compile(
+    rf"(?<![^\W\d]){_ANY_MONTH}\s+\d{{1,2}}(?!\d)|(?<!\d)\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+{_ANY_MONTH}(?![^\W\d])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +74,8 @@ def infer_day_first(texts: Iterable[str]) -> bool | None:
     text = "\n".join(texts)
     # Each window holds one date ending and one character either side of where its date can lie.
     windows = " ".join(
-        text[max(0, end.start() - _MAX_FIELDS_BEFORE_YEAR - 1): end.end() + 1] for end in _SEPARATOR_AND_YEAR.finditer(text)
+        text[max(0, end.start() - _MAX_FIELDS_BEFORE_YEAR - 1): end.end() + 1]
+        for end in _SEPARATOR_AND_YEAR.finditer(text)
     )
     day_first = month_first = False
     for match in _NUMERIC_FIELDS.finditer(windows):

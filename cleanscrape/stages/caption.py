@@ -12,13 +12,12 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from cleanscrape.model import Document, Label, Verdict
-from cleanscrape.settings import Settings
-from cleanscrape.stages import Stage, any_word, candidate_lines, lines_matching
-from cleanscrape.stages.repeated import line_key
-from cleanscrape.text.shapes import folded, word_count
+from cleanscrape.model import Document, Fact, FactKind, Label, Verdict
+from cleanscrape.settings import DEFAULT_SETTINGS, CaptionConfig, Settings
+from cleanscrape.stages.base import Stage, any_word, candidate_lines, lines_matching
+from cleanscrape.text.shapes import word_count
+from cleanscrape.text.tokens import folded, line_key
 
-MAX_CAPTION_WORDS = 80
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 _PERSON = r"[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"  # a photographer: "Khalil Ashawi", not "DC"
 # Further "/Name" parts of a credit ("/File Photo", "/POOL"). Bounded: with an unbounded
@@ -52,12 +51,15 @@ CREDIT_TAIL_CHARS = 200
 _BRACKETED_CREDIT = re.compile(r"\((?:[A-Z][\w.&/-]*)(?:[^\S\n]+[A-Z][\w.&/-]*){0,2}\)$", re.MULTILINE)
 
 # Every _PHOTO_CREDIT match holds one of these, lower-cased: a line without any is no credit.
-PHOTO_CREDIT_WORDS = ("/", "[", "pic", "photo", "image", "foto", "credit", "bild", "getty", "shutterstock", "istock", "alamy", "imago", "epa-efe", "file")
+PHOTO_CREDIT_WORDS = (
+    "/", "[", "pic", "photo", "image", "foto", "credit", "bild", "getty", "shutterstock", "istock", "alamy", "imago",
+    "epa-efe", "file",
+)
 _CREDIT_HINT = any_word(PHOTO_CREDIT_WORDS)
 
 
-def is_photo_credit(text: str) -> bool:
-    if word_count(text) > MAX_CAPTION_WORDS:
+def is_photo_credit(text: str, config: CaptionConfig = DEFAULT_SETTINGS.caption) -> bool:
+    if word_count(text) > config.max_caption_words:
         return False
     if not _CREDIT_HINT.search(folded(text)):
         return bool(_CAPTION_START.match(text))
@@ -68,12 +70,14 @@ def label_captions(doc: Document, settings: Settings) -> Iterator[Label]:
     credits = candidate_lines(doc, PHOTO_CREDIT_WORDS)
     bracketed = lines_matching(doc, _BRACKETED_CREDIT)
     marked = [index for index, evidence in enumerate(doc.evidence) if evidence.caption and doc.is_kept(index)]
-    printed = Counter(line_key(line.text) for line in doc.lines if not line.is_blank) if bracketed else Counter[str]()
+    printed: Counter[str] = Counter()
+    if bracketed:
+        printed.update(line_key(line.text) for line in doc.lines if not line.is_blank)
     for index in sorted({*credits, *bracketed, *marked}):
         text = doc.lines[index].text
         repeated_credit = printed[line_key(text)] > 1 and bool(_BRACKETED_CREDIT.search(text))
-        if doc.evidence_for(index).caption or is_photo_credit(text) or repeated_credit:
-            yield Label(index, Verdict.DROP, "caption", facts=(("caption", text),))
+        if doc.evidence_for(index).caption or is_photo_credit(text, settings.caption) or repeated_credit:
+            yield Label(index, Verdict.DROP, "caption", facts=(Fact(FactKind.CAPTION, text),))
 
 
-STAGE = Stage("caption", label_captions, ("caption",))
+STAGE = Stage("caption", label_captions, ("caption",), (FactKind.CAPTION,))

@@ -7,8 +7,10 @@ lines carry no sentence, so dropping them cannot cut a paragraph.
 
 from __future__ import annotations
 
-from cleanscrape.stages import line_rule
+from cleanscrape.settings import DEFAULT_SETTINGS, ChromeConfig
+from cleanscrape.stages.base import line_rule
 from cleanscrape.text.shapes import ends_sentence, letter_count
+from cleanscrape.text.tokens import label_key
 
 # Whole-line interface labels, compared case-insensitively without edge punctuation.
 UI_LABELS = frozenset({
@@ -27,36 +29,20 @@ UI_LABELS = frozenset({
     "save article", "save", "saved", "bookmark", "follow", "unfollow", "thank you", "sorry", "loading",
     "an error has occurred please try again later", "this article has been sent to", "something went wrong",
 })
-MAX_SYMBOL_LINE_CHARS = 12  # "20", "#", "1/5", "| |": counters and separators, not a sentence
-MAX_TINY_LINE_CHARS = 4  # "TT", "A+", "OK": too short to be a word of an article on its own
 # Trimming punctuation and spaces and case-folding never remove letters: a line with more
 # letters than twice the longest label's is no label (the margin covers case-folding oddities).
 MAX_LABEL_LETTERS = 2 * max(letter_count(label) for label in UI_LABELS)
 
 
-def is_chrome(text: str) -> bool:
+def is_chrome(text: str, config: ChromeConfig = DEFAULT_SETTINGS.chrome) -> bool:
     letters = letter_count(text)
     if letters == 0:
-        return len(text) <= MAX_SYMBOL_LINE_CHARS
-    if letters <= 2 and len(text) <= MAX_TINY_LINE_CHARS:
+        return len(text) <= config.max_symbol_line_chars
+    if letters <= config.max_tiny_line_letters and len(text) <= config.max_tiny_line_chars:
         return not ends_sentence(text)  # "No." answering a question is a sentence
     if letters > MAX_LABEL_LETTERS:
         return False
-    return " ".join(strip_edge_punctuation(text).casefold().split()) in UI_LABELS
+    return label_key(text) in UI_LABELS
 
 
-def strip_edge_punctuation(text: str) -> str:
-    """`text` without the non-alphanumeric characters at its edges.
-
-    A loop, not re.sub(r"^[\\W_]+|[\\W_]+$"): the second branch rescans a punctuation run from
-    each of its characters (a line of 100,000 dots ending in a letter took minutes).
-    """
-    start, end = 0, len(text)
-    while start < end and not text[start].isalnum():
-        start += 1
-    while end > start and not text[end - 1].isalnum():
-        end -= 1
-    return text[start:end]
-
-
-STAGE = line_rule("chrome", "chrome", is_chrome)
+STAGE = line_rule("chrome", "chrome", lambda text, settings: is_chrome(text, settings.chrome))

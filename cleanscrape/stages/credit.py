@@ -11,43 +11,51 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cleanscrape.model import Document, Label, Verdict
+from cleanscrape.model import Document, Fact, FactKind, Label, Verdict
 from cleanscrape.parse.people import parse_credit, split_names
-from cleanscrape.settings import Settings
-from cleanscrape.stages import Stage, candidate_lines, lines_matching
+from cleanscrape.settings import DEFAULT_SETTINGS, CreditConfig, Settings
+from cleanscrape.stages.base import Stage, candidate_lines, lines_matching
 from cleanscrape.text.shapes import word_count
 
-MAX_CREDIT_WORDS = 40
-MIN_WORDS_BEFORE_TRAILING_CREDIT = 8
 # "Write to Jane Doe at jane.doe@example.com": the byline's contact line closing the article.
-_WRITE_TO = re.compile(r"^(?:write|contact|email|e-mail)\s+(?:to\s+)?(?P<names>[^@]{2,80}?)\s+at\s+\S+@\S+\s*$", re.IGNORECASE)
+_WRITE_TO = re.compile(
+    r"^(?:write|contact|email|e-mail)\s+(?:to\s+)?(?P<names>[^@]{2,80}?)\s+at\s+\S+@\S+\s*$", re.IGNORECASE
+)
 # A sentence's closing mark, then one to three capitalised words up to the line's end. [^\S\n]
 # rather than \s, and $ at any line end, so the page's lines can be scanned as one text.
 _TRAILING_CREDIT = re.compile(
-    r"[.!?\"'”’»)](?P<credit>[^\S\n]+(?P<agency>[A-Z][\w&/.-]{0,15}(?:[^\S\n]+[A-Z][\w&/.-]{0,15}){0,2})(?<!\.)[^\S\n]*)$",
+    r"[.!?\"'”’»)]"
+    r"(?P<credit>[^\S\n]+(?P<agency>[A-Z][\w&/.-]{0,15}(?:[^\S\n]+[A-Z][\w&/.-]{0,15}){0,2})(?<!\.)[^\S\n]*)$",
     re.MULTILINE,
 )
 # A credit clause reads "<role> by <names>"; a contact line holds an e-mail address.
 CREDIT_WORDS = ("by", "@")
 
 
-def trailing_credit(text: str) -> re.Match[str] | None:
+def trailing_credit(text: str, config: CreditConfig = DEFAULT_SETTINGS.credit) -> re.Match[str] | None:
     match = _TRAILING_CREDIT.search(text)
-    if match and word_count(text[: match.start("credit")]) >= MIN_WORDS_BEFORE_TRAILING_CREDIT:
+    if match and word_count(text[: match.start("credit")]) >= config.min_words_before_trailing_credit:
         return match
     return None
 
 
 def label_credit(doc: Document, settings: Settings) -> Iterator[Label]:
+    config = settings.credit
     for index in sorted({*candidate_lines(doc, CREDIT_WORDS), *lines_matching(doc, _TRAILING_CREDIT)}):
         text = doc.lines[index].text
-        if word_count(text) <= MAX_CREDIT_WORDS and (people := parse_credit(text)):
+        if word_count(text) <= config.max_credit_words and (people := parse_credit(text)):
             authors, editors = people
-            yield Label(index, Verdict.DROP, "credit", facts=(("authors", tuple(authors)), ("editors", tuple(editors))))
+            facts = _people(FactKind.AUTHOR, authors) + _people(FactKind.EDITOR, editors)
+            yield Label(index, Verdict.DROP, "credit", facts=facts)
         elif (contact := _WRITE_TO.match(text)) and (names := split_names(contact["names"])):
-            yield Label(index, Verdict.DROP, "credit", facts=(("authors", tuple(names)),))
-        elif match := trailing_credit(text):
-            yield Label(index, Verdict.DROP, "credit", facts=(("agency", match["agency"]),), span=(match.start("credit"), len(text)))
+            yield Label(index, Verdict.DROP, "credit", facts=_people(FactKind.AUTHOR, names))
+        elif match := trailing_credit(text, config):
+            agency = (Fact(FactKind.AGENCY, match["agency"]),)
+            yield Label(index, Verdict.DROP, "credit", facts=agency, span=(match.start("credit"), len(text)))
 
 
-STAGE = Stage("credit", label_credit, ("credit",))
+def _people(kind: FactKind, names: list[str]) -> tuple[Fact, ...]:
+    return tuple(Fact(kind, name) for name in names)
+
+
+STAGE = Stage("credit", label_credit, ("credit",), (FactKind.AUTHOR, FactKind.EDITOR, FactKind.AGENCY))

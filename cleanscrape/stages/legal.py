@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
-from cleanscrape.stages import any_word, line_rule
-from cleanscrape.text.shapes import folded, word_count
+from cleanscrape.settings import DEFAULT_SETTINGS, LegalConfig
+from cleanscrape.stages.base import any_word, line_rule
+from cleanscrape.text.shapes import word_count
+from cleanscrape.text.tokens import folded
 
-MAX_NOTICE_WORDS = 40
 _NOTICE = re.compile(
     r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b|\bprivacy (?:policy|notice|statement|settings)\b"
     r"|\bterms (?:of|and) (?:use|service|conditions)\b|\bcookie (?:policy|settings|preferences)\b"
@@ -21,12 +22,18 @@ _NOTICE = re.compile(
 )
 
 # Every _NOTICE match holds one of these, lower-cased: a line without any cannot be a notice.
-NOTICE_WORDS = ("©", "(c)", "copyright", "rights reserved", "privacy", "terms", "cookie", "sell my", "commercial", "subscriber")
+NOTICE_WORDS = (
+    "©", "(c)", "copyright", "rights reserved", "privacy", "terms", "cookie", "sell my", "commercial", "subscriber",
+)
 _NOTICE_HINT = any_word(NOTICE_WORDS)
 
 
-def is_legal_notice(text: str) -> bool:
-    return word_count(text) <= MAX_NOTICE_WORDS and bool(_NOTICE_HINT.search(folded(text))) and bool(_NOTICE.search(text))
+def is_legal_notice(text: str, config: LegalConfig = DEFAULT_SETTINGS.legal) -> bool:
+    return (
+        word_count(text) <= config.max_notice_words
+        and bool(_NOTICE_HINT.search(folded(text)))
+        and bool(_NOTICE.search(text))
+    )
 
 
-STAGE = line_rule("legal", "legal", is_legal_notice, hint=NOTICE_WORDS)
+STAGE = line_rule("legal", "legal", lambda text, settings: is_legal_notice(text, settings.legal), hint=NOTICE_WORDS)

@@ -13,27 +13,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from cleanscrape.model import Document, Label, Line, Verdict
-from cleanscrape.settings import Settings
-from cleanscrape.stages import Stage
-from cleanscrape.stages.metadata import header_block_start
+from cleanscrape.settings import DEFAULT_SETTINGS, MainContentConfig, Settings
+from cleanscrape.stages.base import Stage
+from cleanscrape.stages.header_block import header_block_start
 from cleanscrape.text.shapes import ends_sentence, is_headline, is_prose, word_count
 from cleanscrape.text.stopwords import page_language, stop_word_density
 
-LINE_PENALTY = 5.0  # what a short non-sentence line (menu item, teaser title) costs the region
-LIST_ITEM_PENALTY = 6.0  # list items are menus far more often than article lists
-# A paragraph earns the words beyond its first few: a one-sentence teaser, bio or call to action
-# around the article earns little, the article's long paragraphs a lot.
-PROSE_WORDS_OFFSET = 5.0
-MIN_REGION_WORDS = 20  # below this there is no main body to speak of: label nothing
-# A long line with under half the page's share of stop words is a word list (tags, categories,
-# keywords, names), not a paragraph, whatever the language: relative to the page, so a page in
-# a language without a list here (its words match a list only by accident) loses nothing.
-WORD_LIST_STOP_SHARE = 0.5
-MIN_PAGE_STOP_DENSITY = 0.2  # prose in a listed language is 30-50% stop words: below this no list fits the page
-LANGUAGE_SAMPLE_WORDS = 8  # finished sentences this long tell the page's language; menus and tag lists do not
 _COMMENTS_HEADER = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?|discussion)(?:\s*\(\d+\))?\s*:?$"
     r"|^(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)\b"
@@ -52,53 +40,72 @@ _COMMENTS_HEADER = re.compile(
     re.IGNORECASE,
 )
 # "jbaxt says:", "Gary M on September 17, 2018 at 8:50 pm said:": how comment software signs a comment.
-_COMMENT_SIGNATURE = re.compile(r"^(?:\d+\.\s*)?\S.{0,80}?\b(?:says|said|wrote|writes|commented|replied)\s*:?$", re.IGNORECASE)
-MIN_COMMENT_SIGNATURES = 2  # one "X said:" can be a quotation in the article; a series cannot
+_COMMENT_SIGNATURE = re.compile(
+    r"^(?:\d+\.\s*)?\S.{0,80}?\b(?:says|said|wrote|writes|commented|replied)\s*:?$", re.IGNORECASE
+)
 
 
-def is_comments_header(text: str) -> bool:
-    return word_count(text) <= 15 and bool(_COMMENTS_HEADER.search(text))
+def is_comments_header(text: str, config: MainContentConfig = DEFAULT_SETTINGS.main_content) -> bool:
+    return word_count(text) <= config.max_comments_header_words and bool(_COMMENTS_HEADER.search(text))
 
 
-def comments_start(lines: Sequence[Line], after: int = 0) -> int:
+def comments_start(lines: Sequence[Line], config: MainContentConfig, after: int = 0) -> int:
     """Position of the first line of the reader-comment section after `after`, or len(lines)."""
     signatures = []
     for position in range(after, len(lines)):
         line = lines[position]
-        if is_comments_header(line.text):
+        if is_comments_header(line.text, config):
             return position
-        if word_count(line.text) <= 16 and _COMMENT_SIGNATURE.match(line.text):
+        if word_count(line.text) <= config.max_comment_signature_words and _COMMENT_SIGNATURE.match(line.text):
             signatures.append(position)
-            if len(signatures) >= MIN_COMMENT_SIGNATURES:
+            if len(signatures) >= config.min_comment_signatures:
                 return signatures[0]
     return len(lines)
 
 
-def line_score(line: Line) -> float:
+def line_score(line: Line, settings: Settings) -> float:
+    """What a line adds to the run around it: a paragraph its words beyond the first few, a short
+    line that is no sentence (a menu item, a teaser title) a penalty."""
+    config = settings.main_content
     words = word_count(line.text)
-    if is_prose(line.text):
-        return words - PROSE_WORDS_OFFSET
-    if ends_sentence(line.text) and words >= 3:
+    if is_prose(line.text, settings.shapes):
+        return words - config.prose_words_offset
+    if ends_sentence(line.text) and words >= config.min_short_sentence_words:
         return 0.0  # a short finished sentence: neither article nor furniture on its own
-    return -(LIST_ITEM_PENALTY if line.marker else LINE_PENALTY)
+    return -(config.list_item_penalty if line.marker else config.line_penalty)
 
 
-def line_scores(doc: Document, lines: Sequence[Line]) -> list[float]:
+def line_scores(doc: Document, lines: Sequence[Line], settings: Settings) -> list[float]:
     """`line_score` of each of `lines`, but a paragraph earns nothing when it is printed twice on
     the page (a slider, ticker or teaser block shown again: an article's paragraphs are printed
-    once) or when it is a word list (few stop words for the page's language)."""
+    once) or when it is a word list: a long line with well under the page's share of stop words
+    (tags, categories, names), whatever the language. Relative to the page, so a page in a
+    language without a list here (its words match a list only by accident) loses nothing."""
+    config = settings.main_content
     # Counted over every line, dropped ones too: the repeated stage has already dropped the later copies.
     printed = Counter(line.text for line in doc.lines if line.text)
-    sentences = (line.text for line in lines if word_count(line.text) >= LANGUAGE_SAMPLE_WORDS and ends_sentence(line.text))
+    sentences = (
+        line.text
+        for line in lines
+        if word_count(line.text) >= config.language_sample_words and ends_sentence(line.text)
+    )
     language, density = page_language(sentences)
-    floor = WORD_LIST_STOP_SHARE * density if language and density >= MIN_PAGE_STOP_DENSITY else None
+    is_word_list = _word_list_test(language, density, config)
     scores = []
     for line in lines:
-        score = line_score(line)
-        if score > 0 and (printed[line.text] >= 2 or (floor is not None and stop_word_density(line.text, language) < floor)):
+        score = line_score(line, settings)
+        if score > 0 and (printed[line.text] >= 2 or is_word_list(line.text)):
             score = 0.0  # a repeat or a word list: no evidence of prose
         scores.append(score)
     return scores
+
+
+def _word_list_test(language: str | None, density: float, config: MainContentConfig) -> Callable[[str], bool]:
+    """Whether a line has too few stop words for the page; never, when no list fits the page."""
+    if language is None or density < config.min_page_stop_density:
+        return lambda text: False
+    floor = config.word_list_stop_share * density
+    return lambda text: stop_word_density(text, language) < floor
 
 
 def densest_run(scores: Sequence[float]) -> tuple[int, int, float]:
@@ -122,18 +129,19 @@ def label_main_content(doc: Document, settings: Settings) -> Iterator[Label]:
             if doc.evidence_for(index).boilerplate:
                 yield Label(index, Verdict.DROP, "boilerplate")
         return
+    config, shapes = settings.main_content, settings.shapes
     kept = list(doc.kept_indices())
     lines = [doc.lines[index] for index in kept]
-    scores = line_scores(doc, lines)
+    scores = line_scores(doc, lines, settings)
     start, end, total = densest_run(scores)
     # Links to "Comments" sit in headers too: only a comment section after the article's start counts.
-    comments_at = comments_start(lines, after=start + 1)
+    comments_at = comments_start(lines, config, after=start + 1)
     if comments_at < end:
         start, end, total = densest_run(scores[:comments_at])
-    if total < MIN_REGION_WORDS:
+    if total < config.min_region_words:
         return
-    start = header_block_start(lines[:start])
-    if start > 0 and is_headline(lines[start - 1].text) and start < len(lines) and is_headline(lines[start].text):
+    start = header_block_start(lines[:start], settings)
+    if 0 < start < len(lines) and is_headline(lines[start - 1].text, shapes) and is_headline(lines[start].text, shapes):
         start -= 1  # a kicker or page heading printed right above the title
     for pos in range(len(lines)):
         if not start <= pos < end:

@@ -10,107 +10,45 @@ it is a subheading and stays in the text.
 
 from __future__ import annotations
 
-import re
+import itertools
 from collections.abc import Iterator, Sequence
 
-from cleanscrape.model import Document, Label, Line, Verdict
-from cleanscrape.parse.dates import find_dates
-from cleanscrape.parse.people import parse_byline
-from cleanscrape.settings import Settings
-from cleanscrape.stages import Stage
-from cleanscrape.stages.repeated import REPEAT_WINDOW, line_key
-from cleanscrape.text.shapes import is_headline, is_prose, is_short, word_count
+from cleanscrape.model import Document, Fact, FactKind, Label, Verdict
+from cleanscrape.settings import MetadataConfig, Settings
+from cleanscrape.stages.base import Stage
+from cleanscrape.stages.header_block import HeaderLine, read_header_block
+from cleanscrape.text.shapes import is_headline, is_prose, word_count
+from cleanscrape.text.tokens import key_words, line_key
 
-MAX_HEADER_WORDS = 4
-# An article glued below another follows a whole article: a title-like line after a few words
-# of text is a subheading, a teaser or a caption, not the start of a second article.
-MIN_WORDS_BEFORE_NEXT_TITLE = 100
-MIN_TITLE_WORD_SHARE = 0.8  # a headline line saying what the structured title says
-MAX_TITLE_PRINTS = 3  # heading, og/title box, and the body's own: a template prints a title at most so often
-# Words that label a date rather than say anything: "Published On:", "Updated", "time", weekdays.
-_DATE_LABEL_WORDS = frozenset(
-    ["published", "publish", "posted", "updated", "update", "last", "modified", "edited", "on", "at", "am", "pm", "time", "date", "by", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "gmt", "utc", "ist", "est", "edt", "cet", "cest", "bst", "today", "yesterday", "publié", "publicado", "pubblicato", "veröffentlicht", "aktualisiert", "actualizado", "atualizado", "mis", "jour", "le", "am", "um", "à", "às", "a", "las", "de", "del", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "segunda", "terça", "quarta", "quinta", "sexta", "feira", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato"]
-)
-_UPDATED = re.compile(r"\b(?:updated?|modified|edited|last\s+updated|aktualisiert|mis\s+à\s+jour|actualizado)\b", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_]+")
+DATE_FACTS = frozenset({FactKind.PUBLISHED, FactKind.UPDATED, FactKind.UNDATED})
+# An article's own <header> holds a headline, a standfirst of a paragraph or two and a byline; a
+# "header" with more paragraphs than that is a page template wrapping the body in <header> (on
+# wcxb-dev such runs held whole articles: 3,778 words of truth lost as metadata on 400 pages).
+MAX_HEADER_PARAGRAPHS = 2
 
 
-def date_facts(text: str, day_first: bool | None) -> tuple[tuple[str, str], ...] | None:
-    """Facts from a line that is nothing but dates and their labels; None for any other line."""
-    dates = find_dates(text, day_first)
-    if not dates:
-        return None
-    rest, cursor, facts = [], 0, []
-    for found in dates:
-        before = text[cursor:found.start]
-        rest.append(before)
-        field = "updated" if _UPDATED.search(before) else "published"
-        facts.append((field, found.iso) if found.iso else ("undated", text[found.start:found.end]))
-        cursor = found.end
-    rest.append(text[cursor:])
-    leftover = [word for word in _WORD.findall(" ".join(rest).casefold()) if word not in _DATE_LABEL_WORDS]
-    return tuple(facts) if not leftover else None
-
-
-def _is_name(text: str) -> bool:
-    """An outlet or person name: a few words, each capitalised or all capitals, no sentence end."""
-    words = text.split()
-    return 1 <= len(words) <= MAX_HEADER_WORDS and is_short(text) and all(w[0].isupper() or not w[0].isalpha() for w in words) and not text.endswith(".")
-
-
-def _header_block(lines: Sequence[Line], day_first: bool | None) -> tuple[int, list[tuple[int, tuple]]]:
-    """Read back from the end of `lines`: (index of the first line not in the header block, labelled facts)."""
-    block: list[tuple[int, tuple]] = []
-    position = len(lines) - 1
-    next_is_date = False
-    while position >= 0:
-        line = lines[position]
-        dates = date_facts(line.text, day_first)
-        authors = parse_byline(line.text) if word_count(line.text) <= 12 else []
-        if dates is not None:
-            facts: tuple = dates
-        elif authors:
-            facts = (("authors", tuple(authors)),)
-        elif line.marker and word_count(line.text) <= MAX_HEADER_WORDS and not is_prose(line.text):
-            facts = (("list-item", line.text),)
-        elif next_is_date and _is_name(line.text):
-            facts = (("publisher", line.text),)
-        else:
-            break
-        block.append((position, facts))
-        next_is_date = dates is not None
-        position -= 1
-    block.reverse()
-    return position, block
-
-
-def header_block_start(lines: Sequence[Line]) -> int:
-    """Where the article header that ends `lines` begins: its title, or else the header block itself."""
-    title_pos, _ = _header_block(lines, None)
-    if title_pos >= 0 and is_headline(lines[title_pos].text):
-        return title_pos
-    return title_pos + 1
-
-
-def _assign_list_items(block: list[tuple[int, tuple]]) -> list[tuple[int, tuple]]:
-    """Breadcrumb/tag items: the outlet's name again, else the first one is the section."""
-    publishers = {value for _, facts in block for field, value in facts if field == "publisher"}
+def _block_facts(block: list[HeaderLine]) -> list[tuple[int, tuple[Fact, ...]]]:
+    """(position, facts) of each header line. Breadcrumb/tag items: the outlet's name again, else
+    the first one is the section; later ones are tags, dropped without a fact (no output has
+    a field for them)."""
+    publishers = {fact.value for line in block for fact in line.facts if fact.kind is FactKind.PUBLISHER}
     has_section = False
     assigned = []
-    for position, facts in block:
-        if facts[0][0] == "list-item":
-            value = facts[0][1]
-            if value in publishers:
-                facts = (("publisher", value),)
-            elif not has_section:
-                facts, has_section = (("section", value),), True
-            else:
-                facts = (("tag", value),)
-        assigned.append((position, facts))
+    for line in block:
+        item = line.list_item
+        if item is None:
+            facts = line.facts
+        elif item in publishers:
+            facts = (Fact(FactKind.PUBLISHER, item),)
+        elif not has_section:
+            facts, has_section = (Fact(FactKind.SECTION, item),), True
+        else:
+            facts = ()
+        assigned.append((line.position, facts))
     return assigned
 
 
-def _may_be_title(doc: Document, text: str) -> bool:
+def _may_be_title(doc: Document, text: str, config: MetadataConfig) -> bool:
     """Text extracted from HTML carries no title line: structured data names the title, and a
     headline-shaped first line is the title only if it says the same."""
     if not doc.main_content_found:
@@ -119,15 +57,18 @@ def _may_be_title(doc: Document, text: str) -> bool:
     if not structured:
         return False
     # The same title, give or take a site name, a kicker or punctuation: most words shared.
-    line_words, title_words = set(line_key(text).split()), set(line_key(structured).split())
+    line_words, title_words = set(key_words(text)), set(key_words(structured))
     shared = len(line_words & title_words)
-    return shared >= MIN_TITLE_WORD_SHARE * min(len(line_words), len(title_words))
+    return shared >= config.min_title_word_share * min(len(line_words), len(title_words))
 
 
-def _printed_nearby(doc: Document) -> set[int]:
-    """Indices of lines printed again within REPEAT_WINDOW lines, as templates print a title.
+def _printed_nearby(doc: Document, settings: Settings) -> set[int]:
+    """Indices of lines printed again nearby, as templates print a title: within the window the
+    repeated stage reads template prints in.
 
-    A line recurring all over the page (an interview's question) is not a title printed twice.
+    A line recurring all over the page (an interview's question) is not a title printed twice, nor
+    is a subheading that recurs after a paragraph ("Did you know?", "Typical work environment" under
+    each of two jobs): a template prints a title twice in the header, with no paragraph between.
     """
     positions: dict[str, list[int]] = {}
     for index, line in enumerate(doc.lines):
@@ -135,44 +76,58 @@ def _printed_nearby(doc: Document) -> set[int]:
             positions.setdefault(line_key(line.text), []).append(index)
     nearby: set[int] = set()
     for indices in positions.values():
-        if 2 <= len(indices) <= MAX_TITLE_PRINTS:
-            for first, second in zip(indices, indices[1:]):
-                if second - first <= REPEAT_WINDOW:
+        if 2 <= len(indices) <= settings.metadata.max_title_prints:
+            for first, second in itertools.pairwise(indices):
+                between = doc.lines[first + 1:second]
+                if second - first <= settings.repeated.window and not any(
+                        is_prose(line.text, settings.shapes) for line in between):
                     nearby.update((first, second))
     return nearby
 
 
 def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
+    config, shapes = settings.metadata, settings.shapes
     kept = list(doc.kept_indices())
     lines = [doc.lines[index] for index in kept]
-    prose = [is_prose(line.text) for line in lines]
-    printed_near = _printed_nearby(doc)
+    prose = [is_prose(line.text, shapes) for line in lines]
+    printed_near = _printed_nearby(doc, settings)
     day_first = doc.day_first
 
     zone_start = 0
     first_zone = True
+    titles_printed_twice = False  # the page's first title was printed twice, as its template prints titles
     words_since_title = 0
     for pos in range(len(lines)):
         if not prose[pos] or (pos > 0 and prose[pos - 1]):
             continue
         zone = lines[zone_start:pos]
-        title_pos, block = _header_block(zone, day_first)
-        title = zone[title_pos] if title_pos >= 0 and is_headline(zone[title_pos].text) else None
-        has_date = any(field in ("published", "updated", "undated") for _, facts in block for field, _ in facts)
-        if first_zone and title is not None and not _may_be_title(doc, title.text):
+        title_pos, block = read_header_block(zone, day_first, settings)
+        title = zone[title_pos] if title_pos >= 0 and is_headline(zone[title_pos].text, shapes) else None
+        has_date = any(fact.kind in DATE_FACTS for line in block for fact in line.facts)
+        if first_zone and title is not None and not _may_be_title(doc, title.text, config):
             title = None
-        has_header = title is not None and (kept[zone_start + title_pos] in printed_near or has_date)
-        if not first_zone and not (has_header and words_since_title >= MIN_WORDS_BEFORE_NEXT_TITLE):
+        printed_twice = title is not None and kept[zone_start + title_pos] in printed_near
+        if first_zone:
+            titles_printed_twice = printed_twice
+        # A template prints every title alike: a line printed twice is a later article's title only
+        # where the first title was printed twice too; else it is a caption shown twice (w3m prints
+        # an image's alt text and its caption) between the article's paragraphs.
+        has_header = title is not None and ((printed_twice and titles_printed_twice) or has_date)
+        # An article glued below another follows a whole article: a title-like line after fewer
+        # words of text is a subheading, a teaser or a caption, not the start of a second article.
+        if not first_zone and not (has_header and words_since_title >= config.min_words_before_next_title):
             title = None
             block = []
         if title is not None:
             words_since_title = 0
-            yield Label(kept[zone_start + title_pos], Verdict.DROP, "metadata", facts=(("title", title.text),))
+            title_fact = Fact(FactKind.TITLE, title.text)
+            yield Label(kept[zone_start + title_pos], Verdict.DROP, "metadata", facts=(title_fact,))
             if first_zone:
                 for heading_pos in range(title_pos):
-                    if is_headline(zone[heading_pos].text):
-                        yield Label(kept[zone_start + heading_pos], Verdict.DROP, "metadata", facts=(("heading", zone[heading_pos].text),))
-        for block_pos, facts in _assign_list_items(block):
+                    if is_headline(zone[heading_pos].text, shapes):
+                        heading = Fact(FactKind.HEADING, zone[heading_pos].text)
+                        yield Label(kept[zone_start + heading_pos], Verdict.DROP, "metadata", facts=(heading,))
+        for block_pos, facts in _block_facts(block):
             yield Label(kept[zone_start + block_pos], Verdict.DROP, "metadata", facts=facts)
         first_zone = False
         zone_start = pos
@@ -185,13 +140,25 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
 def _article_header_lines(doc: Document, kept: Sequence[int], prose: Sequence[bool]) -> Iterator[Label]:
     """Lines the DOM shows in the article's own <header> before the body's first paragraph: the
     headline (however it is worded), the standfirst and the byline are the article's header,
-    not its text."""
-    for pos, index in enumerate(kept):
-        if doc.evidence_for(index).article_header:
-            fact = "standfirst" if prose[pos] else "header"
-            yield Label(index, Verdict.DROP, "metadata", facts=((fact, doc.lines[index].text),))
-        elif prose[pos]:
-            return
+    not its text. Only the standfirst, the header's prose, is a fact: the title and byline
+    the page states elsewhere (structured data, the lines above). A "header" holding more than
+    MAX_HEADER_PARAGRAPHS paragraphs is the body itself, and stays."""
+    in_header = [doc.evidence_for(index).article_header for index in kept]
+    before_body = itertools.takewhile(lambda pos: in_header[pos] or not prose[pos], range(len(kept)))
+    header = [pos for pos in before_body if in_header[pos]]
+    if sum(prose[pos] for pos in header) > MAX_HEADER_PARAGRAPHS:
+        return
+    for pos in header:
+        facts = (Fact(FactKind.STANDFIRST, doc.lines[kept[pos]].text),) if prose[pos] else ()
+        yield Label(kept[pos], Verdict.DROP, "metadata", facts=facts)
 
 
-STAGE = Stage("metadata", label_metadata, ("metadata",))
+STAGE = Stage(
+    "metadata",
+    label_metadata,
+    ("metadata",),
+    (
+        FactKind.TITLE, FactKind.HEADING, FactKind.STANDFIRST, FactKind.PUBLISHED, FactKind.UPDATED,
+        FactKind.UNDATED, FactKind.PUBLISHER, FactKind.SECTION, FactKind.AUTHOR,
+    ),
+)

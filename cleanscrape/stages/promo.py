@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 
-from cleanscrape.stages import any_word, line_rule
-from cleanscrape.text.shapes import folded, word_count
+from cleanscrape.settings import DEFAULT_SETTINGS, PromoConfig
+from cleanscrape.stages.base import any_word, line_rule
+from cleanscrape.text.shapes import word_count
+from cleanscrape.text.tokens import folded
 
-MAX_PROMO_WORDS = 45
-_CHANNEL = r"(?:app|apps|application|newsletters?|whatsapp|telegram|channel|instagram|facebook|twitter|youtube|tiktok|linkedin|google news|podcast|alerts?|notifications?|updates)"
+_CHANNEL = (
+    r"(?:app|apps|application|newsletters?|whatsapp|telegram|channel|instagram|facebook|twitter|youtube|tiktok"
+    r"|linkedin|google news|podcast|alerts?|notifications?|updates)"
+)
 _CALL_TO_ACTION = re.compile(
     rf"\b(?:download|get|install|try|follow|join|subscribe(?:\s+to)?|sign\s+up(?:\s+for|\s+to)?|turn\s+on|enable)\b[^.!?]{{0,60}}?\b{_CHANNEL}\b",
     re.IGNORECASE,
@@ -20,11 +24,12 @@ _CALL_TO_ACTION = re.compile(
 # Said to the reader: an imperative opening the line or a clause ("Never miss a story - download
 # the app today"), or "you"/"us"/"our". "now", "today", "free" also occur in reported sentences.
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|us|our)\b", re.IGNORECASE)
-_IMPERATIVE = re.compile(r"(?:download|get|install|try|follow|join|subscribe|sign\s+up|turn\s+on|enable)\b", re.IGNORECASE)
+_IMPERATIVE = re.compile(
+    r"(?:download|get|install|try|follow|join|subscribe|sign\s+up|turn\s+on|enable)\b", re.IGNORECASE
+)
 _CLAUSE_END = frozenset(".!?:—–-")
 # App-store badges print as just their names: "App Store", "Google Play", "app-storeplay-store".
 _STORE_BADGE = re.compile(r"(?:app[\s-]?store|google[\s-]?play|play[\s-]?store|app[\s-]?gallery)", re.IGNORECASE)
-MAX_BADGE_WORDS = 6
 # A newsletter sign-up box prints its name, a thank-you and its error messages as lines.
 _NEWSLETTER_FORM = re.compile(
     r"\b(?:thanks?|thank\s+you)\s+for\s+(?:signing\s+up|subscribing|registering)\b"
@@ -33,7 +38,6 @@ _NEWSLETTER_FORM = re.compile(
     re.IGNORECASE,
 )
 _NEWSLETTER_NAME = re.compile(r"\bnewsletters?\b", re.IGNORECASE)
-MAX_FORM_WORDS = 25
 # Each pattern above needs one of these words, lower-cased: a line without any is no promo.
 PROMO_WORDS = (
     "store", "play", "gallery", "newsletter", "thank", "processing", "inbox", "app", "telegram", "channel", "instagram",
@@ -60,17 +64,17 @@ def starts_imperative(text: str) -> bool:
     return False
 
 
-def is_promo(text: str) -> bool:
+def is_promo(text: str, config: PromoConfig = DEFAULT_SETTINGS.promo) -> bool:
     words = word_count(text)
-    if words > MAX_PROMO_WORDS or not _PROMO_HINT.search(folded(text)):
+    if words > config.max_promo_words or not _PROMO_HINT.search(folded(text)):
         return False
-    if words <= MAX_BADGE_WORDS and (_STORE_BADGE.search(text) or _NEWSLETTER_NAME.search(text)):
+    if words <= config.max_badge_words and (_STORE_BADGE.search(text) or _NEWSLETTER_NAME.search(text)):
         return True
-    if words <= MAX_FORM_WORDS and _NEWSLETTER_FORM.search(text):
+    if words <= config.max_form_words and _NEWSLETTER_FORM.search(text):
         return True
-    if words > MAX_PROMO_WORDS or not _CALL_TO_ACTION.search(text):
+    if not _CALL_TO_ACTION.search(text):
         return False
     return starts_imperative(text) or bool(_ADDRESSES_READER.search(text))
 
 
-STAGE = line_rule("promo", "promo", is_promo, hint=PROMO_WORDS)
+STAGE = line_rule("promo", "promo", lambda text, settings: is_promo(text, settings.promo), hint=PROMO_WORDS)

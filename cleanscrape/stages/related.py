@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterator
 
 from cleanscrape.model import Document, Label, Verdict
-from cleanscrape.settings import Settings
-from cleanscrape.stages import Stage
+from cleanscrape.settings import DEFAULT_SETTINGS, RelatedConfig, Settings, ShapesConfig
+from cleanscrape.stages.base import Stage
 from cleanscrape.text.shapes import is_headline, is_prose, is_truncated, word_count
+from cleanscrape.text.tokens import line_key
 
 LIST_HEADERS = frozenset({
     "latest", "latest news", "latest stories", "latest articles", "most viewed", "most read", "most popular",
@@ -30,24 +31,22 @@ LIST_HEADERS = frozenset({
 })
 # "Next In World", "More in Politics", "More from Sport": a header naming a section.
 _SECTION_LIST_HEADER = re.compile(r"^(?:next|more)\s+(?:in|from|on)\s+\S+(?:\s+\S+)?$", re.IGNORECASE)
-MIN_TEASER_RUN = 3  # two linked items can be an article's own "see also"; three are a list
-_NORMALISE = re.compile(r"[\W_]+")
 
 
-def is_list_header(text: str) -> bool:
-    if word_count(text) > 6:
+def is_list_header(text: str, config: RelatedConfig = DEFAULT_SETTINGS.related) -> bool:
+    if word_count(text) > config.max_header_words:
         return False
-    normalised = _NORMALISE.sub(" ", text.casefold().replace("’", "'")).strip()
+    normalised = line_key(text)
     return normalised in LIST_HEADERS or normalised.replace(" s ", "'s ") in LIST_HEADERS or bool(
         _SECTION_LIST_HEADER.match(text.strip())
     )
 
 
-def _is_list_item(text: str) -> bool:
-    return is_headline(text) or is_truncated(text)
+def _is_list_item(text: str, shapes: ShapesConfig) -> bool:
+    return is_headline(text, shapes) or is_truncated(text)
 
 
-def _linked_teaser_runs(doc: Document, kept: list[int]) -> Iterator[int]:
+def _linked_teaser_runs(doc: Document, kept: list[int], min_run: int) -> Iterator[int]:
     """Runs of list items that each open with a linked headline ("- Pats place Olszewski on IR
     New England's roster is re-shuffling"): a list of other stories with their teasers."""
     run: list[int] = []
@@ -55,15 +54,16 @@ def _linked_teaser_runs(doc: Document, kept: list[int]) -> Iterator[int]:
         if index >= 0 and doc.lines[index].marker and doc.evidence_for(index).link_lead:
             run.append(pos)
             continue
-        if len(run) >= MIN_TEASER_RUN:
+        if len(run) >= min_run:
             yield from run
         run = []
 
 
 def label_related(doc: Document, settings: Settings) -> Iterator[Label]:
+    config, shapes = settings.related, settings.shapes
     kept = list(doc.kept_indices())
     texts = [doc.lines[index].text for index in kept]
-    prose = [is_prose(text) for text in texts]
+    prose = [is_prose(text, shapes) for text in texts]
     last_prose = max((pos for pos, is_p in enumerate(prose) if is_p), default=-1)
     related: set[int] = set()
 
@@ -71,20 +71,21 @@ def label_related(doc: Document, settings: Settings) -> Iterator[Label]:
         return pos + 1 < len(kept) and prose[pos + 1]
 
     for pos, text in enumerate(texts):
-        if not is_list_header(text):
+        if not is_list_header(text, config):
             continue
         related.add(pos)
         item = pos + 1
         while item < len(kept) and not prose[item] and not followed_by_prose(item):
-            if not (_is_list_item(texts[item]) or is_list_header(texts[item])):
+            if not (_is_list_item(texts[item], shapes) or is_list_header(texts[item], config)):
                 break
             related.add(item)
             item += 1
 
     # Lists after the last paragraph; an extractor that isolated the article already cut the page's
     # tail, so a list it kept there belongs to the article (tour dates, a table of results).
-    tail = [] if doc.main_content_found else [pos for pos in range(last_prose + 1, len(kept)) if _is_list_item(texts[pos])]
-    if len(tail) >= 2 or any(is_truncated(texts[pos]) for pos in tail):
+    after_prose = [] if doc.main_content_found else range(last_prose + 1, len(kept))
+    tail = [pos for pos in after_prose if _is_list_item(texts[pos], shapes)]
+    if len(tail) >= config.min_tail_items or any(is_truncated(texts[pos]) for pos in tail):
         related.update(tail)
 
     for pos in range(len(kept) - 1):
@@ -93,7 +94,7 @@ def label_related(doc: Document, settings: Settings) -> Iterator[Label]:
 
     # The DOM saw these headlines inside a link-dense block (related stories, tag lists).
     related.update(pos for pos, index in enumerate(kept) if doc.evidence_for(index).link and not prose[pos])
-    related.update(_linked_teaser_runs(doc, kept))
+    related.update(_linked_teaser_runs(doc, kept, config.min_teaser_run))
 
     for pos in sorted(related):
         yield Label(kept[pos], Verdict.DROP, "related-headlines")

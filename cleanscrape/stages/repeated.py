@@ -10,41 +10,30 @@ every card of a listing, so they are left to other stages.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterator
 
 from cleanscrape.model import Document, Label, Verdict
-from cleanscrape.settings import Settings
-from cleanscrape.stages import Stage
+from cleanscrape.settings import DEFAULT_SETTINGS, RepeatedConfig, Settings
+from cleanscrape.stages.base import Stage
 from cleanscrape.text.shapes import word_count
-
-MIN_WORDS = 4
-MIN_CHARS = 24
-REPEAT_WINDOW = 20  # input lines between two prints of the same template element
-_PUNCTUATION = re.compile(r"[\W_]+")
+from cleanscrape.text.tokens import line_key
 
 
-@functools.lru_cache(maxsize=1 << 15)  # a pure function of the text, asked of every line by several stages
-def line_key(text: str) -> str:
-    """Copies differ by case, spacing and quote style between a template's prints of one line."""
-    return _PUNCTUATION.sub(" ", text.casefold()).strip()
-
-
-def is_repeatable(text: str) -> bool:
+def is_repeatable(text: str, config: RepeatedConfig = DEFAULT_SETTINGS.repeated) -> bool:
     if text.startswith("|") and text.endswith("|"):
         return False  # table rows repeat legitimately: headers of several tables, equal rows
-    return word_count(text) >= MIN_WORDS or len(text) >= MIN_CHARS
+    return word_count(text) >= config.min_words or len(text) >= config.min_chars
 
 
 def label_repeated(doc: Document, settings: Settings) -> Iterator[Label]:
+    config = settings.repeated
     last_seen: dict[str, int] = {}
     for index, line in enumerate(doc.lines):
-        if line.is_blank or not is_repeatable(line.text):
+        if line.is_blank or not is_repeatable(line.text, config):
             continue
         key = line_key(line.text)
         previous = last_seen.get(key)
-        if previous is not None and index - previous <= REPEAT_WINDOW and doc.is_kept(index):
+        if previous is not None and index - previous <= config.window and doc.is_kept(index):
             yield Label(index, Verdict.DROP, "duplicate")
         last_seen[key] = index
 

@@ -15,12 +15,9 @@ from collections.abc import Iterator
 
 from cleanscrape.model import Document, Label, Verdict
 from cleanscrape.settings import Settings
-from cleanscrape.stages import Stage
+from cleanscrape.stages.base import Stage
 from cleanscrape.text.shapes import ends_sentence, letter_count
 
-MAX_FRAGMENT_CHARS = 24
-# The page's script must clearly dominate, or there is no "other" script to speak of.
-MIN_DOMINANT_SHARE = 0.8
 # Japanese and Chinese pages mix these freely; treat them as one script.
 _SCRIPT_FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "FULLWIDTH": "CJK", "IDEOGRAPHIC": "CJK"}
 
@@ -49,6 +46,7 @@ def _scripts(text: str) -> dict[str, int]:
 
 
 def label_stray_script(doc: Document, settings: Settings) -> Iterator[Label]:
+    config = settings.stray_script
     if not _BEYOND_LATIN.search(doc.page_text.text):
         return  # a page in one script has no other script to stray into
     kept = list(doc.kept_indices())
@@ -59,11 +57,16 @@ def label_stray_script(doc: Document, settings: Settings) -> Iterator[Label]:
     if not page:
         return
     dominant, count = page.most_common(1)[0]
-    if count < MIN_DOMINANT_SHARE * sum(page.values()):
-        return
+    if count < config.min_dominant_share * sum(page.values()):
+        return  # no script clearly dominates: there is no "other" script to speak of
     for index in kept:
         text = doc.lines[index].text
-        if len(text) <= MAX_FRAGMENT_CHARS and scripts[index] and dominant not in scripts[index] and not ends_sentence(text):
+        if (
+            len(text) <= config.max_fragment_chars
+            and scripts[index]
+            and dominant not in scripts[index]
+            and not ends_sentence(text)
+        ):
             yield Label(index, Verdict.DROP, "stray-script")
 
 

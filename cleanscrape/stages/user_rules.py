@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from cleanscrape.model import Document, Label, Verdict
 from cleanscrape.settings import Settings
-from cleanscrape.stages import Stage
+from cleanscrape.stages.base import Stage
 
 
 @functools.lru_cache(maxsize=32)

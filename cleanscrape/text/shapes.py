@@ -1,14 +1,16 @@
 """Line-shape predicates shared by stages: how long a line is, whether it reads like prose or a headline.
 
-These are the structural evidence a plain-text scrape still carries once the HTML is gone.
+These are the structural evidence a plain-text scrape still carries once the HTML is gone. The
+measurements (word counts, sentence ends) are memoised per line; the predicates compare them with
+the thresholds of a `ShapesConfig` (stages pass `settings.shapes`; the default otherwise).
 """
 
 from __future__ import annotations
 
-import functools
 import re
 
-from cleanscrape.model import fold
+from cleanscrape.settings import DEFAULT_SETTINGS, ShapesConfig
+from cleanscrape.text.memo import per_line
 
 # A sentence ends in . ! ? (or their CJK forms), possibly followed by closing quotes/brackets.
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)\]]*$")
@@ -19,14 +21,9 @@ _SYMBOL_TOKEN = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
 _LETTER = re.compile(r"[^\W\d_]")
 # Scripts written without spaces between words: count characters instead of tokens.
 _UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
-# Every stage asks these questions of the same lines: each answer is computed once per line.
-# A bounded memo of a pure function of the text: it changes no result, whatever was cleaned before.
-# Sized for many ordinary pages; a giant page just misses and computes, in linear time.
-MEMO_LINES = 1 << 15
-_memo = functools.lru_cache(maxsize=MEMO_LINES)
 
 
-@_memo
+@per_line
 def word_count(text: str) -> int:
     """Whitespace tokens that contain a letter or digit; CJK/Thai characters count two to a word."""
     tokens = len(text.split()) - len(_SYMBOL_TOKEN.findall(text))
@@ -34,52 +31,48 @@ def word_count(text: str) -> int:
     return tokens + unspaced // 2 if unspaced else tokens
 
 
-@_memo
+@per_line
 def letter_count(text: str) -> int:
     return len(_LETTER.findall(text))
 
 
-@_memo
+@per_line
 def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text)) and not is_truncated(text)
 
 
-@_memo
+@per_line
 def is_truncated(text: str) -> bool:
     """Teasers cut off with an ellipsis: 'A gas leak has caused an explosion inside a…'."""
     return bool(_TRUNCATED.search(text))
 
 
-@_memo
-def is_prose(text: str) -> bool:
+@per_line
+def ends_question(text: str) -> bool:
+    return bool(_QUESTION_END.search(text))
+
+
+def is_prose(text: str, shapes: ShapesConfig = DEFAULT_SETTINGS.shapes) -> bool:
     """A paragraph: a finished sentence of some length, or a long run of words whatever its end."""
     words = word_count(text)
-    if words >= 30:
+    if words >= shapes.paragraph_words:
         return True
-    if words < 6 or not ends_sentence(text):
+    if words < shapes.sentence_min_words or not ends_sentence(text):
         return False
     # A short line ending in ? or ! is as often a headline as a sentence: not evidence of prose.
-    return words >= 15 or not _QUESTION_END.search(text)
+    return words >= shapes.question_min_words or not ends_question(text)
 
 
-@_memo
-def is_headline(text: str) -> bool:
+def is_headline(text: str, shapes: ShapesConfig = DEFAULT_SETTINGS.shapes) -> bool:
     """Headline-shaped: a few words, no closing full stop (questions and exclamations allowed)."""
     words = word_count(text)
-    if not 3 <= words <= 30 or len(text) > 250:
+    if not shapes.headline_min_words <= words <= shapes.headline_max_words or len(text) > shapes.headline_max_chars:
         return False
     if text.endswith((".", "。", ":", ";", ",")) or is_truncated(text):
         return False
     return text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘«¿¡"
 
 
-@_memo
-def folded(text: str) -> str:
-    """`text` lower-cased as `re.IGNORECASE` sees it, for pre-filters: a stage whose IGNORECASE
-    pattern needs some literal word can skip a line whose folded text lacks all of them (a plain
-    substring search is many times faster than an IGNORECASE regex over the line)."""
-    return fold(text)
-
-
-def is_short(text: str, max_words: int = 4) -> bool:
-    return word_count(text) <= max_words and len(text) <= 40
+def is_short(text: str, shapes: ShapesConfig = DEFAULT_SETTINGS.shapes) -> bool:
+    """A name or a label: a few words, a few characters."""
+    return word_count(text) <= shapes.short_max_words and len(text) <= shapes.short_max_chars

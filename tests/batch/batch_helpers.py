@@ -39,8 +39,8 @@ def write_warc(path: Path, records: list[tuple[str, str, bytes, str]], *, gzip_r
             writer.write_record(record)
 
 
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
+@pytest.fixture(name="corpus")
+def corpus_fixture(tmp_path: Path) -> Path:
     """A directory with every input kind; `EXPECTED_SOURCES` lists its documents in walk order."""
     root = tmp_path / "in"
     (root / "sub").mkdir(parents=True)
@@ -58,7 +58,8 @@ def corpus(tmp_path: Path) -> Path:
     with bz2.open(root / "f.ndjson.bz2", "wt") as stream:
         stream.write(json.dumps({"id": "b1", "text": "bzipped record"}) + "\n")
     write_warc(root / "g.warc.gz", [
-        ("response", "https://example.com/page1", b"<html><body><p>WARC page one</p></body></html>", "text/html; charset=utf-8"),
+        ("response", "https://example.com/page1", b"<html><body><p>WARC page one</p></body></html>",
+         "text/html; charset=utf-8"),
         ("response", "https://example.com/logo.png", b"\x89PNG\r\n", "image/png"),
         ("response", "https://example.com/page2", b"<p>WARC page two</p>", "text/html"),
     ], gzip_records=True)

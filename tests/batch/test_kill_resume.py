@@ -9,7 +9,13 @@ import time
 from pathlib import Path
 
 import pytest
-from batch_helpers import batch, corpus, read_jsonl, uninterrupted_records, wait_for_output  # noqa: F401 - fixture
+from batch_helpers import (  # noqa: F401 - corpus_fixture is a fixture
+    batch,
+    corpus_fixture,
+    read_jsonl,
+    uninterrupted_records,
+    wait_for_output,
+)
 
 
 @pytest.mark.parametrize("per_article", [False, True], ids=["per-page", "per-article"])

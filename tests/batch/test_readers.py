@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from batch_helpers import EXPECTED_SOURCES, corpus, write_warc  # noqa: F401 - corpus is a fixture
+from batch_helpers import EXPECTED_SOURCES, corpus_fixture, write_warc  # noqa: F401 - corpus_fixture is a fixture
 
 from cleanscrape.io.discovery import UsageError, check_inputs, detect, iter_input_files
 from cleanscrape.io.jsonl import JsonlFields, read_jsonl
@@ -43,7 +43,8 @@ def test_content_types_and_meta(corpus: Path) -> None:
 
 def test_glob_and_explicit_files_and_names(corpus: Path) -> None:
     files = list(iter_input_files([str(corpus / "*.txt"), str(corpus / "sub" / "c.htm")]))
-    assert [f.relative for f in files] == ["a.txt", "i.txt", "j.txt", "c.htm"]
+    # named relative to the common root of the glob's folder and the file's: the corpus
+    assert [f.relative for f in files] == ["a.txt", "i.txt", "j.txt", "sub/c.htm"]
 
 
 def test_usage_errors() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from batch_helpers import EXPECTED_SOURCES, corpus, read_jsonl  # noqa: F401 - fixture
+from batch_helpers import EXPECTED_SOURCES, corpus_fixture, read_jsonl  # noqa: F401 - fixture
 
 import cleanscrape
 from cleanscrape.cli import batch as batch_command
@@ -21,7 +21,8 @@ def test_real_core_over_every_input_kind(corpus: Path, tmp_path: Path, capsys) -
     assert errors == {"i.txt": "NotTextError", "k.txt.gz": "CorruptInput"}
     pages = [r for r in records if "error" not in r]
     assert all(r["kind"] in ("article", "listing", "empty") for r in pages)
-    assert all(set(r) >= {"source", "kind", "language", "title", "text", "articles", "removed", "warnings"} for r in pages)
+    page_fields = {"source", "kind", "language", "title", "text", "articles", "removed", "warnings"}
+    assert all(set(r) >= page_fields for r in pages)
     by_source = {r["source"]: r for r in records}
     assert by_source["r1"]["meta"] == {"id": "r1", "lang": "en", "tags": ["x"]}
     # the shared cleaning options reach the workers: the phrase was dropped

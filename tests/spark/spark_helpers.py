@@ -15,8 +15,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def spark() -> Iterator[object]:
+@pytest.fixture(name="spark", scope="module")
+def spark_fixture() -> Iterator[object]:
     from cleanscrape.engines.spark import local_session, stop_session
 
     saved = {key: os.environ.get(key) for key in ("SPARK_LOCAL_IP", "PYTHONPATH", "PYSPARK_PYTHON")}

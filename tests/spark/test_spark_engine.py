@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from spark_helpers import ROOT, spark  # noqa: F401 - spark is a fixture
+from spark_helpers import ROOT, spark_fixture  # noqa: F401 - spark_fixture is a fixture
 
 sys.path.insert(0, str(ROOT / "tests" / "batch"))
 from batch_helpers import write_warc  # noqa: E402
@@ -19,7 +19,8 @@ from cleanscrape.cli import spark as spark_command
 from cleanscrape.engines.spark import clean_dataframe, clean_files, make_options  # noqa: E402
 from cleanscrape.io.discovery import iter_input_files  # noqa: E402
 
-ARTICLE = "Council extends tram line north\n\nThe city council voted on Tuesday to extend the tram line to the northern suburbs by 2028.\n\nShare\n"
+ARTICLE = ("Council extends tram line north\n\n"
+           "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2028.\n\nShare\n")
 HTML = (b"<html><head><title>Harbour opens</title></head><body><nav>Home | World</nav><article><h1>Harbour opens</h1>"
         b"<p>The new harbour opened on Monday after four years of building work.</p>"
         b"<p>Officials said ships would start docking next month.</p></article></body></html>")
@@ -69,7 +70,8 @@ def test_jsonl_and_warc_on_spark_give_the_batch_records(spark, inputs: Path, tmp
     assert canonical(got) == canonical(expected)
     # the corpus really has every case: pages, an empty one, reader errors and a cleaning error
     kinds = sorted(r.get("kind") or r["error"]["type"] for r in got)
-    assert kinds == ["InvalidRecord", "MissingField", "NotTextError", "article", "article", "article", "article", "empty"]
+    assert kinds == ["InvalidRecord", "MissingField", "NotTextError", "article", "article", "article", "article",
+                     "empty"]
 
 
 def test_per_article_on_a_dataframe_explodes_like_batch(spark, tmp_path: Path) -> None:

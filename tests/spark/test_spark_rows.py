@@ -1,10 +1,11 @@
-"""Records as table rows: the Spark engine's pure part, without a JVM."""
+"""Records as table rows (io.rows) and the Spark engine's pure helpers, without a JVM."""
 
 from __future__ import annotations
 
 import json
 
-from cleanscrape.engines.spark_rows import OUTPUT_NAMES, chunked, free_name, record_rows
+from cleanscrape.engines.spark import chunked, free_name
+from cleanscrape.io.rows import OUTPUT_NAMES, record_rows
 
 PAGE = {
     "source": "s", "kind": "article", "language": "en", "title": "T", "text": "body",
@@ -21,7 +22,8 @@ ERROR = {"source": "bad", "error": {"type": "NotTextError", "message": "binary"}
 def test_page_row_takes_article_fields_from_the_main_article() -> None:
     (row,) = record_rows(PAGE, per_article=False)
     assert list(row) == list(OUTPUT_NAMES)
-    assert (row["published"], row["section"], row["authors"], row["agency"]) == ("2025-03-20", "World", ["A"], "Reuters")
+    assert (row["published"], row["section"], row["authors"], row["agency"]) == \
+        ("2025-03-20", "World", ["A"], "Reuters")
     assert row["article_count"] == 1 and row["role"] is None and row["error"] is None
     assert json.loads(row["record"]) == PAGE
 

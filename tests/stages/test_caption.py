@@ -26,7 +26,7 @@ P2 = "Curators said about forty paintings had been restored and would be shown a
 def test_a_line_ending_in_a_photo_credit_is_a_caption_with_its_text_as_fact(line):
     lines = [P1, line, P2]
     assert labels_of(STAGE, lines) == {2: "caption"}
-    assert facts_of(STAGE, lines)[2] == {"caption": line}
+    assert facts_of(STAGE, lines)[2] == (("caption", line),)
 
 
 def test_a_bracketed_credit_on_a_line_printed_twice_is_a_caption():

@@ -3,7 +3,7 @@
 import pytest
 from helpers import facts_of, labels_of, stage_labels
 
-from cleanscrape.model import Verdict
+from cleanscrape.model import Fact, FactKind, Verdict
 from cleanscrape.stages import credit
 
 STAGE = credit.STAGE
@@ -14,23 +14,23 @@ def test_a_bracketed_credit_with_several_clauses_is_a_credit_with_authors_and_ed
     line = "(Reporting by Lena Ortiz in Lisbon; Additional reporting by Tom Field; Editing by Ruth Kang and Omar Diaz)"
     lines = [P1, line]
     assert labels_of(STAGE, lines) == {2: "credit"}
-    assert facts_of(STAGE, lines)[2] == {"authors": ("Lena Ortiz", "Tom Field"), "editors": ("Ruth Kang", "Omar Diaz")}
+    assert facts_of(STAGE, lines)[2] == (("author", "Lena Ortiz"), ("author", "Tom Field"), ("editor", "Ruth Kang"), ("editor", "Omar Diaz"))
 
 
 def test_a_credit_naming_only_an_editor_has_no_authors():
     lines = [P1, "Editing by Ruth Kang"]
-    assert facts_of(STAGE, lines) == {2: {"authors": (), "editors": ("Ruth Kang",)}}
+    assert facts_of(STAGE, lines) == {2: (("editor", "Ruth Kang"),)}
 
 
 def test_graphics_and_photo_clauses_are_accepted_but_name_nobody():
     lines = [P1, "Graphics by Ian Moss; writing by Ana Vidal"]
-    assert facts_of(STAGE, lines) == {2: {"authors": ("Ana Vidal",), "editors": ()}}
+    assert facts_of(STAGE, lines) == {2: (("author", "Ana Vidal"),)}
 
 
 def test_a_trailing_agency_credit_is_trimmed_as_a_span_with_the_agency_as_fact():
     line = P1 + " AFP"
     [label] = stage_labels(STAGE, [line])
-    assert (label.verdict, label.reason, label.facts) == (Verdict.DROP, "credit", (("agency", "AFP"),))
+    assert (label.verdict, label.reason, label.facts) == (Verdict.DROP, "credit", (Fact(FactKind.AGENCY, "AFP"),))
     assert line[label.span[0]:label.span[1]].strip() == "AFP"
     assert label.span[1] == len(line)
 
@@ -38,7 +38,7 @@ def test_a_trailing_agency_credit_is_trimmed_as_a_span_with_the_agency_as_fact()
 def test_a_trailing_credit_after_a_closing_quote_is_trimmed():
     line = '"We will not rush," the governor told reporters after the meeting in the capital." Reuters'
     [label] = stage_labels(STAGE, [line])
-    assert dict(label.facts) == {"agency": "Reuters"}
+    assert label.facts == (Fact(FactKind.AGENCY, "Reuters"),)
 
 
 def test_a_short_line_ending_in_capitalised_words_is_not_a_trailing_credit():
@@ -73,7 +73,7 @@ def test_a_one_word_final_sentence_is_not_trimmed_as_a_credit():
 
 def test_a_write_to_contact_line_is_a_credit_naming_the_author():
     assert labels_of(STAGE, ["Write to Al Root at allen.root@example.com"]) == {1: "credit"}
-    assert facts_of(STAGE, ["Write to Al Root at allen.root@example.com"])[1] == {"authors": ("Al Root",)}
+    assert facts_of(STAGE, ["Write to Al Root at allen.root@example.com"])[1] == (("author", "Al Root"),)
 
 
 def test_a_sentence_asking_readers_to_write_in_survives():

@@ -5,6 +5,7 @@ import dataclasses
 from helpers import doc_from_lines, labels_of
 
 from cleanscrape.model import Evidence
+from cleanscrape.settings import Settings
 from cleanscrape.stages import main_content
 
 STAGE = main_content.STAGE
@@ -97,7 +98,7 @@ def test_a_page_in_a_language_without_a_stop_word_list_keeps_its_paragraphs():
         "Kilenc új megálló, egy kocsiszín és egy parkoló épül az autópálya közelében, amelyet kedden hagytak jóvá a képviselők.",
     ]
     doc = doc_from_lines([*MENU, *body, *FOOTER])
-    scores = main_content.line_scores(doc, doc.lines)
+    scores = main_content.line_scores(doc, doc.lines, Settings())
     assert all(score > 0 for score in scores[6:9])
     labels = labels_of(STAGE, doc)
     assert not any(number in labels for number in (7, 8, 9))  # the article stays
@@ -106,7 +107,7 @@ def test_a_page_in_a_language_without_a_stop_word_list_keeps_its_paragraphs():
 
 def test_a_paragraph_printed_once_keeps_its_weight():
     doc = doc_from_lines([*TEASERS, BODY[0], TEASERS[0]])
-    scores = main_content.line_scores(doc, doc.lines)
+    scores = main_content.line_scores(doc, doc.lines, Settings())
     assert scores[1] > 0 and scores[3] > 0  # printed once: prose
     assert scores[0] == 0.0 and scores[4] == 0.0  # printed twice: neutral
 

@@ -5,6 +5,7 @@ from helpers import doc_from_lines, labels_of
 from cleanscrape.model import Label, Verdict
 from cleanscrape.pipeline import apply_labels
 from cleanscrape.stages import repeated
+from cleanscrape.text import tokens
 
 STAGE = repeated.STAGE
 TITLE = "Flood barriers to be raised along the river"
@@ -40,8 +41,8 @@ def test_similar_but_different_paragraphs_survive():
 
 
 def test_the_key_ignores_case_and_punctuation_only():
-    assert repeated.line_key("“Flood-barriers” RAISED!") == repeated.line_key("flood barriers raised")
-    assert repeated.line_key("Flood barriers raised") != repeated.line_key("Flood barriers razed")
+    assert tokens.line_key("“Flood-barriers” RAISED!") == tokens.line_key("flood barriers raised")
+    assert tokens.line_key("Flood barriers raised") != tokens.line_key("Flood barriers razed")
 
 
 def test_a_question_recurring_far_apart_in_an_interview_is_content_not_a_duplicate():

@@ -22,3 +22,14 @@ def test_a_paragraph_that_extends_an_earlier_teaser_is_kept():
 def test_paragraphs_sharing_a_few_phrases_are_both_kept():
     other = "The council said on Tuesday that the tram line to the airport would close for repairs in May."
     assert labels_of(STAGE, [P1, other]) == {}
+
+
+def test_text_repeated_inside_an_extracted_article_is_the_articles_own():
+    import dataclasses
+
+    from helpers import doc_from_lines
+
+    step = "SELECT status_code, period, entries FROM requests WHERE entries > 10 ORDER BY period;"
+    doc = dataclasses.replace(doc_from_lines([P1, step, P2, "Again: " + step]), main_content_found=True)
+    assert labels_of(STAGE, doc) == {}
+    assert labels_of(STAGE, dataclasses.replace(doc, main_content_found=False)) == {4: "duplicate"}

@@ -18,7 +18,7 @@ from itertools import islice, takewhile
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleanscrape.frontends.html.dom import ancestors, closest, inside_any, node_text, normalise_text
-from cleanscrape.model import Evidence
+from cleanscrape.model import Block, Evidence
 
 # --------------------------------------------------------------------------- rule data
 
@@ -67,6 +67,10 @@ ANCHORS_OUTSIDE_BOILERPLATE = (
 INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template"})
 INVISIBLE_SELECTOR = ", ".join(sorted(INVISIBLE_TAGS))
 LINE_SELECTOR = "p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, figcaption, blockquote, pre, a"
+# Elements whose lines keep their layout in Markdown output (list items and table rows show in
+# the text itself). A heading's level is the digit of its tag.
+HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
+HEADING_SELECTOR = ", ".join(HEADING_LEVELS)
 
 
 # --------------------------------------------------------------------------- DOM evidence
@@ -82,12 +86,17 @@ class DomEvidence:
     article_header: frozenset[str] = frozenset()  # <header> inside <article>/<main>
     # Texts of links of LINK_LEAD_WORDS+ words, indexed by their first words.
     link_leads: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    # Texts of headings, numbered list items, quotes and code lines, with their block and level.
+    blocks: Mapping[str, tuple[Block, int]] = field(default_factory=dict)
 
     def for_text(self, text: str) -> Evidence:
         """The model's Evidence for one extracted line (comments count as boilerplate)."""
         key = normalise_text(text)
         leads = self.link_leads.get(_first_words(key), ())
+        block, level = self.blocks.get(key, (Block.PARAGRAPH, 0))
         return Evidence(
+            block=block,
+            level=level,
             caption=key in self.captions,
             link=key in self.links,
             boilerplate=key in self.boilerplate or key in self.comments,
@@ -178,7 +187,25 @@ def dom_evidence(tree: LexborHTMLParser, lines: Iterable[str] | None = None) -> 
         comments=frozenset(comments),
         article_header=frozenset(article_header),
         link_leads=_link_leads(anchors, wanted),
+        blocks=_block_texts(root),
     )
+
+
+def _block_texts(root: LexborNode) -> dict[str, tuple[Block, int]]:
+    """Normalised text -> (block, level) of the page's headings (their level), numbered list items,
+    quotes and code lines (their indentation, which the text loses). A heading wins over the quote
+    or code block it sits in."""
+    blocks: dict[str, tuple[Block, int]] = {}
+    for pre in root.css("pre"):
+        for raw in pre.text(deep=True).expandtabs(4).split("\n"):  # a code block is extracted line by line
+            blocks[normalise_text(raw)] = (Block.CODE, len(raw) - len(raw.lstrip(" ")))
+    blocks.update(dict.fromkeys(map(node_text, root.css("ol > li")), (Block.ORDERED_ITEM, 0)))
+    for quote in root.css("blockquote"):
+        blocks.update(dict.fromkeys(region_lines(quote), (Block.QUOTE, 0)))
+    for heading in root.css(HEADING_SELECTOR):
+        blocks[node_text(heading)] = (Block.HEADING, HEADING_LEVELS[heading.tag or "h1"])
+    blocks.pop("", None)
+    return blocks
 
 
 def _is_content_header(node: LexborNode) -> bool:

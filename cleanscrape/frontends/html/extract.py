@@ -16,16 +16,20 @@ from __future__ import annotations
 import html as html_module
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 import trafilatura
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+from trafilatura.utils import load_html
 
 from cleanscrape.decode.normalize import split_lines
+from cleanscrape.frontends.html.byline import markup_authors, person_names
+from cleanscrape.frontends.html.dates import markup_dates
 from cleanscrape.frontends.html.dom import closest, contains, node_text, normalise_text
 from cleanscrape.frontends.html.evidence import dom_evidence
 from cleanscrape.frontends.html.structured import page_metadata
-from cleanscrape.model import Document, Line, PageText
+from cleanscrape.model import Document, Line, PageMeta, PageText
 from cleanscrape.parse.dates import infer_day_first
 from cleanscrape.text.shapes import is_prose
 
@@ -54,7 +58,8 @@ MIN_EXTRACTED_CHARS = 200
 NOT_VISIBLE_SELECTOR = "script, style, noscript, template, svg, iframe, head"
 
 
-def document_from_html(html: str) -> Document:
+def document_from_html(html: str, source: str | None = None) -> Document:
+    """`source`, the page's URL when known, lets htmldate read a date from its path."""
     tree = LexborHTMLParser(html)
     extracted, lines = extract_main_text(html)
     main_content_found = True
@@ -72,10 +77,27 @@ def document_from_html(html: str) -> Document:
         lines=lines,
         page_text=page_text,
         evidence=tuple(evidence.for_text(line.text) for line in lines),
-        page_meta=page_metadata(tree),
+        page_meta=with_markup_metadata(page_metadata(tree), html, source),
         main_content_found=main_content_found,
         day_first=infer_day_first([page_text.text]),
     )
+
+
+def with_markup_metadata(page_meta: PageMeta, html: str, source: str | None) -> PageMeta:
+    """`page_meta` with the dates and byline names read from the markup (lxml, as htmldate and
+    trafilatura read it; one parse serves both), and only people among its authors."""
+    lxml_tree = load_html(html)
+    if lxml_tree is None:
+        return replace(page_meta, authors=tuple(person_names(page_meta.authors)))
+    dates = markup_dates(lxml_tree, source)
+    site = page_meta.site_name or page_meta.publisher
+    markup = markup_authors(lxml_tree)
+    declared, byline = person_names(page_meta.authors, site), person_names(markup, site)
+    if not declared and not byline:
+        # A personal site is named after its author: the site's name stands when no one else is named.
+        declared, byline = person_names(page_meta.authors), person_names(markup)
+    return replace(page_meta, authors=tuple(declared), markup_published=dates.published,
+                   markup_updated=dates.updated, byline_authors=tuple(byline))
 
 
 def extract_main_text(html: str) -> tuple[str, tuple[Line, ...]]:

@@ -1,0 +1,64 @@
+import pytest
+from trafilatura.utils import load_html
+
+from cleanscrape.frontends.html.byline import is_person, markup_authors, person_names
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Von Daniel Meier", "Daniel Meier"),
+    ("Geschrieben von Elisa Marvena", "Elisa Marvena"),
+    ("Written by Rob Ewaschuk", "Rob Ewaschuk"),
+    ("Par Sébastien Farcis", "Sébastien Farcis"),
+    ("Por Williams Perdomo", "Williams Perdomo"),
+    ("Text: Anna Kubišta", "Anna Kubišta"),
+    ("Autor Gàbor Muniér", "Gàbor Muniér"),
+    ("Joshua Sokol May", "Joshua Sokol"),  # a date cut short leaves its month behind
+])
+def test_role_words_and_date_remnants_are_removed(raw, expected):
+    assert person_names([raw]) == [expected]
+
+
+def test_names_with_particles_and_months_as_names_stay_whole():
+    assert person_names(["Ursula von der Leyen", "June Carter", "Ben May"]) == [
+        "Ursula von der Leyen", "June Carter", "Ben May"]
+
+
+@pytest.mark.parametrize("placeholder", ["admin", "Redaktion", "Staff", "Editorial Team", "Username", "Agencies"])
+def test_placeholders_are_not_people(placeholder):
+    assert not is_person(placeholder)
+
+
+@pytest.mark.parametrize("organisation", ["finanztreff.de", "Web Commerce GmbH", "Bund der Energieverbraucher e.V.",
+                                          "Acme Inc.", "https://example.com/author/jane"])
+def test_companies_and_domains_are_not_people(organisation):
+    assert not is_person(organisation)
+
+
+def test_the_sites_own_name_is_not_an_author():
+    assert person_names(["Badische Zeitung", "Lisa Petrich"], site_name="Badische Zeitung") == ["Lisa Petrich"]
+    assert person_names(["Motorsport-Total.com"], site_name="Motorsport-Total.com") == []
+
+
+def test_every_co_author_once_in_order():
+    assert person_names(["Lars Fischer", "Alina Schadwinkel", "Lars Fischer"]) == ["Lars Fischer", "Alina Schadwinkel"]
+
+
+def test_byline_markup_is_read_and_a_page_without_one_gives_nothing():
+    byline = load_html('<html><body><article><p class="byline">By <a rel="author" href="/p/jd">Jane Doe</a></p>'
+                       "<p>The council voted on Tuesday to build the new bridge across the river.</p></article></body></html>")
+    assert person_names(markup_authors(byline)) == ["Jane Doe"]
+    plain = load_html("<html><body><p>The council voted on Tuesday to build the new bridge.</p></body></html>")
+    assert markup_authors(plain) == ()
+
+
+def test_comment_signatures_and_link_texts_are_not_bylines():
+    assert person_names(["Art Edwards says"]) == []
+    assert person_names(["View all posts by Petra Ruland", "Vom Krimiblogger"]) == ["Petra Ruland", "Krimiblogger"]
+    assert person_names(["Steve Vai", "Emily Co"]) == ["Steve Vai", "Emily Co"]
+
+
+def test_several_names_in_one_value_with_handles_and_links():
+    assert person_names(["Rob Picheta, CNN"], site_name="CNN") == ["Rob Picheta"]
+    assert person_names(["Williams Perdomo @wperdomod"]) == ["Williams Perdomo"]
+    assert person_names(["Bradley M. Kuhn (http://ebb.org/bkuhn/)"]) == ["Bradley M. Kuhn"]
+    assert person_names(["Lars Fischer und Alina Schadwinkel"]) == ["Lars Fischer", "Alina Schadwinkel"]
