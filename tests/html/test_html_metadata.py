@@ -342,3 +342,33 @@ def test_a_property_attribute_naming_several_keys_is_read_as_each():
                  '<body><span itemprop="dateModified datePublished" content="2025-03-21"></span></body>')
     meta = page_metadata(tree)
     assert (meta.title, meta.published, meta.updated) == ("Bridge opens", "2025-03-20", "2025-03-21")
+
+
+def test_article_author_name_and_a_later_key_when_the_first_is_a_profile_url():
+    assert page_metadata(parse('<head><meta property="article:author_name" content="Jane Doe"></head>')).authors == ("Jane Doe",)
+    tree = parse('<head><meta property="article:author" content="https://facebook.com/jd">'
+                 '<meta name="dc.creator" content="Jane Doe"></head>')
+    assert page_metadata(tree).authors == ("Jane Doe",)
+
+
+def test_microdata_authors_with_a_nested_name_from_one_byline_not_from_the_comments():
+    tree = parse(
+        '<body><article><p class="byline">By <span itemprop="author" itemscope><a itemprop="url" href="/jd">'
+        '<span itemprop="name">Jane Doe</span></a></span> and <span itemprop="author">John Roe</span></p>'
+        '<p>Text of the article.</p><div class="comments"><div itemprop="comment"><span itemprop="author">'
+        'commenter99</span></div></div></article></body>')
+    assert page_metadata(tree).authors == ("Jane Doe", "John Roe")
+
+
+def test_rel_author_links_give_names_but_not_sentences():
+    assert page_metadata(parse('<p><a rel="author" href="/u/ann">By Ann Lee</a></p>')).authors == ("Ann Lee",)
+    assert page_metadata(parse('<p><a rel="author external" href="/u/x">paulb203</a></p>')).authors == ("paulb203",)
+    long_text = '<p><a rel="author" href="/u/x">Read every article this writer has published on the site</a></p>'
+    assert page_metadata(parse(long_text)).authors == ()
+    profile = '<p><a rel="author" href="/u/x">https://example.com/u/x</a></p>'
+    assert page_metadata(parse(profile)).authors == ()
+
+
+def test_declared_authors_win_over_marked_up_ones():
+    tree = parse('<head><meta name="author" content="Eva Muster"></head><body><a rel="author" href="/x">Someone Else</a></body>')
+    assert page_metadata(tree).authors == ("Eva Muster",)

@@ -13,13 +13,14 @@ from collections.abc import Iterator
 from dataclasses import fields, replace
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleanscrape.decode.charset import repair_surrogates
-from cleanscrape.frontends.html.dom import normalise_text
+from cleanscrape.frontends.html.dom import contains, node_text, normalise_text
 from cleanscrape.frontends.html.titles import title_without_site_name
 from cleanscrape.model import PageMeta
 from cleanscrape.parse.dates import declared_date_to_iso
+from cleanscrape.parse.people import MAX_NAME_WORDS, parse_byline
 
 # schema.org types whose node describes the page's article: Article and its subtypes
 # (https://schema.org/Article), which publishers use interchangeably; a forum thread's opening
@@ -66,7 +67,8 @@ META_UPDATED = (
     "dc.date.modified", "dcterms.modified",
 )
 META_SECTION = ("article:section", "og:article:section")
-META_AUTHOR = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
+META_AUTHOR = ("author", "article:author_name", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+               "dc:creator", "dcterms.creator")
 META_DESCRIPTION = ("og:description", "description", "twitter:description")
 META_LANGUAGE = ("content-language",)
 # The attributes that name a <meta> tag's key, best first.
@@ -74,6 +76,12 @@ META_KEY_ATTRIBUTES = ("property", "name", "itemprop", "http-equiv")
 # <meta> tags, and microdata on other elements, which carries its value in the same content
 # attribute or, on <time>, in datetime: <time itemprop="datePublished" datetime="2025-03-20">.
 META_SELECTOR = "meta[content], [itemprop][content], [itemprop][datetime]"
+# Elements that declare their text an author's name: microdata (whose name may sit in a nested
+# itemprop="name") and links to the author's page.
+AUTHOR_SELECTOR = '[itemprop~="author"], a[rel~="author"]'
+NAME_SELECTOR = '[itemprop~="name"]'
+# A marked-up author is a name, not a bio box or a "More from ..." teaser.
+MAX_AUTHOR_WORDS = MAX_NAME_WORDS
 # A <time> in the header of the page's <article> (or <main>) dates the article; one elsewhere may
 # date a comment, a related story or the page's footer.
 ARTICLE_HEADER_TIME_SELECTOR = "article header time[datetime], main header time[datetime]"
@@ -84,7 +92,9 @@ def page_metadata(tree: LexborHTMLParser) -> PageMeta:
     <title> and the article header's <time>."""
     structured = _json_ld_metadata(tree)
     tags = _meta_tag_metadata(tree)
-    meta = _field_by_field(structured, tags, PageMeta(published=_article_header_date(tree)))
+    meta = _field_by_field(
+        structured, tags, PageMeta(published=_article_header_date(tree), authors=_marked_up_authors(tree)),
+    )
     if meta.publisher is None and meta.site_name is not None:
         meta = replace(meta, publisher=meta.site_name)
     if structured.title is None:
@@ -236,14 +246,14 @@ def _meta_tag_metadata(tree: LexborHTMLParser) -> PageMeta:
         dates = (declared_date_to_iso(contents[key]) for key in keys if key in contents)
         return next(filter(None, dates), None)
 
-    author = first(META_AUTHOR)
+    author = next((contents[key] for key in META_AUTHOR if key in contents and not _is_url(contents[key])), None)
     return PageMeta(
         title=first(META_TITLE),
         site_name=first(META_SITE_NAME),
         published=first_date(META_PUBLISHED),
         updated=first_date(META_UPDATED),
         section=first(META_SECTION),
-        authors=(author,) if author is not None and not _is_url(author) else (),
+        authors=(author,) if author is not None else (),
         description=first(META_DESCRIPTION),
         # The document's own lang beats an HTTP-equiv header copy.
         language=_document_language(tree) or first(META_LANGUAGE),
@@ -267,6 +277,36 @@ def _meta_contents(tree: LexborHTMLParser) -> dict[str, str]:
             for name in key.lower().split():
                 contents.setdefault(name, value)
     return contents
+
+
+def _marked_up_authors(tree: LexborHTMLParser) -> tuple[str, ...]:
+    """Names from the page's first byline marked up as authors (microdata or rel="author").
+
+    The byline is the first such element with its siblings ("By <a rel=author>A</a> and <a
+    rel=author>B</a>"): marked-up authors further on sign comments, answers or related stories.
+    """
+    elements = tree.css(AUTHOR_SELECTOR)
+    if not elements:
+        return ()
+    first = elements[0]
+    byline_id = first.parent.mem_id if first.parent is not None else first.mem_id
+    names: list[str] = []
+    for node in elements:
+        in_byline = node.parent is not None and node.parent.mem_id == byline_id
+        if node.mem_id == first.mem_id or in_byline or contains(first, node):
+            names.extend(name for name in _author_names(node) if name not in names)
+    return tuple(names)
+
+
+def _author_names(node: LexborNode) -> list[str]:
+    name_node = node.css_first(NAME_SELECTOR) or node
+    text = clean_value(name_node.attributes.get("content")) or node_text(name_node)
+    if not text or _is_url(text):
+        return []
+    byline = parse_byline(text)  # "By Jane Doe and John Roe"
+    if byline:
+        return byline
+    return [text] if len(text.split()) <= MAX_AUTHOR_WORDS else []
 
 
 def _article_header_date(tree: LexborHTMLParser) -> str | None:
