@@ -98,8 +98,6 @@ class CaptionConfig:
 class RelatedConfig:
     # Not measured: "Stories you may have missed" is the longest header of the list.
     max_header_words: int = 6
-    # 08c9516 (shub HTML F1 0.964): two linked items can be an article's own "see also"; three are a list.
-    min_teaser_run: int = 3
     # Not measured: one headline-shaped line after the last paragraph can be a sign-off; two are a list.
     min_tail_items: int = 2
 

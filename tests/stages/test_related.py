@@ -71,19 +71,20 @@ def test_a_list_closing_an_extracted_article_is_kept():
     assert labels_of(STAGE, lines) == {2: "related-headlines", 3: "related-headlines"}
 
 
-def test_three_list_items_opening_with_linked_headlines_are_related_stories():
+def test_linked_items_an_extractor_kept_are_its_content_not_related_stories():
+    """Link-block evidence alone is no reason: listings and reading lists are made of linked items."""
     import dataclasses
 
     from helpers import doc_from_lines
 
     from cleanscrape.model import Evidence
 
-    lines = ["The band announced the dates of its summer tour on Monday, with six shows in July.",
-             "- Pats place Olszewski on IR New England's roster is re-shuffling",
-             "- Rams top Bears as offenses struggle Neither side could get going",
-             "- Jones tells Belichick story The owner might have hired him"]
-    teaser = Evidence(link_lead=True)
+    lines = ["These are the books we kept coming back to while writing this guide to drawing people.",
+             "- An Atlas of Anatomy for Artists A very useful collection of anatomy studies",
+             "- Figure Drawing for All It's Worth The classic course in drawing the body",
+             "- Drawing the Head and Hands Loomis on the head, step by step"]
+    teaser = Evidence(link=True, link_lead=True)
     doc = dataclasses.replace(doc_from_lines(lines), main_content_found=True, evidence=(Evidence(), teaser, teaser, teaser))
-    assert labels_of(STAGE, doc) == {2: "related-headlines", 3: "related-headlines", 4: "related-headlines"}
-    two = dataclasses.replace(doc, lines=doc.lines[:3], labels=doc.labels[:3], trims=doc.trims[:3], evidence=doc.evidence[:3])
-    assert labels_of(STAGE, two) == {}
+    assert labels_of(STAGE, doc) == {}
+    headed = dataclasses.replace(doc_from_lines(["Related stories", *lines[1:]]), main_content_found=True)
+    assert labels_of(STAGE, headed) == {1: "related-headlines", 2: "related-headlines", 3: "related-headlines", 4: "related-headlines"}
