@@ -101,6 +101,11 @@ class Summary:
         k = self.kinds
         text = (f"{PROG}: {self.read} documents read, {k['article']} articles, {k['listing']} listings, "
                 f"{k['empty']} empty, {k['error']} errors")
+        filtered = {kind.removeprefix("filtered:"): count for kind, count in sorted(k.items())
+                    if kind.startswith("filtered:")}
+        if filtered:
+            causes = ", ".join(f"{cause}: {count}" for cause, count in filtered.items())
+            text += f", {sum(filtered.values())} filtered ({causes})"
         if self.skipped:
             text += f", {self.skipped} skipped (already in the output)"
         text += f"; {elapsed:.1f} s, {rate:.1f} docs/s"
