@@ -59,7 +59,8 @@ def _run_from_cli(args: argparse.Namespace, out: Any) -> ExitCode:
 def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
                         help="files, directories (recursive), globs, or - for JSONL on stdin; "
-                             ".txt .html .htm .jsonl .ndjson .warc .warc.gz .warc.wet.gz, each optionally .gz/.bz2/.xz")
+                             ".txt .html .htm .jsonl .ndjson .json .warc .warc.wet .parquet, "
+                             "each optionally .gz/.bz2/.xz/.zst (see --input-format)")
     out = parser.add_argument_group("output")
     out.add_argument("-o", "--output", metavar="OUT.jsonl", help="JSONL output file, - for stdout")
     out.add_argument("--output-dir", metavar="DIR", help="write one file per document under DIR instead")
