@@ -77,7 +77,8 @@ def _run_from_cli(args: argparse.Namespace, out: Any) -> ExitCode:
 def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
                         help="files, directories (recursive), globs, or - for JSONL on stdin; "
-                             ".txt .html .htm .jsonl .ndjson .warc .warc.gz .warc.wet.gz, each optionally .gz/.bz2/.xz")
+                             ".txt .html .htm .jsonl .ndjson .json .warc .warc.wet .parquet, "
+                             "each optionally .gz/.bz2/.xz/.zst (see --input-format)")
     out = parser.add_argument_group("output")
     out.add_argument("-o", "--output", metavar="OUT.jsonl",
                      help="output file, its format from its name: .jsonl (or .ndjson, .json), optionally "
@@ -140,6 +141,11 @@ class Summary:
         k = self.kinds
         text = (f"{PROG}: {self.read} documents read, {k['article']} articles, {k['listing']} listings, "
                 f"{k['empty']} empty, {k['error']} errors")
+        filtered = {kind.removeprefix("filtered:"): count for kind, count in sorted(k.items())
+                    if kind.startswith("filtered:")}
+        if filtered:
+            causes = ", ".join(f"{cause}: {count}" for cause, count in filtered.items())
+            text += f", {sum(filtered.values())} filtered ({causes})"
         skipped = [f"{self.already_done} already in the output"] if self.already_done else []
         skipped += [cause.counted(self.passed_over[cause]) for cause in SkipCause if self.passed_over[cause]]
         if skipped:

@@ -34,8 +34,13 @@ def error_record(doc: InputDocument, error_type: str, message: str) -> dict[str,
 
 
 def record_kind(record: Mapping[str, Any]) -> str:
-    """"article", "listing", "empty" or "error": what the batch summary counts."""
-    return "error" if "error" in record else str(record.get("kind", "empty"))
+    """"article", "listing", "empty", "error", or "filtered:<cause>" for a page the Settings
+    filters ruled out ("filtered:language"): what the batch summary counts."""
+    if "error" in record:
+        return "error"
+    if record.get("filtered"):
+        return f"filtered:{record['filtered']}"
+    return str(record.get("kind", "empty"))
 
 
 def per_article_records(record: Mapping[str, Any], doc_index: int) -> list[dict[str, Any]]:

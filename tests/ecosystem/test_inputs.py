@@ -86,14 +86,15 @@ GERMAN = ("Der Stadtrat hat am Dienstag beschlossen, die Straßenbahnlinie bis 2
           "zu verlängern, und der Bau soll im nächsten Frühjahr beginnen, sagte der Bürgermeister.")
 
 
-def test_batch_filters_mark_pages_with_their_cause(tmp_path):
+def test_batch_filters_mark_pages_with_their_cause(tmp_path, capsys):
     pages = tmp_path / "pages.jsonl"
     rows = [{"id": "en", "text": ENGLISH}, {"id": "de", "text": GERMAN}, {"id": "short", "text": "The mayor said on Tuesday that the tram line will be extended to the northern suburbs."}]
     pages.write_text("".join(json.dumps(row) + "\n" for row in rows))
     out = tmp_path / "out.jsonl"
-    code = batch_command.main([str(pages), "-o", str(out), "--workers", "1", "-q", "--language", "en,fr",
+    code = batch_command.main([str(pages), "-o", str(out), "--workers", "1", "--language", "en,fr",
                                "--min-words", "20"])
     assert code == 0
+    assert "1 articles, 0 listings, 0 empty, 0 errors, 2 filtered (language: 1, min-words: 1)" in capsys.readouterr().err
     records = {record["source"]: record for record in map(json.loads, out.read_text().splitlines())}
     assert "filtered" not in records["en"]  # a kept page's JSON is what it always was
     assert records["de"]["filtered"] == "language"
