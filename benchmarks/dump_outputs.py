@@ -75,7 +75,9 @@ def without(value: Any, ignored: frozenset[str]) -> Any:
 def compare(before: Path, after: Path, ignored: frozenset[str]) -> int:
     differing = 0
     with before.open(encoding="utf-8") as old, after.open(encoding="utf-8") as new:
-        for count, (a, b) in enumerate(zip(old, new, strict=True), 1):
+        count = 0
+        for a, b in zip(old, new, strict=True):
+            count += 1
             left, right = json.loads(a), json.loads(b)
             if without(left, ignored) != without(right, ignored):
                 differing += 1

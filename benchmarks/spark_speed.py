@@ -85,7 +85,8 @@ def compare_rdd(directory: str, cores: int, work: Path, rounds: int) -> dict[str
 
     groups = file_groups(files, spark.sparkContext.defaultParallelism)  # the same tasks as the engine
     # file_groups' rows are InputFile's fields, in order: the Arrow path reads them back as InputFiles.
-    path_schema = StructType([StructField(name, StringType()) for name in ("path", "relative", "format", "compression")])
+    path_fields = ("path", "relative", "format", "compression")
+    path_schema = StructType([StructField(name, StringType()) for name in path_fields])
     times: dict[str, list[float]] = {"mapInArrow": [], "mapPartitions": []}
     try:
         for attempt in range(rounds + 1):  # the first round warms the Python workers and is dropped

@@ -128,8 +128,9 @@ def html_section(pages: Sequence[str], repeats: int) -> list[str]:
     ratio = seconds["cleanscrape"] / seconds["trafilatura"]
     return [
         f"HTML path, 1 process, {len(pages)} pages, median of {repeats} (interleaved page by page)",
-        f"  cleanscrape        {len(pages) / seconds['cleanscrape']:8.1f} pages/s  ({seconds['cleanscrape'] * 1000 / len(pages):.1f} ms/page)",
-        f"  trafilatura alone  {len(pages) / seconds['trafilatura']:8.1f} pages/s  ({seconds['trafilatura'] * 1000 / len(pages):.1f} ms/page)",
+        *(f"  {name:<17}  {len(pages) / seconds[system]:8.1f} pages/s  "
+          f"({seconds[system] * 1000 / len(pages):.1f} ms/page)"
+          for name, system in (("cleanscrape", "cleanscrape"), ("trafilatura alone", "trafilatura"))),
         f"  time ratio cleanscrape / trafilatura = {ratio:.2f}",
     ]
 
@@ -219,7 +220,8 @@ def batch_section(files: Sequence[Path], repeats: int, copies: int) -> list[str]
                 peak = max(peak, rss)
         one, two = statistics.median(seconds[1]), statistics.median(seconds[2])
         lines += [
-            f"batch command on {pages} HTML files ({count}x the {len(files)} pages), wall time incl. start-up, median of {repeats}",
+            f"batch command on {pages} HTML files ({count}x the {len(files)} pages), "
+            f"wall time incl. start-up, median of {repeats}",
             f"  1 worker   {pages / one:8.1f} pages/s",
             f"  2 workers  {pages / two:8.1f} pages/s   speed-up {one / two:.2f}x",
         ]
@@ -277,15 +279,18 @@ def header() -> str:
 
                 versions.append(f"cleanscrape {cleanscrape.__version__} (source tree)")
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return (f"cleanscrape speed benchmark, {datetime.date.today()}, {cores} cores, {platform.processor() or platform.machine()}, "
+    machine = platform.processor() or platform.machine()
+    return (f"cleanscrape speed benchmark, {datetime.date.today()}, {cores} cores, {machine}, "
             f"Python {platform.python_version()}\n" + ", ".join(versions))
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.speed", description=__doc__.split("\n\n")[0])
     parser.add_argument("data_dir", type=Path, metavar="DATA_DIR")
-    parser.add_argument("--repeats", type=int, default=5, help="repeats of the text path and growth timings (default: 5)")
-    parser.add_argument("--html-repeats", type=int, default=3, help="repeats of the HTML path and batch timings (default: 3)")
+    parser.add_argument("--repeats", type=int, default=5,
+                        help="repeats of the text path and growth timings (default: 5)")
+    parser.add_argument("--html-repeats", type=int, default=3,
+                        help="repeats of the HTML path and batch timings (default: 3)")
     parser.add_argument("--renderer", action="append", choices=RENDERERS, help="text dumps to time (default: all)")
     parser.add_argument("--limit", type=int, metavar="N", help="only the first N pages of each input set (quick runs)")
     parser.add_argument("--skip-text", action="store_true")

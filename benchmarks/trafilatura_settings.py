@@ -126,7 +126,7 @@ def timed(function: Callable[[], Any], repeat: int) -> tuple[Any, float]:
 def run_setting(pages: list[Page], options: dict[str, Any], repeat: int) -> Run:
     run = Run()
     for page in pages:
-        text, seconds = timed(lambda: trafilatura.extract(page.raw, **options), repeat)
+        text, seconds = timed(lambda page=page: trafilatura.extract(page.raw, **options), repeat)
         run.matches.append(match_page(page.truth, text or ""))
         run.seconds.append(seconds)
         run.empty += not (text or "").strip()
@@ -136,16 +136,17 @@ def run_setting(pages: list[Page], options: dict[str, Any], repeat: int) -> Run:
 def front_end_overhead(pages: list[Page], repeat: int) -> dict[str, list[float]]:
     """Per-page seconds of each step our HTML path adds, and trafilatura on the decoded text,
     measured page by page so that load on the machine hits both sides alike."""
-    steps: dict[str, list[float]] = {name: [] for name in ("trafilatura(bytes)", "decode", "trafilatura(str)", "parse", "metadata", "evidence")}
+    names = ("trafilatura(bytes)", "decode", "trafilatura(str)", "parse", "metadata", "evidence")
+    steps: dict[str, list[float]] = {name: [] for name in names}
     for page in pages:
-        steps["trafilatura(bytes)"].append(timed(lambda: trafilatura.extract(page.raw), repeat)[1])
-        (text, _, _), seconds = timed(lambda: decode_html(page.raw), repeat)
+        steps["trafilatura(bytes)"].append(timed(lambda page=page: trafilatura.extract(page.raw), repeat)[1])
+        (text, _, _), seconds = timed(lambda page=page: decode_html(page.raw), repeat)
         steps["decode"].append(seconds)
-        steps["trafilatura(str)"].append(timed(lambda: trafilatura.extract(text), repeat)[1])
-        tree, seconds = timed(lambda: LexborHTMLParser(text), repeat)
+        steps["trafilatura(str)"].append(timed(lambda text=text: trafilatura.extract(text), repeat)[1])
+        tree, seconds = timed(lambda text=text: LexborHTMLParser(text), repeat)
         steps["parse"].append(seconds)
-        steps["metadata"].append(timed(lambda: page_metadata(tree), repeat)[1])
-        steps["evidence"].append(timed(lambda: dom_evidence(tree), repeat)[1])
+        steps["metadata"].append(timed(lambda tree=tree: page_metadata(tree), repeat)[1])
+        steps["evidence"].append(timed(lambda tree=tree: dom_evidence(tree), repeat)[1])
     return steps
 
 

@@ -1,7 +1,8 @@
 """cleanscrape: scraped pages in, clean article text, metadata and a removal log out.
 
     >>> import cleanscrape
-    >>> page = cleanscrape.clean("Putin offers support\\n\\nMOSCOW (Reuters) - The Kremlin said on Thursday it would help.")
+    >>> page = cleanscrape.clean("Putin offers support\\n\\n"
+    ...                          "MOSCOW (Reuters) - The Kremlin said on Thursday it would help.")
     >>> page.title, page.articles[0].dateline.agency
     ('Putin offers support', 'Reuters')
 """

@@ -39,7 +39,8 @@ def clean(
     if isinstance(data, (bytes, bytearray, memoryview)):
         data = bytes(data)
         limits.check_input_size(data, settings)
-        is_html = content_type == "html" or (content_type is None and looks_like_html(data[:HTML_SNIFF_LENGTH].decode("latin-1")))
+        is_html = content_type == "html" or (
+            content_type is None and looks_like_html(data[:HTML_SNIFF_LENGTH].decode("latin-1")))
         text, encoding, guessed = (decode_html if is_html else decode_text)(data)
         if guessed:
             warnings.append(f"encoding guessed as {encoding}")

@@ -20,5 +20,5 @@ class InputTooLarge(CleanscrapeError):
                          f"(raise {limit} in the options to clean it anyway)")
         self.limit, self.size, self.maximum, self.what = limit, size, maximum, what
 
-    def __reduce__(self):  # type: ignore[override]  # picklable with its fields (batch workers)
+    def __reduce__(self) -> tuple[type, tuple[str, int, int, str]]:  # picklable with its fields (batch workers)
         return (self.__class__, (self.limit, self.size, self.maximum, self.what))

@@ -1,4 +1,6 @@
-"""The ordered stage registry and the function that runs it.
+"""The ordered stage registry and the loop that runs it over a Document: only the stages.
+
+The whole flow for one page (decode, front end, these stages, assemble) is `clean()` in api.py.
 
 Order matters because the first verdict on a line wins: specific, confident stages come first
 (the user's rules, furniture, promos, credits), repetition before captions so a caption printed

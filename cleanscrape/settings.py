@@ -259,7 +259,9 @@ class Settings:
 
     def stage_configs(self) -> list[tuple[str, Any]]:
         """(field name, thresholds) of each stage, the shape predicates and segmentation."""
-        return [(f.name, getattr(self, f.name)) for f in dataclasses.fields(self) if dataclasses.is_dataclass(f.default)]
+        return [
+            (f.name, getattr(self, f.name)) for f in dataclasses.fields(self) if dataclasses.is_dataclass(f.default)
+        ]
 
 
 def _replace_thresholds(name: str, default: Any, thresholds: Mapping[str, Any]) -> Any:

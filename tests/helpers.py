@@ -45,7 +45,7 @@ def facts_of(stage: Stage, doc_or_lines: Document | Sequence[str], settings: Set
 def pipeline_labels(doc_or_lines: Document | Sequence[str], settings: Settings | None = None) -> dict[int, str]:
     """{input line number: reason} for every whole-line verdict after the full pipeline."""
     doc = label_document(_as_doc(doc_or_lines), settings or Settings())
-    return {line.number: label.reason for line, label in zip(doc.lines, doc.labels) if label is not None}
+    return {line.number: label.reason for line, label in zip(doc.lines, doc.labels, strict=True) if label is not None}
 
 
 def unaccounted_lines(text: str, page: Page) -> list[str]:

@@ -23,7 +23,7 @@ hypothesis = pytest.importorskip("hypothesis")
 from conftest import ROOT  # noqa: E402
 from helpers import unaccounted_lines  # noqa: E402
 from hypothesis import example, given, note, settings  # noqa: E402
-from hypothesis import strategies as st
+from hypothesis import strategies as st  # noqa: E402
 
 from cleanscrape import NotTextError, clean  # noqa: E402
 from cleanscrape.decode.charset import repair_surrogates  # noqa: E402

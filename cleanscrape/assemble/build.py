@@ -144,4 +144,7 @@ def _warnings(doc: Document) -> Iterator[str]:
         label = doc.labels[index]
         for fact in label.facts if label is not None else ():
             if fact.kind is FactKind.UNDATED:
-                yield f"line {line.number}: date {fact.value!r} is ambiguous (day/month order not shown on the page); left out"
+                yield (
+                    f"line {line.number}: date {fact.value!r} is ambiguous (day/month order not shown on the page);"
+                    " left out"
+                )

@@ -8,18 +8,18 @@ main CLI as `python -m cleanscrape.cli.batch INPUT... -o OUT.jsonl`.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import itertools
 import os
 import signal
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from cleanscrape.cli.exit_codes import ExitCode
 from cleanscrape.cli.options import (
+    NO_TIMEOUT,
+    CommandParser,
     add_input_field_arguments,
     add_max_bytes_argument,
     add_settings_arguments,
@@ -27,16 +27,30 @@ from cleanscrape.cli.options import (
     max_bytes_from_args,
     positive_int,
     settings_with_size_limit,
+    timeout_seconds,
 )
 from cleanscrape.engines.local import Failure, LocalPool, PoolOptions, WorkerStartError, available_cores
 from cleanscrape.engines.record import Cleaner
-from cleanscrape.engines.task import DocumentTask, Rendered
-from cleanscrape.io.discovery import UsageError, check_inputs, iter_input_files
+from cleanscrape.engines.task import DocumentTask
+from cleanscrape.io.discovery import InputFile, UsageError, check_inputs, iter_input_files
 from cleanscrape.io.document import InputDocument
 from cleanscrape.io.readers import ReadOptions, read_documents
-from cleanscrape.io.writers import DirWriter, FileRenderer, JsonlRenderer, JsonlWriter, find_resume_point, truncate
+from cleanscrape.io.resume import Journal, ResumeRefused, check_dir_manifest, read_journal, write_dir_manifest
+from cleanscrape.io.writers import (
+    DirWriter,
+    FileRenderer,
+    JsonlRenderer,
+    JsonlWriter,
+    MissingExtra,
+    OutputFormat,
+    ParquetWriter,
+    Writer,
+    find_name_clash,
+    output_name,
+)
 
 PROG = "cleanscrape batch"
+DoneCheck = Callable[[InputDocument], bool]  # --resume: is this document already in the output?
 
 
 def add_batch_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -60,7 +74,9 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
                         help="files, directories (recursive), globs, or - for JSONL on stdin; "
                              ".txt .html .htm .jsonl .ndjson .warc .warc.gz .warc.wet.gz, each optionally .gz/.bz2/.xz")
     out = parser.add_argument_group("output")
-    out.add_argument("-o", "--output", metavar="OUT.jsonl", help="JSONL output file, - for stdout")
+    out.add_argument("-o", "--output", metavar="OUT.jsonl",
+                     help="output file, its format from its name: .jsonl (or .ndjson, .json), optionally "
+                          "compressed (.jsonl.gz, .bz2, .xz, .zst), or .parquet; - for stdout")
     out.add_argument("--output-dir", metavar="DIR", help="write one file per document under DIR instead")
     out.add_argument("--format", choices=("json", "text"), default="json",
                      help="file format with --output-dir (default: json)")
@@ -70,12 +86,16 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
     run.add_argument("--workers", type=positive_int, default=available_cores(),
                      help="worker processes (default: all cores)")
     add_max_bytes_argument(run, failures="error records")
-    run.add_argument("--timeout", type=float, default=60.0,
-                     help="seconds one document may take; its worker is then stopped (default: 60; 0 = none)")
+    run.add_argument("--timeout", type=timeout_seconds, default=60.0,
+                     help=f"seconds one document may take; its worker is then stopped (default: 60; "
+                          f"{NO_TIMEOUT}: no limit)")
     run.add_argument("--recycle-after", type=positive_int, default=1000,
                      help="replace each worker process after this many documents (default: 1000)")
     run.add_argument("--resume", action="store_true",
-                     help="continue an interrupted run: skip documents already in the output")
+                     help="continue an interrupted run: skip the documents already in the output, told apart by "
+                          "input file, place in that file and source (id, URL or path), as recorded in the journal "
+                          "OUT.jsonl.resume that -o writes beside OUT.jsonl (with --output-dir: by the files there); "
+                          "refused (exit 2) for an output written from other inputs or options")
     run.add_argument("--fail-on-error", action="store_true", help="exit 1 if any document gave an error record")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
     add_settings_arguments(parser)  # the same cleaning options as `cleanscrape clean`
@@ -137,10 +157,6 @@ def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> Exit
             plan.writer.close()
         except OSError as error:  # the last flush fails the same way on a full disk
             write_error = write_error or error
-        if (interrupted or write_error) and isinstance(plan.writer, JsonlWriter) and plan.writer.path != "-":
-            # End on a whole record, ready for --resume; OSError: not a regular file (/dev/full).
-            with contextlib.suppress(OSError):
-                _trim_torn_tail(plan.writer.path)
         restore()
     if write_error is not None:
         print(f"{PROG}: error: writing the output failed after {summary.read} documents: "
@@ -160,17 +176,15 @@ def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> Exit
 class _Plan:
     jobs: Iterator[tuple[int, InputDocument]]
     task: DocumentTask
-    writer: Any
+    writer: Writer
+    is_done: DoneCheck | None  # --resume: what the output already holds
     pool: PoolOptions
-    skip: int  # JSONL --resume: the first `skip` documents are already written
 
 
 def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
     """Everything that can be refused (exit 2) is checked here, before any output is touched."""
     if bool(args.output) == bool(args.output_dir):
         raise UsageError("give exactly one of -o OUT.jsonl and --output-dir DIR")
-    if args.output == "-" and args.resume:
-        raise UsageError("--resume needs an output file, not stdout")
     if args.output_dir and args.per_article:
         raise UsageError("--per-article writes JSONL; use it with -o, not --output-dir")
     if args.inputs.count("-") > 1:
@@ -179,44 +193,87 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
     settings = settings_with_size_limit(args)  # built once here, pickled once to each worker
     max_bytes = max_bytes_from_args(args)
     read_options = ReadOptions(fields=jsonl_fields_from_args(args), max_bytes=max_bytes)
-    documents = read_documents(iter_input_files(args.inputs), read_options)
-    jobs: Iterator[tuple[int, InputDocument]] = enumerate(documents)
-    skip = 0
+    files: Iterable[InputFile] = iter_input_files(args.inputs)
     if args.output_dir:
-        writer: Any = DirWriter(args.output_dir, extension=".txt" if args.format == "text" else ".json")
-        renderer: Any = FileRenderer(args.format)  # --resume skips files that exist (see _execute)
-        if args.resume:
-            writer.sweep_partial_files()
-    else:
-        renderer = JsonlRenderer(per_article=args.per_article)
-        if args.resume:
-            try:
-                point = find_resume_point(args.output, per_article=args.per_article)
-            except ValueError as error:
-                raise UsageError(str(error)) from None
-            truncate(args.output, point.keep_bytes)  # drops a torn last line / half-written document
-            skip = point.done
-            jobs = itertools.islice(jobs, skip, None)
-        writer = JsonlWriter(args.output, append=args.resume)
+        files = list(files)  # every name is checked before the first is written
+        clash = find_name_clash(files, ".txt" if args.format == "text" else ".json")
+        if clash:
+            raise UsageError(f"{clash}; give inputs with distinct names, or use -o OUT.jsonl")
+    jobs: Iterator[tuple[int, InputDocument]] = enumerate(read_documents(files, read_options))
+    try:
+        writer, is_done = _open_writer(args, _run_description(args))
+    except (ResumeRefused, MissingExtra) as error:
+        raise UsageError(str(error)) from None
+    renderer = FileRenderer(args.format) if args.output_dir else JsonlRenderer(per_article=args.per_article)
     task = DocumentTask(renderer=renderer, settings=settings, clean=clean, max_bytes=max_bytes,
                         content_type=args.content_type)
-    pool = PoolOptions(workers=args.workers, timeout=args.timeout or None, recycle_after=args.recycle_after,
+    pool = PoolOptions(workers=args.workers, timeout=args.timeout, recycle_after=args.recycle_after,
                        preload=("cleanscrape", "cleanscrape.frontends.html.extract", "cleanscrape.engines.task"))
-    return _Plan(jobs, task, writer, pool, skip)
+    return _Plan(jobs, task, writer, is_done, pool)
+
+
+def _run_description(args: argparse.Namespace) -> dict[str, Any]:
+    """What --resume checks a rerun against: the inputs, and every option that shapes the output
+    (not --workers, --timeout and the like: a resumed run may change those)."""
+    inputs = [arg if arg == "-" else os.path.abspath(arg) for arg in args.inputs]
+    options = {
+        "--content-type": args.content_type, "--disable-stage": sorted(args.disable_stage),
+        "--drop-phrase": args.drop_phrase, "--drop-pattern": args.drop_pattern,
+        "--keep-phrase": args.keep_phrase, "--keep-pattern": args.keep_pattern,
+        "--text-field": args.text_field, "--html-field": args.html_field, "--id-field": args.id_field,
+        "--url-field": args.url_field, "--max-bytes": args.max_bytes, "--per-article": args.per_article,
+        "--format": args.format if args.output_dir else None,
+    }
+    return {"inputs": inputs, "options": options}
+
+
+def _open_writer(args: argparse.Namespace, run: dict[str, Any]) -> tuple[Writer, DoneCheck | None]:
+    """The writer, and with --resume what its output already holds (ResumeRefused if it cannot tell)."""
+    if args.output_dir:
+        if args.resume:
+            check_dir_manifest(args.output_dir, run)
+        directory = DirWriter(args.output_dir, extension=".txt" if args.format == "text" else ".json")
+        if args.resume:
+            directory.sweep_partial_files()
+        write_dir_manifest(directory.root, run)
+        return directory, directory.is_done if args.resume else None
+    if os.path.isdir(args.output):
+        raise UsageError(f"cannot write the output: {args.output} is a directory (--output-dir writes one file "
+                         "per document)")
+    if args.output == "-" or _is_stream(args.output):
+        if args.resume:
+            raise UsageError(f"--resume needs an output file, not a stream such as {args.output}")
+        return JsonlWriter(args.output), None
+    try:
+        name = output_name(args.output)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    if args.resume and (name.format is not OutputFormat.JSONL or name.compression):
+        raise UsageError("--resume needs an uncompressed .jsonl output: a compressed or Parquet file cannot be "
+                         "continued")
+    if name.format is OutputFormat.PARQUET:
+        return ParquetWriter(args.output, per_article=args.per_article), None
+    if name.compression:
+        return JsonlWriter(args.output, compression=name.compression), None
+    state = read_journal(args.output, run) if args.resume else None
+    plain = JsonlWriter(args.output, journal=Journal(args.output, run, state), resume_from=state)
+    return plain, plain.is_done if args.resume else None
+
+
+def _is_stream(path: str) -> bool:
+    """A device or pipe (/dev/stdout, bash's >(...)): its name says nothing of a format; JSONL goes in."""
+    return os.path.exists(path) and not os.path.isfile(path)
 
 
 def _execute(plan: _Plan, args: argparse.Namespace, summary: Summary) -> None:
-    summary.skipped = plan.skip
-    jobs = plan.jobs
-    if args.output_dir and args.resume:
-        jobs = _counting_skips(jobs, plan.writer, summary)
+    jobs = _skipping_done(plan.jobs, plan.is_done, summary) if plan.is_done else plan.jobs
     progress = _progress_bar(args)
     try:
         with LocalPool(plan.task, plan.pool) as pool:
             for job, result in pool.map(jobs):
                 rendered = plan.task.failed(job, result.type, result.message) if isinstance(result, Failure) \
                     else result
-                _write(plan.writer, job[1], rendered)
+                plan.writer.write(job[1], rendered.payload, error=rendered.kind == "error")
                 summary.add(rendered.kind)
                 if progress is not None:
                     progress.update(1)
@@ -225,17 +282,10 @@ def _execute(plan: _Plan, args: argparse.Namespace, summary: Summary) -> None:
             progress.close()
 
 
-def _write(writer: Any, doc: InputDocument, rendered: Rendered) -> None:
-    if isinstance(writer, DirWriter):
-        writer.write(rendered.payload, doc.name, error=rendered.kind == "error")
-    else:
-        writer.write(rendered.payload)
-
-
-def _counting_skips(jobs: Iterator[tuple[int, InputDocument]], writer: DirWriter,
-                    summary: Summary) -> Iterator[tuple[int, InputDocument]]:
+def _skipping_done(jobs: Iterator[tuple[int, InputDocument]], is_done: DoneCheck,
+                   summary: Summary) -> Iterator[tuple[int, InputDocument]]:
     for job in jobs:
-        if writer.is_done(job[1].name):
+        if is_done(job[1]):
             summary.skipped += 1
         else:
             yield job
@@ -248,23 +298,6 @@ def _progress_bar(args: argparse.Namespace) -> Any:
     from tqdm import tqdm
 
     return tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
-
-
-def _trim_torn_tail(path: str, chunk: int = 1 << 16) -> None:
-    """After an interrupt, cut anything after the last newline, so the file ends on a whole record."""
-    size = os.path.getsize(path)
-    with open(path, "r+b") as stream:
-        end = size
-        while end > 0:
-            start = max(0, end - chunk)
-            stream.seek(start)
-            block = stream.read(end - start)
-            newline = block.rfind(b"\n")
-            if newline >= 0:
-                stream.truncate(start + newline + 1)
-                return
-            end = start
-        stream.truncate(0)
 
 
 def _sigterm_as_interrupt() -> Any:
@@ -282,7 +315,7 @@ def _describe(error: OSError) -> str:
 
 
 def main(argv: Sequence[str] | None = None, *, clean: Cleaner | None = None) -> int:
-    parser = configure_parser(argparse.ArgumentParser(prog=PROG))
+    parser = configure_parser(CommandParser(prog=PROG))
     return run_batch(parser.parse_args(argv), clean=clean)
 
 

@@ -11,13 +11,12 @@ from cleanscrape.cli.batch import add_batch_parser
 from cleanscrape.cli.clean import add_clean_parser
 from cleanscrape.cli.exit_codes import ExitCode
 from cleanscrape.cli.explain import add_explain_parser
-from cleanscrape.cli.options import settings_from_args
+from cleanscrape.cli.options import CommandParser, settings_from_args
 from cleanscrape.cli.spark import add_spark_parser
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cleanscrape",
-                                     description="Clean scraped web pages into article text and metadata.")
+    parser = CommandParser(prog="cleanscrape", description="Clean scraped web pages into article text and metadata.")
     loudness = parser.add_mutually_exclusive_group()
     loudness.add_argument("-v", "--verbose", action="count", default=0,
                           help="say more on stderr: what each command did (-vv: and the settings used)")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from typing import Any
+import math
+from typing import Any, NoReturn
 
 from cleanscrape.api import CONTENT_TYPES
 from cleanscrape.cli.config import read_config
@@ -15,6 +16,14 @@ from cleanscrape.pipeline import STAGE_NAMES
 from cleanscrape.settings import Settings
 
 _SIZE_UNITS = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+NO_TIMEOUT = "none"
+
+
+class CommandParser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line (the usage is one --help away), exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
 def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
@@ -84,14 +93,18 @@ def max_bytes_from_args(args: argparse.Namespace) -> int | None:
 
 
 def parse_size(text: str) -> int:
-    """Bytes, with an optional K, M or G suffix (powers of 1024)."""
-    text = text.strip().upper().removesuffix("B")
+    """Bytes, with an optional K, M or G suffix (powers of 1024); 0 or more."""
+    spelled = text.strip().upper().removesuffix("B")
     try:
-        if text and text[-1] in _SIZE_UNITS:
-            return int(float(text[:-1]) * _SIZE_UNITS[text[-1]])
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r}") from None
+        if spelled and spelled[-1] in _SIZE_UNITS:
+            size = int(float(spelled[:-1]) * _SIZE_UNITS[spelled[-1]])
+        else:
+            size = int(spelled)
+    except (ValueError, OverflowError):
+        size = -1
+    if size < 0:
+        raise argparse.ArgumentTypeError(f"must be a size in bytes such as 500K, 20M or 1G (0: no limit), not {text!r}")
+    return size
 
 
 def format_size(size: int | None) -> str:
@@ -105,7 +118,23 @@ def format_size(size: int | None) -> str:
 
 
 def positive_int(text: str) -> int:
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+        raise argparse.ArgumentTypeError(f"must be a positive whole number, not {text!r}")
     return value
+
+
+def timeout_seconds(text: str) -> float | None:
+    """A positive number of seconds, or "none" for no time-out."""
+    if text.strip().lower() == NO_TIMEOUT:
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not seconds > 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, or {NO_TIMEOUT}, not {text!r}")
+    return seconds

@@ -18,6 +18,7 @@ from typing import Any
 
 from cleanscrape.cli.exit_codes import ExitCode
 from cleanscrape.cli.options import (
+    CommandParser,
     add_input_field_arguments,
     add_max_bytes_argument,
     add_settings_arguments,
@@ -197,7 +198,7 @@ def _options(args: argparse.Namespace) -> engine.CleanOptions:
 
 
 def main(argv: Sequence[str] | None = None, *, spark: Any = None) -> int:
-    parser = configure_parser(argparse.ArgumentParser(prog=PROG))
+    parser = configure_parser(CommandParser(prog=PROG))
     return run_spark(parser.parse_args(argv), spark=spark)
 
 

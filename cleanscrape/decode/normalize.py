@@ -31,7 +31,8 @@ _FTFY_REPAIR_ONLY = ftfy.TextFixerConfig(
 # whitespace (so that a line's text never changes again when later code strips it: vertical tab,
 # form feed, NEL, the information separators U+001C-U+001F, NBSP, the U+2000 spaces, ...) and the
 # zero-width ones (ZWSP, ZWNJ, ZWJ, word joiner, BOM).
-_EDGE_INVISIBLES = "".join(chr(code) for code in range(0x3001) if chr(code).isspace()) + "\u200b\u200c\u200d\u2060\ufeff"
+_EDGE_INVISIBLES = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
+_EDGE_INVISIBLES += "\u200b\u200c\u200d\u2060\ufeff"
 # List markers scrapers print for <li>: bullets, and -, *, – followed by a space.
 _LIST_MARKERS = "•·▪▫◦‣⁃●○■□►▸➤✓✔-*–"
 _LIST_MARKER = re.compile(rf"^([{re.escape(_LIST_MARKERS)}])\s+(?=\S)")

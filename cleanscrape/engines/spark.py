@@ -30,7 +30,7 @@ from cleanscrape.io.discovery import InputFile
 from cleanscrape.io.document import InputDocument
 from cleanscrape.io.jsonl import DEFAULT_FIELDS, JsonlFields, parse_line
 from cleanscrape.io.readers import ReadOptions, read_file
-from cleanscrape.io.rows import OUTPUT_COLUMNS, OUTPUT_NAMES, record_rows
+from cleanscrape.io.rows import OUTPUT_COLUMNS, OUTPUT_NAMES, output_arrow_schema, record_rows
 from cleanscrape.settings import Settings
 
 if TYPE_CHECKING:  # pyspark is an optional extra: `pip install 'cleanscrape[spark]'`
@@ -61,15 +61,6 @@ def output_schema() -> StructType:
         return StringType()
 
     return StructType([StructField(name, spark_type(kind)) for name, kind in OUTPUT_COLUMNS])
-
-
-def output_arrow_schema() -> pyarrow.Schema:
-    """The same columns as Arrow types; mapInArrow batches must match the Spark schema exactly."""
-    import pyarrow as pa
-
-    types = {"string": pa.string(), "int": pa.int32(), "strings": pa.list_(pa.string()),
-             "error": pa.struct([("type", pa.string()), ("message", pa.string())])}
-    return pa.schema([(name, types[kind]) for name, kind in OUTPUT_COLUMNS])
 
 
 # ------------------------------------------------------------------------------------ settings

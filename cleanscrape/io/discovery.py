@@ -1,7 +1,8 @@
 """Turn the INPUT arguments of `cleanscrape batch` into an ordered stream of input files.
 
-Order matters: `--resume` skips the first K documents of a rerun, so the same arguments must
-give the same files in the same order. Directories are therefore walked in sorted order.
+The same arguments give the same files in the same order (directories are walked sorted), and
+each file is named relative to the common root of all the arguments, so that `--output-dir`
+can mirror every input without two of them sharing a name.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class UsageError(Exception):
 @dataclass(frozen=True, slots=True)
 class InputFile:
     path: str  # what to open; "-" is standard input
-    relative: str  # the name to mirror under --output-dir, relative to the input argument
+    relative: str  # the name to mirror under --output-dir, relative to the common root of the inputs
     format: str  # "text", "html", "jsonl" or "warc"
     compression: str | None = None  # "gz", "bz2", "xz" or None
 
@@ -76,36 +77,55 @@ def check_inputs(args: Sequence[str]) -> None:
 
 def iter_input_files(args: Sequence[str]) -> Iterator[InputFile]:
     """Every readable file named by `args`, in a stable order, lazily (a huge tree is not listed first)."""
+    root = common_root(args)
     for arg in args:
         if arg == STDIN:
             yield InputFile(STDIN, "stdin", "jsonl")
         elif os.path.isdir(arg):
-            yield from _walk(arg)
+            yield from _walk(arg, root)
         elif os.path.exists(arg):
             fmt, compression = detect(arg)  # type: ignore[misc]  # check_inputs vetted it
-            yield InputFile(arg, os.path.basename(arg), fmt, compression)
+            yield InputFile(arg, _relative(arg, root), fmt, compression)
         else:
-            base = _glob_base(arg)
             for match in sorted(glob.iglob(arg, recursive=True)):
                 if os.path.isdir(match):
-                    yield from _walk(match, relative_to=base)
+                    yield from _walk(match, root)
                 else:
                     found = detect(match)
                     # A glob such as data/* also matches READMEs: skip what we cannot read,
                     # as a directory walk does, instead of failing the whole batch.
                     if found:
-                        yield InputFile(match, os.path.relpath(match, base), *found)
+                        yield InputFile(match, _relative(match, root), *found)
 
 
-def _walk(root: str, relative_to: str | None = None) -> Iterator[InputFile]:
-    base = relative_to if relative_to is not None else root
-    for dirpath, dirnames, filenames in os.walk(root):
+def common_root(args: Sequence[str]) -> str:
+    """The deepest directory holding every input: a directory argument itself, a file's directory,
+    a glob's directory before its first wildcard. One directory argument is its own root, so its
+    files are named as inside it; `dupA/ dupB/` are named dupA/..., dupB/..."""
+    bases = [os.path.abspath(_base(arg)) for arg in args if arg != STDIN]
+    return os.path.commonpath(bases) if bases else os.path.abspath(".")
+
+
+def _base(arg: str) -> str:
+    if os.path.isdir(arg):
+        return arg
+    if os.path.exists(arg):
+        return os.path.dirname(arg) or "."
+    return _glob_base(arg)
+
+
+def _relative(path: str, root: str) -> str:
+    return os.path.relpath(os.path.abspath(path), root)
+
+
+def _walk(top: str, root: str) -> Iterator[InputFile]:
+    for dirpath, dirnames, filenames in os.walk(top):
         dirnames.sort()  # os.walk honours in-place changes: sorted descent
         for filename in sorted(filenames):
             path = os.path.join(dirpath, filename)
             found = detect(path)
             if found:
-                yield InputFile(path, os.path.relpath(path, base), *found)
+                yield InputFile(path, _relative(path, root), *found)
 
 
 def _glob_base(pattern: str) -> str:

@@ -15,6 +15,14 @@ DEFAULT_MAX_BYTES = DEFAULT_SETTINGS.max_input_bytes
 
 
 @dataclass(frozen=True, slots=True)
+class Position:
+    """Where a document is in the inputs: what `--resume` tells documents apart by (with the source)."""
+
+    file: str  # the input file, as an absolute path ("-": standard input)
+    index: int  # 1-based: the document's place among those of its file (a page file holds one)
+
+
+@dataclass(frozen=True, slots=True)
 class InputDocument:
     """One document as a reader found it.
 
@@ -24,7 +32,8 @@ class InputDocument:
     within its input file; the writer sanitises each component, so a hostile id or URL is safe).
     A reader that fails on a document (corrupt archive, oversized body, bad JSON) still yields
     it, with `error` = (type, message), so the failure appears in the output in input order
-    instead of stopping the batch.
+    instead of stopping the batch. `position` is set by `io.readers.read_file`; None for a
+    document that did not come from a file (a Spark row).
     """
 
     source: str
@@ -34,6 +43,7 @@ class InputDocument:
     meta: Mapping[str, Any] = field(default_factory=dict)
     name: tuple[str, ...] = ()
     error: tuple[str, str] | None = None
+    position: Position | None = None
 
     @classmethod
     def failed(cls, source: str, error_type: str, message: str, *, name: tuple[str, ...] = (),

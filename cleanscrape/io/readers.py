@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from cleanscrape.io.compressed import CORRUPT_ERRORS, TooLarge, open_binary, read_bounded
 from cleanscrape.io.discovery import STDIN, InputFile
-from cleanscrape.io.document import DEFAULT_MAX_BYTES, InputDocument, too_large_message
+from cleanscrape.io.document import DEFAULT_MAX_BYTES, InputDocument, Position, too_large_message
 from cleanscrape.io.jsonl import JsonlFields, read_jsonl
 from cleanscrape.io.warc import read_warc
 
@@ -26,6 +27,13 @@ def read_documents(files: Iterable[InputFile], options: ReadOptions = ReadOption
 
 
 def read_file(item: InputFile, options: ReadOptions) -> Iterator[InputDocument]:
+    """The documents of one file, each with its Position; a file that breaks ends with a failed document."""
+    file = STDIN if item.path == STDIN else os.path.abspath(item.path)
+    for index, document in enumerate(_read_documents_of(item, options), 1):
+        yield dataclasses.replace(document, position=Position(file, index))
+
+
+def _read_documents_of(item: InputFile, options: ReadOptions) -> Iterator[InputDocument]:
     origin = "<stdin>" if item.path == STDIN else item.path
     stem = output_stem(item.relative)
     produced = 0

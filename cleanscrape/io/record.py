@@ -41,9 +41,8 @@ def record_kind(record: Mapping[str, Any]) -> str:
 def per_article_records(record: Mapping[str, Any], doc_index: int) -> list[dict[str, Any]]:
     """`--per-article`: one record per article, each with its page's source and kind.
 
-    `doc_index` (the document's position in the input) and `article_count` let `--resume` tell
-    a document whose articles were all written from one cut off half-way. An error record stays
-    one record; a page without articles gives none.
+    `doc_index` (the document's position in the input) and `article_index`/`article_count` tie
+    each record to its page. An error record stays one record; a page without articles gives none.
     """
     if "error" in record:
         return [{**record, "doc_index": doc_index}]

@@ -1,17 +1,20 @@
-"""Output records (`io.record`) as flat table rows, for Spark and other table formats.
+"""Output records (`io.record`) as flat table rows: Spark's output and batch's Parquet files.
 
-A row is the batch command's record seen as typed columns, plus
-the record itself as JSON in `record`, so that nothing (the removal log, datelines, meta) is lost
-and the JSONL written from `record` is line for line what `cleanscrape batch` writes.
-Pure functions on plain dicts: testable without a JVM, and the same on the driver and executors.
+A row is the batch command's record seen as typed columns, plus the record itself as JSON in
+`record`, so that nothing (the removal log, datelines, meta) is lost and the JSONL written from
+`record` is line for line what `cleanscrape batch` writes. Pure functions on plain dicts:
+testable without a JVM, and the same on the driver and executors.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cleanscrape.io.record import per_article_records
+
+if TYPE_CHECKING:  # pyarrow is an optional extra: cleanscrape[parquet] or cleanscrape[spark]
+    import pyarrow
 
 # (name, type) of every output column, in order. Types: "string", "int", "strings" (a list of
 # strings), "error" (a {type, message} struct). The Spark and Arrow schemas are built from this,
@@ -38,6 +41,15 @@ OUTPUT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("record", "string"),  # the whole output record as one JSON line (without the newline)
 )
 OUTPUT_NAMES: tuple[str, ...] = tuple(name for name, _ in OUTPUT_COLUMNS)
+
+
+def output_arrow_schema() -> pyarrow.Schema:
+    """The columns as Arrow types (Spark's mapInArrow batches must match its schema exactly)."""
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "int": pa.int32(), "strings": pa.list_(pa.string()),
+             "error": pa.struct([("type", pa.string()), ("message", pa.string())])}
+    return pa.schema([(name, types[kind]) for name, kind in OUTPUT_COLUMNS])
 
 # Fields an article has of its own; on a per-page row they come from the main article.
 _ARTICLE_FIELDS = ("published", "updated", "publisher", "section", "authors", "editors", "agency", "captions")

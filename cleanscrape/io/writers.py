@@ -2,29 +2,41 @@
 
 Rendering (record -> bytes) is a pure function run in the worker process; the writer in the
 main process only puts bytes where they belong. Both writers leave output that a crash cannot
-corrupt beyond repair: JSONL gets whole lines (a torn last line is repaired by `--resume`),
-and per-document files appear atomically (temp file + rename) or not at all.
+corrupt beyond repair: JSONL gets whole documents, each recorded in a journal (`io.resume`) by
+which `--resume` cuts off a torn tail, and per-document files appear atomically (temp file +
+rename) or not at all.
 """
 
 from __future__ import annotations
 
+import bz2
 import contextlib
+import gzip
 import hashlib
+import importlib
 import json
+import lzma
 import os
 import re
 import sys
 import tempfile
 import time
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from enum import Enum
+from typing import Any, BinaryIO, Protocol
 
+from cleanscrape.io.discovery import InputFile
+from cleanscrape.io.document import InputDocument
+from cleanscrape.io.readers import output_stem, split_path
 from cleanscrape.io.record import per_article_records
+from cleanscrape.io.resume import Journal, JournalState, document_key, key_digest
+from cleanscrape.io.rows import article_row, output_arrow_schema, page_row
 
 # ---------------------------------------------------------------------------------- rendering
 
-def dumps_line(record: dict[str, Any]) -> bytes:
+def dumps_line(record: Mapping[str, Any]) -> bytes:
     # ensure_ascii=False keeps text readable and smaller; JSON escapes the newlines inside strings,
     # so one record is always exactly one line.
     return json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
@@ -34,7 +46,7 @@ def dumps_line(record: dict[str, Any]) -> bytes:
 class JsonlRenderer:
     per_article: bool = False
 
-    def render(self, record: dict[str, Any], doc_index: int) -> bytes:
+    def render(self, record: Mapping[str, Any], doc_index: int) -> bytes:
         if self.per_article:
             return b"".join(dumps_line(item) for item in per_article_records(record, doc_index))
         return dumps_line(record)
@@ -44,13 +56,13 @@ class JsonlRenderer:
 class FileRenderer:
     format: str = "json"  # "json" or "text"
 
-    def render(self, record: dict[str, Any], doc_index: int) -> bytes:
+    def render(self, record: Mapping[str, Any], doc_index: int) -> bytes:
         if self.format == "text" and "error" not in record:
             return page_text(record).encode("utf-8")
         return json.dumps(record, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
 
 
-def page_text(record: dict[str, Any]) -> str:
+def page_text(record: Mapping[str, Any]) -> str:
     """The clean text a reader wants: the title, a blank line, the text."""
     title = record.get("title")
     text = record.get("text") or ""
@@ -58,96 +70,202 @@ def page_text(record: dict[str, Any]) -> str:
     return body.rstrip("\n") + "\n" if body else ""
 
 
-# ---------------------------------------------------------------------------------- JSONL
+# ---------------------------------------------------------------------------------- output names
 
-class JsonlWriter:
-    """Appends rendered lines to a file, or writes them to stdout for `-o -`."""
-
-    def __init__(self, path: str, *, append: bool = False, flush_every: float = 1.0) -> None:
-        self.path = path
-        self._stream: BinaryIO = sys.stdout.buffer if path == "-" else open(path, "ab" if append else "wb")  # noqa: SIM115 - closed by close()
-        self._flush_every = flush_every  # a reader of a pipe or `tail -f` sees progress within a second
-        self._last_flush = time.monotonic()
-
-    def write(self, payload: bytes, doc: Any = None) -> None:
-        if not payload:
-            return
-        self._stream.write(payload)
-        now = time.monotonic()
-        if now - self._last_flush >= self._flush_every:
-            self._stream.flush()
-            self._last_flush = now
-
-    def close(self) -> None:
-        if self._stream is sys.stdout.buffer:
-            self._stream.flush()
-        else:
-            self._stream.close()  # flushes, and closes the file even when that flush fails (disk full)
+class OutputFormat(Enum):
+    JSONL = "jsonl"
+    PARQUET = "parquet"
 
 
 @dataclass(frozen=True, slots=True)
-class ResumePoint:
-    done: int  # documents already in the output: skip this many input documents
-    keep_bytes: int  # truncate the output to this length before appending
+class OutputName:
+    """What an output file's name says it is."""
+
+    format: OutputFormat
+    compression: str | None = None  # "gz", "bz2", "xz", "zst" (JSONL only)
 
 
-def find_resume_point(path: str, *, per_article: bool, chunk: int = 1 << 20) -> ResumePoint:
-    """Where an interrupted JSONL output ends, reading it once in bounded memory.
+_JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+_COMPRESSION_SUFFIXES = {".gz": "gz", ".bz2": "bz2", ".xz": "xz", ".zst": "zst"}
+# The optional modules some outputs need, and the extra that installs each.
+_EXTRAS = {"zst": ("zstandard", "zstd"), "parquet": ("pyarrow", "parquet")}
 
-    A line without its newline is torn (the writer died mid-record) and is cut off. Plain
-    output has one line per document, so whole lines are counted. Per-article output has
-    doc_index/article_count on every line: the last document counts as done only if its last
-    article is there; otherwise its lines are cut off too and it is cleaned again.
+
+class MissingExtra(ImportError):
+    """An output format needs a module that is not installed; the message says which extra to install."""
+
+
+def output_name(path: str) -> OutputName:
+    """The format and compression `path` asks for; ValueError for a name that says neither."""
+    stem, suffix = os.path.splitext(path.lower())
+    if suffix == ".parquet":
+        return OutputName(OutputFormat.PARQUET)
+    compression = _COMPRESSION_SUFFIXES.get(suffix)
+    if compression:
+        stem, suffix = os.path.splitext(stem)
+    if suffix in _JSONL_SUFFIXES:
+        return OutputName(OutputFormat.JSONL, compression)
+    raise ValueError(f"cannot tell the output format from the name {path}: name it .jsonl (or .ndjson, .json), "
+                     "optionally compressed (.jsonl.gz, .bz2, .xz, .zst), or .parquet")
+
+
+def require_extra(feature: str) -> None:
+    """MissingExtra unless the module `feature` ("zst", "parquet") needs can be imported."""
+    module, extra = _EXTRAS[feature]
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        raise MissingExtra(f"writing .{feature} files needs the {module} module: "
+                           f"pip install 'cleanscrape[{extra}]'") from None
+
+
+def _open_compressed(path: str, compression: str) -> BinaryIO:
+    if compression == "gz":
+        return gzip.open(path, "wb")  # type: ignore[return-value]
+    if compression == "bz2":
+        return bz2.open(path, "wb")  # type: ignore[return-value]
+    if compression == "xz":
+        return lzma.open(path, "wb")  # type: ignore[return-value]
+    require_extra("zst")
+    import zstandard
+
+    return zstandard.open(path, "wb")
+
+
+class Writer(Protocol):
+    """Where the parent process puts each document's rendered bytes, in input order."""
+
+    def write(self, doc: InputDocument, payload: bytes, *, error: bool = False) -> Any: ...
+
+    def close(self) -> None: ...
+
+
+# ---------------------------------------------------------------------------------- JSONL
+
+class JsonlWriter:
+    """Appends rendered lines to a file (compressed as its name says), or to stdout for `-o -`.
+
+    With a `journal`, each document is recorded there after its lines (see `io.resume`);
+    `resume_from` continues an output from the state its journal gave (cut back to whole documents).
     """
-    if not os.path.exists(path):
-        return ResumePoint(0, 0)
-    lines = 0
-    offset = 0
-    last_complete_end = 0
-    # per-article bookkeeping: the start of the last document's first line, and its last line
-    group_start = 0
-    last_record: dict[str, Any] | None = None
-    pending = b""
-    with open(path, "rb") as stream:
-        while True:
-            block = stream.read(chunk)
-            if not block:
-                break
-            pending += block
-            while True:
-                newline = pending.find(b"\n")
-                if newline < 0:
-                    break
-                line, pending = pending[:newline], pending[newline + 1:]
-                start = offset
-                offset += newline + 1
-                last_complete_end = offset
-                lines += 1
-                if per_article:
-                    try:
-                        record = json.loads(line)
-                    except ValueError:
-                        # only the last line can be torn; a complete line that does not parse
-                        # means this is not our output: refuse rather than guess
-                        raise ValueError(f"{path}: line {lines} is not JSON; not resuming") from None
-                    if last_record is None or record.get("doc_index") != last_record.get("doc_index"):
-                        group_start = start
-                    last_record = record
-    if not per_article:
-        return ResumePoint(lines, last_complete_end)
-    if last_record is None:
-        return ResumePoint(0, 0)
-    doc_index = int(last_record.get("doc_index", -1))
-    finished = "error" in last_record or last_record.get("article_index") == last_record.get("article_count", 0) - 1
-    if finished:
-        return ResumePoint(doc_index + 1, last_complete_end)
-    return ResumePoint(doc_index, group_start)
+
+    def __init__(self, path: str, *, compression: str | None = None, journal: Journal | None = None,
+                 resume_from: JournalState | None = None, flush_every: float = 1.0) -> None:
+        self.path = path
+        self.size = resume_from.output_bytes if resume_from else 0
+        if path == "-":
+            self._stream: BinaryIO = sys.stdout.buffer
+        elif compression is not None:
+            self._stream = _open_compressed(path, compression)
+        elif resume_from is not None:
+            self._stream = open(path, "r+b")  # noqa: SIM115 - closed by close()
+            self._stream.truncate(self.size)
+            self._stream.seek(self.size)
+        else:
+            self._stream = open(path, "wb")  # noqa: SIM115 - closed by close()
+        self._regular_file = path != "-" and compression is None and os.path.isfile(path)  # not a device or pipe
+        self._journal = journal
+        self._done = resume_from.done if resume_from else frozenset()
+        self._flush_every = flush_every  # a reader of a pipe or `tail -f` sees progress within a second
+        self._last_flush = time.monotonic()
+
+    def is_done(self, doc: InputDocument) -> bool:
+        """For --resume: the document's lines are already in the output."""
+        return bool(self._done) and key_digest(document_key(doc)) in self._done
+
+    def write(self, doc: InputDocument, payload: bytes, *, error: bool = False) -> None:
+        if payload:
+            self._stream.write(payload)
+            self.size += len(payload)
+        if self._journal is not None:
+            self._journal.add(doc, self.size)  # also a document with no lines (per article: no article)
+        now = time.monotonic()
+        if now - self._last_flush >= self._flush_every:
+            self._stream.flush()
+            if self._journal is not None:
+                self._journal.flush()
+            self._last_flush = now
+
+    def close(self) -> None:
+        """Flush and close; a plain file then ends on a whole line even if a write failed half-way
+        (a full disk) or the run was interrupted, ready for --resume."""
+        try:
+            if self._stream is sys.stdout.buffer:
+                self._stream.flush()
+            else:
+                self._stream.close()  # flushes, and closes the file even when that flush fails (disk full)
+        finally:
+            if self._journal is not None:
+                self._journal.close()
+            if self._regular_file:
+                _trim_torn_tail(self.path)
 
 
-def truncate(path: str, size: int) -> None:
-    if os.path.exists(path) and os.path.getsize(path) != size:
-        with open(path, "r+b") as stream:
-            stream.truncate(size)
+def _trim_torn_tail(path: str, chunk: int = 1 << 16) -> None:
+    """Cut anything after the last newline, so the file ends on a whole record."""
+    size = os.path.getsize(path)
+    with open(path, "r+b") as stream:
+        end = size
+        while end > 0:
+            start = max(0, end - chunk)
+            stream.seek(start)
+            block = stream.read(end - start)
+            newline = block.rfind(b"\n")
+            if newline >= 0:
+                stream.truncate(start + newline + 1)
+                return
+            end = start
+        stream.truncate(0)
+
+
+# ---------------------------------------------------------------------------------- Parquet
+
+class ParquetWriter:
+    """The records as table rows (`io.rows`: typed columns plus the JSON record), in row groups.
+
+    Written to a temporary file renamed into place on close, so the output name never holds a
+    file without its footer: an interrupted run leaves the rows written so far, a killed one
+    leaves only the temporary file.
+    """
+
+    def __init__(self, path: str, *, per_article: bool, rows_per_group: int = 1000) -> None:
+        require_extra("parquet")
+        import pyarrow.parquet as pq
+
+        self.path = path
+        self._per_article = per_article
+        self._schema = output_arrow_schema()
+        directory = os.path.dirname(os.path.abspath(path))
+        handle, self._temporary = tempfile.mkstemp(dir=directory, prefix=_PARTIAL_PREFIX, suffix=_PARTIAL_SUFFIX)
+        os.close(handle)
+        self._writer = pq.ParquetWriter(self._temporary, self._schema)
+        self._rows: list[dict[str, Any]] = []
+        self._rows_per_group = rows_per_group
+
+    def write(self, doc: InputDocument, payload: bytes, *, error: bool = False) -> None:
+        """`payload` is the JSONL rendering (one line per record): each line becomes a row."""
+        for line in payload.splitlines():
+            record = json.loads(line)
+            self._rows.append(article_row(record) if self._per_article else page_row(record))
+        if len(self._rows) >= self._rows_per_group:
+            self._flush_rows()
+
+    def _flush_rows(self) -> None:
+        import pyarrow as pa
+
+        if self._rows:
+            self._writer.write_table(pa.Table.from_pylist(self._rows, schema=self._schema))
+            self._rows = []
+
+    def close(self) -> None:
+        try:
+            self._flush_rows()
+            self._writer.close()
+            os.replace(self._temporary, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(self._temporary)
+            raise
 
 
 # ---------------------------------------------------------------------------------- --output-dir
@@ -178,6 +296,41 @@ def safe_relative_path(name: tuple[str, ...]) -> str:
 
 
 _PARTIAL_PREFIX, _PARTIAL_SUFFIX = ".tmp-", ".part"  # a file being written; renamed when whole
+_ERROR_SUFFIX = ".error.json"
+# The documents of a container (JSONL, WARC) are named by their number first (000001,
+# 000001-<id>) in the container's folder: a page file in that folder can share such a name only
+# if its own name starts the same way.
+_NUMBERED_NAME = re.compile(r"\d{6}")
+
+
+def find_name_clash(files: Iterable[InputFile], extension: str) -> str | None:
+    """Before anything is written to --output-dir: two inputs whose documents could be written to
+    one path (the same file named twice, pages.jsonl and pages.jsonl.gz, names that differ only in
+    characters a file name cannot hold), as a message; None when every name is sure to be unique."""
+    pages: dict[str, str] = {}  # a page file's output path (without suffix) -> its input
+    folders: dict[str, str] = {}  # a container's output folder -> its input
+    for item in files:
+        if item.format in ("text", "html"):
+            taken, key = pages, safe_relative_path(split_path(item.relative))
+        else:
+            taken, key = folders, safe_relative_path(output_stem(item.relative))
+        if key in taken:
+            return _clash(taken[key], item.path)
+        taken[key] = item.path
+    for page, path in pages.items():
+        folder, name = os.path.split(page)
+        if folder in folders and _NUMBERED_NAME.match(name):
+            return _clash(folders[folder], path)
+        for suffix in (extension, _ERROR_SUFFIX):
+            if page + suffix in folders:  # the page's file would be the container's folder
+                return _clash(folders[page + suffix], path)
+    return None
+
+
+def _clash(first: str, second: str) -> str:
+    if os.path.abspath(first) == os.path.abspath(second):
+        return f"{second} is named by more than one input"
+    return f"{first} and {second} could be written to the same name under the output directory"
 
 
 class DirWriter:
@@ -190,7 +343,7 @@ class DirWriter:
 
     def target(self, name: tuple[str, ...], *, error: bool = False) -> str:
         relative = safe_relative_path(name)
-        suffix = ".error.json" if error else self.extension
+        suffix = _ERROR_SUFFIX if error else self.extension
         path = os.path.join(self.root, relative + suffix)
         # Belt and braces: after sanitising this cannot fail, but a path outside root never gets written.
         if os.path.commonpath([self.root, os.path.abspath(path)]) != self.root:
@@ -208,12 +361,12 @@ class DirWriter:
                     removed += 1
         return removed
 
-    def is_done(self, name: tuple[str, ...]) -> bool:
+    def is_done(self, doc: InputDocument) -> bool:
         """For --resume: a document is done when its output (or its error file) exists."""
-        return os.path.exists(self.target(name)) or os.path.exists(self.target(name, error=True))
+        return os.path.exists(self.target(doc.name)) or os.path.exists(self.target(doc.name, error=True))
 
-    def write(self, payload: bytes, name: tuple[str, ...], *, error: bool = False) -> str:
-        path = self.target(name, error=error)
+    def write(self, doc: InputDocument, payload: bytes, *, error: bool = False) -> str:
+        path = self.target(doc.name, error=error)
         directory = os.path.dirname(path)
         os.makedirs(directory, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=_PARTIAL_PREFIX, suffix=_PARTIAL_SUFFIX)

@@ -143,6 +143,9 @@ class PageText:
         return sorted(hits)
 
 
+NO_PAGE_TEXT = PageText.of(())  # the page text of a document without lines
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """The input as stages see it: lines, the labels so far, and page-level context.
@@ -157,10 +160,10 @@ class Document:
     page_meta: PageMeta = field(default_factory=lambda: NO_PAGE_META)  # structured metadata (HTML)
     main_content_found: bool = False  # the front end already isolated the article (trafilatura)
     day_first: bool | None = None  # whether the page's own numeric dates prove day-first order
-    page_text: PageText | None = None  # made from `lines` when not given
+    page_text: PageText = field(default_factory=lambda: NO_PAGE_TEXT)  # made from `lines` when not given
 
     def __post_init__(self) -> None:
-        if self.page_text is None:
+        if self.page_text is NO_PAGE_TEXT and self.lines:
             object.__setattr__(self, "page_text", PageText.of(self.lines))
         if not self.labels:
             object.__setattr__(self, "labels", (None,) * len(self.lines))
@@ -179,7 +182,7 @@ class Document:
         """Indices of non-blank lines no stage has dropped yet."""
         return [
             index
-            for index, (line, label) in enumerate(zip(self.lines, self.labels))
+            for index, (line, label) in enumerate(zip(self.lines, self.labels, strict=True))
             if line.text and (label is None or label.verdict is Verdict.KEEP)
         ]
 

@@ -12,6 +12,7 @@ import email.utils
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 _MONTHS = {
     # English
@@ -31,10 +32,16 @@ _MONTHS = {
 _MONTH = "(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
-_TIME = r"(?:\s*,?\s*(?:at\s+|à\s+|às\s+|a\s+las\s+|alle\s+|um\s+|-\s*)?(?P<hour>[0-2]?\d)[:h.](?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?![\w:]))?"
+_TIME = (
+    r"(?:\s*,?\s*(?:at\s+|à\s+|às\s+|a\s+las\s+|alle\s+|um\s+|-\s*)?"
+    r"(?P<hour>[0-2]?\d)[:h.](?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?![\w:]))?"
+)
 # (?<!\d) rather than \b: scrapes glue labels to dates ("time01-04-2025", "On:11 Mar 2025").
 _PATTERNS = (
-    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?(?!\d)"),
+    re.compile(
+        r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)"
+        r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?(?!\d)"
+    ),
     re.compile(rf"(?<!\d){_DAY}\s*(?:de\s+)?{_MONTH},?\s*(?:de\s+)?{_YEAR}(?!\d){_TIME}", re.IGNORECASE),
     re.compile(rf"(?<![^\W\d]){_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d){_TIME}", re.IGNORECASE),
     re.compile(rf"(?<!\d)(?P<first>[0-3]?\d)(?P<sep>[-/.])(?P<second>[0-3]?\d)(?P=sep){_YEAR}(?!\d){_TIME}"),
@@ -49,7 +56,10 @@ _SEPARATOR_AND_YEAR = re.compile(r"[-/.](?:19|20)\d\d(?!\d)")
 _MAX_FIELDS_BEFORE_YEAR = len("31-12")
 # "Oct 3", "3 March": a date without its year, which we recognise but never complete.
 _ANY_MONTH = _MONTH.replace("?P<month>", "?:")
-_YEARLESS = re.compile(rf"(?<![^\W\d]){_ANY_MONTH}\s+\d{{1,2}}(?!\d)|(?<!\d)\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+{_ANY_MONTH}(?![^\W\d])", re.IGNORECASE)
+_YEARLESS = re.compile(
+    rf"(?<![^\W\d]){_ANY_MONTH}\s+\d{{1,2}}(?!\d)|(?<!\d)\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+{_ANY_MONTH}(?![^\W\d])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +74,8 @@ def infer_day_first(texts: Iterable[str]) -> bool | None:
     text = "\n".join(texts)
     # Each window holds one date ending and one character either side of where its date can lie.
     windows = " ".join(
-        text[max(0, end.start() - _MAX_FIELDS_BEFORE_YEAR - 1): end.end() + 1] for end in _SEPARATOR_AND_YEAR.finditer(text)
+        text[max(0, end.start() - _MAX_FIELDS_BEFORE_YEAR - 1): end.end() + 1]
+        for end in _SEPARATOR_AND_YEAR.finditer(text)
     )
     day_first = month_first = False
     for match in _NUMERIC_FIELDS.finditer(windows):
@@ -140,38 +151,55 @@ def _days_in(month: int, year: int) -> int:
 
 # A date a page declares about itself (JSON-LD datePublished, <meta article:published_time>) is
 # written by software, not by a person: a whole ISO 8601 string, or on some CMSs an HTTP-style
-# RFC 2822 one ("Thu, 20 Mar 2025 10:15:00 GMT"). It keeps its seconds and its offset.
+# RFC 2822 one ("Thu, 20 Mar 2025 10:15:00 GMT"). It keeps its seconds and its offset. Its year
+# comes first, so its order is never in doubt; some CMSs leave out the zeros ("2022-5-5") and
+# Highwire's citation_publication_date (read by Google Scholar) separates with slashes
+# ("2019/1/22").
 _DECLARED_ISO = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})"
+    r"^(\d{4})([-/])(\d{1,2})\2(\d{1,2})"
     r"(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$"
 )
 _DECLARED_RFC_2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
+# A declared date outside these years is a placeholder ("0001-01-01", "1970-01-01" from an unset
+# timestamp, "9999-12-31") or a typo, not when the page was published or updated. The earliest is
+# htmldate's MIN_DATE (1995-01-01: pages dated before it are almost all placeholders); the latest
+# leaves a year's slack past htmldate's "today" for scheduled pieces and clocks around new year.
+EARLIEST_DECLARED_YEAR = 1995
+MAX_DECLARED_YEARS_AHEAD = 1
 
 
 def declared_date_to_iso(text: str) -> str | None:
-    """ISO 8601 without inventing precision or a timezone; None when not a recognisable date.
+    """ISO 8601 without inventing precision or a timezone; None when not a recognisable date or
+    not a plausible one (a year outside EARLIEST_DECLARED_YEAR .. next year).
 
-    "2025-03-20" stays a date, "2025-03-11T16:41" keeps minutes only, an offset is kept
+    "2025-03-20" stays a date ("2025/3/20" is the same), "2025-03-11T16:41" keeps minutes only, an offset is kept
     (as "+01:00"; "Z" becomes "+00:00"), fractions of a second are dropped; an RFC 2822 date
     keeps the offset it states ("GMT" is "+00:00").
     """
     match = _DECLARED_ISO.match(text)
     if match is None:
         return _rfc_2822_to_iso(text)
-    year, month, day, hour, minute, second, offset = match.groups()
-    if not _is_calendar_date(int(year), int(month), int(day)):
+    year_text, _, month_text, day_text, hour, minute, second, offset = match.groups()
+    year, month, day = int(year_text), int(month_text), int(day_text)
+    if not (_is_plausible_year(year) and _is_calendar_date(year, month, day)):
         return None
     if hour is not None and not (int(hour) < 24 and int(minute) < 60 and int(second or 0) < 60):
         return None
-    iso = f"{year}-{month}-{day}"
+    # Written out from the numbers: \d also matches other scripts' digits ("২০২০"), which int() reads.
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
     if hour is None:
         return iso
-    iso += f"T{hour}:{minute}" + (f":{second}" if second else "")
+    iso += f"T{int(hour):02d}:{int(minute):02d}" + (f":{int(second):02d}" if second else "")
     return iso + _iso_offset(offset) if offset else iso
 
 
+def _is_plausible_year(year: int) -> bool:
+    # The clock is read per call, not at import: a long-running worker crosses new year.
+    return EARLIEST_DECLARED_YEAR <= year <= date.today().year + MAX_DECLARED_YEARS_AHEAD
+
+
 def _is_calendar_date(year: int, month: int, day: int) -> bool:
-    return year >= 1 and 1 <= month <= 12 and 1 <= day <= _days_in(month, year)
+    return 1 <= month <= 12 and 1 <= day <= _days_in(month, year)
 
 
 def _iso_offset(offset: str) -> str:
@@ -179,7 +207,7 @@ def _iso_offset(offset: str) -> str:
     if offset in ("Z", "z"):
         return "+00:00"
     digits = offset[1:].replace(":", "")
-    return f"{offset[0]}{digits[:2]}:{digits[2:] or '00'}"
+    return f"{offset[0]}{int(digits[:2]):02d}:{int(digits[2:] or 0):02d}"
 
 
 def _rfc_2822_to_iso(text: str) -> str | None:
@@ -188,5 +216,7 @@ def _rfc_2822_to_iso(text: str) -> str | None:
     try:
         parsed = email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError):
+        return None
+    if not _is_plausible_year(parsed.year):
         return None
     return parsed.isoformat() if parsed.tzinfo else parsed.isoformat(timespec="seconds")

@@ -9,7 +9,7 @@ from langdetect.lang_detect_exception import LangDetectException
 
 from cleanscrape.text.shapes import letter_count
 
-MIN_LETTERS = 20  # below this langdetect's answer is noise
+MIN_LETTERS = 20  # not measured: below this langdetect's answer is noise (a title, a date)
 # langdetect averages several random walks over the sample's n-grams (7 by default), each about
 # as costly as reading the sample. On 200 characters or more of prose one walk gave the answer of
 # seven walks over 4,000 characters for every page of the 181-page benchmark in three renderers,

@@ -16,9 +16,12 @@ _NAME_SEPARATORS = re.compile(r",|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b")
 # (?<!\s): a try starts where a whitespace run does, not at each of its positions.
 _FILED_FROM = re.compile(r"(?<!\s)\s+in\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*$")
 # Lower-case words that belong inside names: "Ursula von der Leyen", "Ahmed al-Sharaa", "Ibn Saud".
-_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "la", "le", "al", "el", "bin", "ibn", "y"})
+_NAME_PARTICLES = frozenset({
+    "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "la", "le", "al", "el", "bin",
+    "ibn", "y",
+})
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-MAX_NAME_WORDS = 5
+MAX_NAME_WORDS = 5  # not measured: "Ursula von der Leyen" is four; a clause is longer
 
 
 def parse_credit(text: str) -> tuple[list[str], list[str]] | None:
@@ -63,7 +66,9 @@ def split_names(text: str) -> list[str]:
 
 def strict_names(text: str) -> list[str]:
     """The names when every part of `text` is one; [] when any part is something else (a sentence)."""
-    parts = [_FILED_FROM.sub("", part.strip()) for part in _NAME_SEPARATORS.split(text.strip().rstrip(".")) if part.strip()]
+    parts = [
+        _FILED_FROM.sub("", part.strip()) for part in _NAME_SEPARATORS.split(text.strip().rstrip(".")) if part.strip()
+    ]
     return parts if parts and all(is_name(part) for part in parts) else []
 
 

@@ -17,11 +17,16 @@ from cleanscrape.settings import Settings
 # The documented vocabulary of reasons. Every Removal carries one of these.
 REASONS: dict[str, str] = {
     "user-drop": "matched one of the user's drop phrases or patterns",
-    "stray-script": "a short fragment in a script other than the page's (a stray page number, a menu in another language)",
+    "stray-script": (
+        "a short fragment in a script other than the page's (a stray page number, a menu in another language)"
+    ),
     "chrome": "user-interface text: menus, logos, widgets, lone counters and symbols",
     "promo": "a call to install an app, follow a channel or subscribe to a newsletter",
     "credit": "a reporting/editing credit or a trailing wire-agency credit (its names go to metadata)",
-    "duplicate": "a repeat of a line printed earlier on the page (titles and captions printed 2-4 times), or of text already kept above",
+    "duplicate": (
+        "a repeat of a line printed earlier on the page (titles and captions printed 2-4 times), or of text"
+        " already kept above"
+    ),
     "caption": "a photo caption or photo credit (the caption goes to the article's captions)",
     "related-headlines": "a list of other articles' headlines, or its header (Latest, Most Viewed, Read more ...)",
     "legal": "copyright, terms, privacy and cookie notices",

@@ -70,7 +70,9 @@ def label_captions(doc: Document, settings: Settings) -> Iterator[Label]:
     credits = candidate_lines(doc, PHOTO_CREDIT_WORDS)
     bracketed = lines_matching(doc, _BRACKETED_CREDIT)
     marked = [index for index, evidence in enumerate(doc.evidence) if evidence.caption and doc.is_kept(index)]
-    printed: Counter[str] = Counter(line_key(line.text) for line in doc.lines if not line.is_blank) if bracketed else Counter()
+    printed: Counter[str] = Counter()
+    if bracketed:
+        printed.update(line_key(line.text) for line in doc.lines if not line.is_blank)
     for index in sorted({*credits, *bracketed, *marked}):
         text = doc.lines[index].text
         repeated_credit = printed[line_key(text)] > 1 and bool(_BRACKETED_CREDIT.search(text))

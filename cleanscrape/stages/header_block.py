@@ -17,10 +17,20 @@ from cleanscrape.text.shapes import is_headline, is_prose, is_short, word_count
 from cleanscrape.text.tokens import letter_words
 
 # Words that label a date rather than say anything: "Published On:", "Updated", "time", weekdays.
-_DATE_LABEL_WORDS = frozenset(
-    ["published", "publish", "posted", "updated", "update", "last", "modified", "edited", "on", "at", "am", "pm", "time", "date", "by", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "gmt", "utc", "ist", "est", "edt", "cet", "cest", "bst", "today", "yesterday", "publié", "publicado", "pubblicato", "veröffentlicht", "aktualisiert", "actualizado", "atualizado", "mis", "jour", "le", "am", "um", "à", "às", "a", "las", "de", "del", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "segunda", "terça", "quarta", "quinta", "sexta", "feira", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato"]
+_DATE_LABEL_WORDS = frozenset([
+    "published", "publish", "posted", "updated", "update", "last", "modified", "edited", "on", "at", "am", "pm",
+    "time", "date", "by", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "gmt", "utc", "ist", "est", "edt", "cet",
+    "cest", "bst", "today", "yesterday", "publié", "publicado", "pubblicato", "veröffentlicht", "aktualisiert",
+    "actualizado", "atualizado", "mis", "jour", "le", "am", "um", "à", "às", "a", "las", "de", "del", "lundi",
+    "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag", "mittwoch", "donnerstag",
+    "freitag", "samstag", "sonntag", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    "segunda", "terça", "quarta", "quinta", "sexta", "feira", "lunedì", "martedì", "mercoledì", "giovedì",
+    "venerdì", "sabato"
+])
+_UPDATED = re.compile(
+    r"\b(?:updated?|modified|edited|last\s+updated|aktualisiert|mis\s+à\s+jour|actualizado)\b", re.IGNORECASE
 )
-_UPDATED = re.compile(r"\b(?:updated?|modified|edited|last\s+updated|aktualisiert|mis\s+à\s+jour|actualizado)\b", re.IGNORECASE)
 
 
 def date_facts(text: str, day_first: bool | None) -> tuple[Fact, ...] | None:
@@ -65,9 +75,11 @@ class HeaderLine:
     list_item: str | None = None
 
 
-def read_header_block(lines: Sequence[Line], day_first: bool | None, settings: Settings) -> tuple[int, list[HeaderLine]]:
+def read_header_block(
+    lines: Sequence[Line], day_first: bool | None, settings: Settings
+) -> tuple[int, list[HeaderLine]]:
     """Read back from the end of `lines`: (index of the first line not in the header block, its lines)."""
-    config = settings.metadata
+    config, shapes = settings.metadata, settings.shapes
     block: list[HeaderLine] = []
     position = len(lines) - 1
     next_is_date = False
@@ -79,7 +91,7 @@ def read_header_block(lines: Sequence[Line], day_first: bool | None, settings: S
             block.append(HeaderLine(position, dates))
         elif authors:
             block.append(HeaderLine(position, tuple(Fact(FactKind.AUTHOR, name) for name in authors)))
-        elif line.marker and word_count(line.text) <= config.max_header_words and not is_prose(line.text, settings.shapes):
+        elif line.marker and word_count(line.text) <= config.max_header_words and not is_prose(line.text, shapes):
             block.append(HeaderLine(position, list_item=line.text))
         elif next_is_date and _is_name(line.text, settings):
             block.append(HeaderLine(position, (Fact(FactKind.PUBLISHER, line.text),)))

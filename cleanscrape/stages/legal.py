@@ -22,7 +22,9 @@ _NOTICE = re.compile(
 )
 
 # Every _NOTICE match holds one of these, lower-cased: a line without any cannot be a notice.
-NOTICE_WORDS = ("©", "(c)", "copyright", "rights reserved", "privacy", "terms", "cookie", "sell my", "commercial", "subscriber")
+NOTICE_WORDS = (
+    "©", "(c)", "copyright", "rights reserved", "privacy", "terms", "cookie", "sell my", "commercial", "subscriber",
+)
 _NOTICE_HINT = any_word(NOTICE_WORDS)
 
 

@@ -40,7 +40,9 @@ _COMMENTS_HEADER = re.compile(
     re.IGNORECASE,
 )
 # "jbaxt says:", "Gary M on September 17, 2018 at 8:50 pm said:": how comment software signs a comment.
-_COMMENT_SIGNATURE = re.compile(r"^(?:\d+\.\s*)?\S.{0,80}?\b(?:says|said|wrote|writes|commented|replied)\s*:?$", re.IGNORECASE)
+_COMMENT_SIGNATURE = re.compile(
+    r"^(?:\d+\.\s*)?\S.{0,80}?\b(?:says|said|wrote|writes|commented|replied)\s*:?$", re.IGNORECASE
+)
 
 
 def is_comments_header(text: str, config: MainContentConfig = DEFAULT_SETTINGS.main_content) -> bool:
@@ -83,7 +85,9 @@ def line_scores(doc: Document, lines: Sequence[Line], settings: Settings) -> lis
     # Counted over every line, dropped ones too: the repeated stage has already dropped the later copies.
     printed = Counter(line.text for line in doc.lines if line.text)
     sentences = (
-        line.text for line in lines if word_count(line.text) >= config.language_sample_words and ends_sentence(line.text)
+        line.text
+        for line in lines
+        if word_count(line.text) >= config.language_sample_words and ends_sentence(line.text)
     )
     language, density = page_language(sentences)
     is_word_list = _word_list_test(language, density, config)
@@ -137,7 +141,7 @@ def label_main_content(doc: Document, settings: Settings) -> Iterator[Label]:
     if total < config.min_region_words:
         return
     start = header_block_start(lines[:start], settings)
-    if start > 0 and is_headline(lines[start - 1].text, shapes) and start < len(lines) and is_headline(lines[start].text, shapes):
+    if 0 < start < len(lines) and is_headline(lines[start - 1].text, shapes) and is_headline(lines[start].text, shapes):
         start -= 1  # a kicker or page heading printed right above the title
     for pos in range(len(lines)):
         if not start <= pos < end:

@@ -105,7 +105,8 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
             block = []
         if title is not None:
             words_since_title = 0
-            yield Label(kept[zone_start + title_pos], Verdict.DROP, "metadata", facts=(Fact(FactKind.TITLE, title.text),))
+            title_fact = Fact(FactKind.TITLE, title.text)
+            yield Label(kept[zone_start + title_pos], Verdict.DROP, "metadata", facts=(title_fact,))
             if first_zone:
                 for heading_pos in range(title_pos):
                     if is_headline(zone[heading_pos].text, shapes):

@@ -13,7 +13,10 @@ from cleanscrape.stages.base import any_word, line_rule
 from cleanscrape.text.shapes import word_count
 from cleanscrape.text.tokens import folded
 
-_CHANNEL = r"(?:app|apps|application|newsletters?|whatsapp|telegram|channel|instagram|facebook|twitter|youtube|tiktok|linkedin|google news|podcast|alerts?|notifications?|updates)"
+_CHANNEL = (
+    r"(?:app|apps|application|newsletters?|whatsapp|telegram|channel|instagram|facebook|twitter|youtube|tiktok"
+    r"|linkedin|google news|podcast|alerts?|notifications?|updates)"
+)
 _CALL_TO_ACTION = re.compile(
     rf"\b(?:download|get|install|try|follow|join|subscribe(?:\s+to)?|sign\s+up(?:\s+for|\s+to)?|turn\s+on|enable)\b[^.!?]{{0,60}}?\b{_CHANNEL}\b",
     re.IGNORECASE,
@@ -21,7 +24,9 @@ _CALL_TO_ACTION = re.compile(
 # Said to the reader: an imperative opening the line or a clause ("Never miss a story - download
 # the app today"), or "you"/"us"/"our". "now", "today", "free" also occur in reported sentences.
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|us|our)\b", re.IGNORECASE)
-_IMPERATIVE = re.compile(r"(?:download|get|install|try|follow|join|subscribe|sign\s+up|turn\s+on|enable)\b", re.IGNORECASE)
+_IMPERATIVE = re.compile(
+    r"(?:download|get|install|try|follow|join|subscribe|sign\s+up|turn\s+on|enable)\b", re.IGNORECASE
+)
 _CLAUSE_END = frozenset(".!?:—–-")
 # App-store badges print as just their names: "App Store", "Google Play", "app-storeplay-store".
 _STORE_BADGE = re.compile(r"(?:app[\s-]?store|google[\s-]?play|play[\s-]?store|app[\s-]?gallery)", re.IGNORECASE)

@@ -27,7 +27,8 @@ def label_repeated_text(doc: Document, settings: Settings) -> Iterator[Label]:
     seen: set[tuple[str, ...]] = set()
     for index in doc.kept_indices():
         grams = shingles(doc.kept_text(index), config.shingle_words)
-        if len(grams) >= config.min_shingles and sum(map(seen.__contains__, grams)) >= config.min_seen_share * len(grams):
+        said = sum(map(seen.__contains__, grams))
+        if len(grams) >= config.min_shingles and said >= config.min_seen_share * len(grams):
             yield Label(index, Verdict.DROP, "duplicate")
             continue
         seen.update(grams)

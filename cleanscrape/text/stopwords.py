@@ -17,40 +17,100 @@ from cleanscrape.text.tokens import prose_words
 
 STOP_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
-        ["a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "more", "most", "my", "no", "not", "now", "of", "on", "one", "only", "or", "other", "our", "out", "over", "said", "she", "so", "some", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "up", "was", "we", "were", "what", "when", "where", "which", "while", "who", "will", "with", "would", "you", "your"]
+        [
+            "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by",
+            "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "him", "his",
+            "how", "i", "if", "in", "into", "is", "it", "its", "just", "more", "most", "my", "no", "not", "now",
+            "of", "on", "one", "only", "or", "other", "our", "out", "over", "said", "she", "so", "some", "than",
+            "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "up", "was",
+            "we", "were", "what", "when", "where", "which", "while", "who", "will", "with", "would", "you", "your"
+        ]
     ),
     "de": frozenset(
-        ["aber", "als", "am", "an", "auch", "auf", "aus", "bei", "bis", "das", "dass", "dem", "den", "der", "des", "die", "doch", "durch", "ein", "eine", "einem", "einen", "einer", "eines", "er", "es", "für", "hat", "hatte", "ich", "ihr", "im", "in", "ist", "ja", "kann", "man", "mehr", "mit", "nach", "nicht", "noch", "nur", "oder", "sich", "sie", "sind", "so", "um", "und", "uns", "vom", "von", "vor", "war", "wie", "wir", "wird", "wurde", "zu", "zum", "zur", "über"]
+        [
+            "aber", "als", "am", "an", "auch", "auf", "aus", "bei", "bis", "das", "dass", "dem", "den", "der",
+            "des", "die", "doch", "durch", "ein", "eine", "einem", "einen", "einer", "eines", "er", "es", "für",
+            "hat", "hatte", "ich", "ihr", "im", "in", "ist", "ja", "kann", "man", "mehr", "mit", "nach", "nicht",
+            "noch", "nur", "oder", "sich", "sie", "sind", "so", "um", "und", "uns", "vom", "von", "vor", "war",
+            "wie", "wir", "wird", "wurde", "zu", "zum", "zur", "über"
+        ]
     ),
     "fr": frozenset(
-        ["a", "au", "aux", "avec", "ce", "ces", "cette", "comme", "dans", "de", "des", "du", "elle", "en", "est", "et", "il", "ils", "je", "la", "le", "les", "leur", "lui", "mais", "me", "même", "ne", "nous", "on", "ont", "ou", "par", "pas", "plus", "pour", "qu", "que", "qui", "sa", "sans", "se", "ses", "son", "sont", "sur", "un", "une", "vous", "été", "était", "être"]
+        [
+            "a", "au", "aux", "avec", "ce", "ces", "cette", "comme", "dans", "de", "des", "du", "elle", "en", "est",
+            "et", "il", "ils", "je", "la", "le", "les", "leur", "lui", "mais", "me", "même", "ne", "nous", "on",
+            "ont", "ou", "par", "pas", "plus", "pour", "qu", "que", "qui", "sa", "sans", "se", "ses", "son", "sont",
+            "sur", "un", "une", "vous", "été", "était", "être"
+        ]
     ),
     "es": frozenset(
-        ["a", "al", "como", "con", "de", "del", "el", "en", "es", "esta", "este", "fue", "ha", "hay", "la", "las", "le", "lo", "los", "más", "no", "o", "para", "pero", "por", "que", "se", "ser", "si", "sin", "sobre", "son", "su", "sus", "también", "un", "una", "uno", "y", "ya", "está", "han", "era", "muy", "entre", "cuando"]
+        [
+            "a", "al", "como", "con", "de", "del", "el", "en", "es", "esta", "este", "fue", "ha", "hay", "la",
+            "las", "le", "lo", "los", "más", "no", "o", "para", "pero", "por", "que", "se", "ser", "si", "sin",
+            "sobre", "son", "su", "sus", "también", "un", "una", "uno", "y", "ya", "está", "han", "era", "muy",
+            "entre", "cuando"
+        ]
     ),
     "pt": frozenset(
-        ["a", "ao", "aos", "as", "com", "como", "da", "das", "de", "do", "dos", "e", "ela", "ele", "em", "entre", "era", "foi", "já", "mais", "mas", "na", "nas", "no", "nos", "não", "o", "os", "ou", "para", "pela", "pelo", "por", "que", "se", "sem", "ser", "seu", "sua", "são", "também", "tem", "um", "uma", "à", "é", "está"]
+        [
+            "a", "ao", "aos", "as", "com", "como", "da", "das", "de", "do", "dos", "e", "ela", "ele", "em", "entre",
+            "era", "foi", "já", "mais", "mas", "na", "nas", "no", "nos", "não", "o", "os", "ou", "para", "pela",
+            "pelo", "por", "que", "se", "sem", "ser", "seu", "sua", "são", "também", "tem", "um", "uma", "à", "é",
+            "está"
+        ]
     ),
     "it": frozenset(
-        ["a", "al", "alla", "anche", "che", "chi", "ci", "come", "con", "da", "dal", "del", "della", "dei", "di", "e", "è", "gli", "ha", "i", "il", "in", "la", "le", "lo", "ma", "ne", "nel", "nella", "non", "per", "più", "questo", "si", "sono", "su", "sua", "suo", "tra", "un", "una", "uno"]
+        [
+            "a", "al", "alla", "anche", "che", "chi", "ci", "come", "con", "da", "dal", "del", "della", "dei", "di",
+            "e", "è", "gli", "ha", "i", "il", "in", "la", "le", "lo", "ma", "ne", "nel", "nella", "non", "per",
+            "più", "questo", "si", "sono", "su", "sua", "suo", "tra", "un", "una", "uno"
+        ]
     ),
     "nl": frozenset(
-        ["aan", "al", "als", "bij", "dat", "de", "deze", "die", "dit", "door", "een", "en", "er", "had", "heb", "heeft", "het", "hij", "in", "is", "je", "kan", "maar", "met", "naar", "niet", "nog", "of", "om", "ook", "op", "over", "te", "tot", "uit", "van", "voor", "was", "wat", "we", "werd", "wordt", "ze", "zich", "zijn"]
+        [
+            "aan", "al", "als", "bij", "dat", "de", "deze", "die", "dit", "door", "een", "en", "er", "had", "heb",
+            "heeft", "het", "hij", "in", "is", "je", "kan", "maar", "met", "naar", "niet", "nog", "of", "om", "ook",
+            "op", "over", "te", "tot", "uit", "van", "voor", "was", "wat", "we", "werd", "wordt", "ze", "zich",
+            "zijn"
+        ]
     ),
     "ru": frozenset(
-        ["а", "без", "бы", "был", "была", "были", "было", "в", "во", "вы", "да", "для", "до", "его", "ее", "её", "если", "есть", "еще", "ещё", "же", "за", "и", "из", "или", "им", "их", "к", "как", "когда", "ли", "мы", "на", "над", "не", "нет", "но", "о", "об", "от", "по", "при", "с", "со", "так", "также", "то", "только", "у", "уже", "что", "это", "этот", "я"]
+        [
+            "а", "без", "бы", "был", "была", "были", "было", "в", "во", "вы", "да", "для", "до", "его", "ее", "её",
+            "если", "есть", "еще", "ещё", "же", "за", "и", "из", "или", "им", "их", "к", "как", "когда", "ли", "мы",
+            "на", "над", "не", "нет", "но", "о", "об", "от", "по", "при", "с", "со", "так", "также", "то", "только",
+            "у", "уже", "что", "это", "этот", "я"
+        ]
     ),
     "pl": frozenset(
-        ["a", "aby", "ale", "bez", "by", "był", "była", "było", "być", "co", "do", "dla", "i", "ich", "jak", "jako", "jest", "jego", "jej", "już", "na", "nie", "o", "od", "oraz", "po", "pod", "przez", "przy", "się", "sobie", "są", "ta", "tak", "także", "te", "to", "tu", "w", "we", "z", "za", "że"]
+        [
+            "a", "aby", "ale", "bez", "by", "był", "była", "było", "być", "co", "do", "dla", "i", "ich", "jak",
+            "jako", "jest", "jego", "jej", "już", "na", "nie", "o", "od", "oraz", "po", "pod", "przez", "przy",
+            "się", "sobie", "są", "ta", "tak", "także", "te", "to", "tu", "w", "we", "z", "za", "że"
+        ]
     ),
     "sv": frozenset(
-        ["att", "av", "de", "den", "det", "du", "där", "efter", "en", "ett", "för", "har", "han", "hon", "i", "inte", "jag", "kan", "man", "med", "men", "när", "och", "om", "på", "som", "till", "under", "upp", "ut", "var", "vi", "vid", "är"]
+        [
+            "att", "av", "de", "den", "det", "du", "där", "efter", "en", "ett", "för", "har", "han", "hon", "i",
+            "inte", "jag", "kan", "man", "med", "men", "när", "och", "om", "på", "som", "till", "under", "upp",
+            "ut", "var", "vi", "vid", "är"
+        ]
     ),
     "id": frozenset(
-        ["ada", "adalah", "agar", "akan", "antara", "apa", "atau", "bagi", "bahwa", "banyak", "belum", "bisa", "dalam", "dan", "dapat", "dari", "dengan", "di", "dia", "hanya", "harus", "hingga", "ia", "ini", "itu", "jika", "juga", "kami", "karena", "ke", "kepada", "kita", "lagi", "lebih", "maka", "masih", "mereka", "namun", "oleh", "pada", "para", "saat", "saya", "sebagai", "secara", "sehingga", "seperti", "serta", "setelah", "sudah", "telah", "tersebut", "tetapi", "tidak", "untuk", "yang"]
+        [
+            "ada", "adalah", "agar", "akan", "antara", "apa", "atau", "bagi", "bahwa", "banyak", "belum", "bisa",
+            "dalam", "dan", "dapat", "dari", "dengan", "di", "dia", "hanya", "harus", "hingga", "ia", "ini", "itu",
+            "jika", "juga", "kami", "karena", "ke", "kepada", "kita", "lagi", "lebih", "maka", "masih", "mereka",
+            "namun", "oleh", "pada", "para", "saat", "saya", "sebagai", "secara", "sehingga", "seperti", "serta",
+            "setelah", "sudah", "telah", "tersebut", "tetapi", "tidak", "untuk", "yang"
+        ]
     ),
     "tr": frozenset(
-        ["ama", "ancak", "bana", "ben", "bile", "bir", "biz", "bu", "buna", "bunu", "da", "daha", "de", "diye", "en", "gibi", "göre", "her", "ile", "için", "ise", "kadar", "ki", "mi", "ne", "nasıl", "olan", "olarak", "olduğu", "onun", "o", "sen", "sonra", "şey", "şu", "ve", "veya", "ya", "çok"]
+        [
+            "ama", "ancak", "bana", "ben", "bile", "bir", "biz", "bu", "buna", "bunu", "da", "daha", "de", "diye",
+            "en", "gibi", "göre", "her", "ile", "için", "ise", "kadar", "ki", "mi", "ne", "nasıl", "olan", "olarak",
+            "olduğu", "onun", "o", "sen", "sonra", "şey", "şu", "ve", "veya", "ya", "çok"
+        ]
     ),
 }
 

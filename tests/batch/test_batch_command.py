@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -132,14 +134,56 @@ def test_output_dir_mirrors_names_and_contains_hostile_ones(corpus: Path, tmp_pa
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
     # nothing escaped: every file is under out, and nothing else appeared next to it
     assert sorted(os.listdir(tmp_path)) == ["hostile.jsonl", "in", "outdir"]
-    assert "a.txt.txt" in written and "sub/c.htm.txt" in written
-    assert "d/000001-r1.txt" in written and "g/000001-example.com_page1.txt" in written
-    assert "i.txt.error.json" in written and "k.txt.gz.error.json" in written
+    # named relative to tmp_path, the common root of in/ and hostile.jsonl
+    assert "in/a.txt.txt" in written and "in/sub/c.htm.txt" in written
+    assert "in/d/000001-r1.txt" in written and "in/g/000001-example.com_page1.txt" in written
+    assert "in/i.txt.error.json" in written and "in/k.txt.gz.error.json" in written
     hostile_files = [w for w in written if w.startswith("hostile/")]
     assert len(hostile_files) == len(ids)
     assert all(len(os.path.basename(w).encode()) <= 160 and "\x00" not in w for w in hostile_files)
-    assert (out / "a.txt.txt").read_text() == "An article in plain text.\n"
+    assert (out / "in" / "a.txt.txt").read_text() == "An article in plain text.\n"
     assert not [p for p in out.rglob(".tmp-*")]  # no temp files left behind
+
+
+@pytest.mark.parametrize("inputs, expected", [
+    (["dupA/", "dupB/"], {"dupA/a.txt.json": "text of dupA/a.txt", "dupB/a.txt.json": "text of dupB/a.txt"}),
+    (["a.com/index.txt", "b.com/index.txt"],
+     {"a.com/index.txt.json": "text of a.com/index.txt", "b.com/index.txt.json": "text of b.com/index.txt"}),
+    (["one/"], {"a.txt.json": "text of one/a.txt"}),  # one directory: named as inside it, as before
+])
+def test_output_dir_mirrors_paths_from_the_common_root(tmp_path: Path, capsys, monkeypatch, inputs,
+                                                       expected) -> None:
+    # Before, each input was named relative to its own argument: dupA/a.txt and dupB/a.txt were
+    # both written to od/a.txt.json, the second over the first.
+    for name in ("dupA/a.txt", "dupB/a.txt", "a.com/index.txt", "b.com/index.txt", "one/a.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(f"text of {name}")
+    monkeypatch.chdir(tmp_path)
+    assert run([*inputs, "--output-dir", "od"], capsys)[0] == 0
+    written = {str(p.relative_to(tmp_path / "od")): json.loads(p.read_text())["text"]
+               for p in (tmp_path / "od").rglob("*.json")}
+    assert written == expected
+
+
+@pytest.mark.parametrize("inputs, message", [
+    (["dupA/", "dupA/a.txt"], "dupA/a.txt is named by more than one input"),
+    (["pages.jsonl", "pages.jsonl.gz"], "pages.jsonl and pages.jsonl.gz could be written to the same name"),
+    (["a:b.txt", "a_b.txt"], "a:b.txt and a_b.txt could be written to the same name"),
+    (["pages.jsonl", "pages/000001-x.txt"], "pages.jsonl and pages/000001-x.txt could be written"),
+])
+def test_output_dir_refuses_a_possible_name_clash_before_writing(tmp_path: Path, capsys, monkeypatch, inputs,
+                                                                 message) -> None:
+    (tmp_path / "dupA").mkdir()
+    (tmp_path / "dupA" / "a.txt").write_text("a")
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "000001-x.txt").write_text("x")
+    for name in ("a:b.txt", "a_b.txt", "pages.jsonl"):
+        (tmp_path / name).write_text('{"id": "x", "text": "t"}\n')
+    (tmp_path / "pages.jsonl.gz").write_bytes(gzip.compress(b'{"id": "x", "text": "t"}\n'))
+    monkeypatch.chdir(tmp_path)
+    code, err = run([*inputs, "--output-dir", "od"], capsys)
+    assert code == 2 and err.count("\n") == 1 and message in err, err
+    assert not (tmp_path / "od").exists()
 
 
 def test_output_dir_json_and_resume_skips_existing(corpus: Path, tmp_path: Path, capsys) -> None:
@@ -169,6 +213,8 @@ def test_resume_repairs_a_torn_line_and_finishes(corpus: Path, tmp_path: Path, c
     expected = full.read_bytes().splitlines(keepends=True)
     partial = tmp_path / "partial.jsonl"
     partial.write_bytes(b"".join(expected[:6]) + expected[6][:25])  # 6 records and a torn 7th
+    # the journal of the whole run: it runs ahead of the output, as after a crash
+    shutil.copy(str(full) + ".resume", str(partial) + ".resume")
     code, err = run([str(corpus), "-o", str(partial), "--resume"], capsys)
     assert code == 0 and "6 skipped" in err
     assert read_jsonl(partial) == read_jsonl(full)
@@ -180,6 +226,7 @@ def test_resume_per_article_redoes_a_half_written_document(corpus: Path, tmp_pat
     lines = full.read_bytes().splitlines(keepends=True)
     partial = tmp_path / "partial.jsonl"
     partial.write_bytes(b"".join(lines[:3]))  # a.txt's article and 2 of b.html's 3
+    shutil.copy(str(full) + ".resume", str(partial) + ".resume")
     assert run([str(corpus), "-o", str(partial), "--per-article", "--resume"], capsys)[0] == 0
     assert read_jsonl(partial) == read_jsonl(full)
 
@@ -213,3 +260,72 @@ def test_max_bytes_is_also_the_limit_clean_applies(flag: list[str], limit: int |
     parser = batch_command.configure_parser(argparse.ArgumentParser())
     args = parser.parse_args(["in.jsonl", "-o", "out.jsonl", *flag])
     assert settings_with_size_limit(args).max_input_bytes == limit
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--timeout", "0"], "argument --timeout: must be a positive number of seconds, or none, not '0'"),
+    (["--timeout", "-3"], "argument --timeout: must be a positive number of seconds, or none, not '-3'"),
+    (["--workers", "x"], "argument --workers: must be a positive whole number, not 'x'"),
+    (["--recycle-after", "0"], "argument --recycle-after: must be a positive whole number, not '0'"),
+    (["--max-bytes", "lots"], "argument --max-bytes: must be a size in bytes such as 500K, 20M or 1G"),
+])
+def test_bad_option_values_are_refused_in_plain_words_on_one_line(corpus: Path, tmp_path: Path, capsys, argv,
+                                                                  message) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        batch_command.main([str(corpus), "-o", str(tmp_path / "x.jsonl"), *argv])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2
+    assert err.count("\n") == 1 and err.startswith("cleanscrape batch: error: ") and message in err, err
+
+
+def test_timeout_none_switches_the_time_out_off() -> None:
+    parser = batch_command.configure_parser(argparse.ArgumentParser())
+    assert parser.parse_args(["in.jsonl", "-o", "o.jsonl", "--timeout", "none"]).timeout is None
+    assert parser.parse_args(["in.jsonl", "-o", "o.jsonl", "--timeout", "2.5"]).timeout == 2.5
+
+
+def test_resume_tells_documents_by_identity_so_files_added_before_the_others_are_cleaned(tmp_path: Path,
+                                                                                          capsys) -> None:
+    # Before, --resume skipped as many documents as the output had lines: after two files sorting
+    # first were added, it skipped those two and one old one, and wrote the other two old ones again.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("c.txt", "d.txt", "e.txt"):
+        (folder / name).write_text(f"text of {name}")
+    out = tmp_path / "out.jsonl"
+    assert run([str(folder), "-o", str(out)], capsys)[0] == 0
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(f"text of {name}")
+    code, err = run([str(folder), "-o", str(out), "--resume"], capsys)
+    assert code == 0 and "2 documents read" in err and "3 skipped (already in the output)" in err, err
+    sources = [Path(r["source"]).name for r in read_jsonl(out)]
+    assert sources == ["c.txt", "d.txt", "e.txt", "a.txt", "b.txt"]
+    assert [r["text"] for r in read_jsonl(out)] == [f"text of {name}" for name in sources]
+
+
+@pytest.mark.parametrize("rerun, message", [
+    (["{other}", "-o", "{out}", "--resume"], "it was written from other inputs"),
+    (["{corpus}", "-o", "{out}", "--resume", "--drop-phrase", "x"], "written with other options (--drop-phrase)"),
+    (["{corpus}", "-o", "{out}", "--resume", "--per-article"], "other options (--per-article)"),
+    (["{other}", "--output-dir", "{dir}", "--resume"], "it was written from other inputs"),
+])
+def test_resume_refuses_an_output_written_from_other_inputs_or_options(corpus: Path, tmp_path: Path, capsys,
+                                                                       rerun, message) -> None:
+    other = tmp_path / "other.jsonl"
+    other.write_text('{"id": "o1", "text": "unrelated"}\n')
+    out, directory = tmp_path / "out.jsonl", tmp_path / "outdir"
+    assert run([str(corpus), "-o", str(out)], capsys)[0] == 0
+    assert run([str(corpus), "--output-dir", str(directory)], capsys)[0] == 0
+    before = out.read_bytes()
+    argv = [a.format(corpus=corpus, other=other, out=out, dir=directory) for a in rerun]
+    code, err = run(argv, capsys)
+    assert code == 2 and err.count("\n") == 1 and message in err, err
+    assert out.read_bytes() == before and not (directory / "o1").exists()
+
+
+def test_resume_refuses_an_output_without_a_journal(corpus: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"source": "written by something else"}\n')
+    code, err = run([str(corpus), "-o", str(out), "--resume"], capsys)
+    assert code == 2 and "has no journal" in err and err.count("\n") == 1
+    assert out.read_text() == '{"source": "written by something else"}\n'

@@ -172,3 +172,23 @@ def test_nothing_is_added_outside_one_article_element():
         + "</body></html>")
     one = split_lines(PARAGRAPHS[0])
     assert with_article_chunks(listing, one) is one
+
+
+def test_a_class_attribute_that_is_no_valid_css_string_still_finds_the_other_chunks():
+    # A newline (or a quote, a backslash) inside a class attribute: pasted into a CSS selector it
+    # made lexbor raise "Can't parse CSS selector" out of clean() (issue #16).
+    chunk = "<div class='body\n text'>{}</div>"
+    page_html = ("<html><body><article><h1>Council approves the bridge</h1>"
+                 + chunk.format("".join(f"<p>{text}</p>" for text in PARAGRAPHS[:2]))
+                 + "<div class='ad'>Advertisement</div>"
+                 + chunk.format("".join(f"<p>{text}</p>" for text in PARAGRAPHS[2:]))
+                 + "</article></body></html>")
+    extracted = split_lines("\n\n".join(PARAGRAPHS[:2]))
+    assert texts(with_article_chunks(LexborHTMLParser(page_html), extracted)) == PARAGRAPHS
+
+
+def test_the_issue_16_page_cleans_without_raising():
+    prose = [f"{text} {text}" for text in PARAGRAPHS + PARAGRAPHS[:2]]
+    page_html = '<article><h1>T</h1><div class="body\n text">' + "".join(f"<p>{text}</p>" for text in prose)
+    page = clean(page_html, content_type="html")
+    assert PARAGRAPHS[0] in page.text

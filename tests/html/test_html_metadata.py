@@ -1,8 +1,10 @@
 import json
+from datetime import date
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from cleanscrape import clean
 from cleanscrape.frontends.html.structured import page_metadata
 from cleanscrape.frontends.html.titles import title_without_site_name
 from cleanscrape.model import PageMeta
@@ -164,6 +166,11 @@ def test_empty_and_malformed_documents_have_no_metadata():
         ("2025-03-20T10:15:00.123456-05:00", "2025-03-20T10:15:00-05:00"),
         ("2025-03-20T10:15Z", "2025-03-20T10:15+00:00"),
         ("2025-02-30", None),
+        ("2019/1/22", "2019-01-22"),  # Highwire's citation_publication_date
+        ("2022-5-5 22:17:36", "2022-05-05T22:17:36"),
+        ("2022-05/05", None),  # one separator, not two
+        ("২০২০-০৮-২৯T১০:৪৬:০৬+০১:০০", "2020-08-29T10:46:06+01:00"),  # Bengali digits, written out in ASCII
+        ("2025-003-20", None),
         ("March 20, 2025", None),
         ("", None),
         ("Thu, 20 Mar 2025 10:15:00 GMT", "2025-03-20T10:15:00+00:00"),
@@ -217,3 +224,89 @@ def test_json_ld_escapes_of_lone_surrogates_give_writable_values():
                              '"author": {"name": "Jane \\udc00Doe"}}')
     meta = page_metadata(tree)
     assert meta.title == "Bridge \ufffd opens" and meta.authors == ("Jane \ufffdDoe",)
+
+
+NEXT_YEAR = date.today().year + 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("0001-01-01", None),  # a CMS's "no date" sentinel
+        ("0001-01-01T00:00:00+00:00", None),
+        ("1970-01-01T00:00:00Z", None),  # an unset Unix timestamp
+        ("1994-12-31", None),
+        ("1995-01-01", "1995-01-01"),
+        (f"{NEXT_YEAR}-12-31", f"{NEXT_YEAR}-12-31"),
+        (f"{NEXT_YEAR + 1}-01-01", None),
+        ("9999-12-31T23:59:59", None),
+        ("Thu, 01 Jan 1970 00:00:00 GMT", None),
+    ],
+)
+def test_declared_dates_outside_the_plausible_years_are_not_dates(raw, expected):
+    assert declared_date_to_iso(raw) == expected
+
+
+def test_a_sentinel_json_ld_date_gives_way_to_the_meta_date_and_never_reaches_the_page():
+    tree = page_with_json_ld(
+        {"@type": "NewsArticle", "headline": "Bridge", "datePublished": "0001-01-01", "dateModified": "0001-01-01"},
+        head='<meta property="article:published_time" content="2025-03-20">',
+    )
+    meta = page_metadata(tree)
+    assert (meta.published, meta.updated) == ("2025-03-20", None)
+    block = json.dumps({"@type": "NewsArticle", "headline": "Bridge", "datePublished": "0001-01-01T00:00:00"})
+    page = clean(f'<html><head><script type="application/ld+json">{block}</script></head>'
+                 "<body><p>The council voted on Tuesday to approve the new bridge.</p></body></html>", content_type="html")
+    assert page.articles and "0001" not in json.dumps(page.to_dict())
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["date", "DC.date.issued", "dcterms.created", "DCTERMS.issued", "dcterms.date", "dc.date.created",
+     "citation_publication_date", "citation_date", "prism.publicationDate", "article:published"],
+)
+def test_dublin_core_highwire_prism_and_plain_date_meta_keys_give_the_published_date(key):
+    tree = parse(f'<head><meta name="{key}" content="2025-03-20"></head><body><p>Text</p></body>')
+    assert page_metadata(tree).published == "2025-03-20"
+
+
+def test_dcterms_modified_gives_the_updated_date():
+    tree = parse('<head><meta name="dcterms.modified" content="2025-03-21T08:00:00Z"></head>')
+    assert page_metadata(tree).updated == "2025-03-21T08:00:00+00:00"
+
+
+def test_an_unreadable_date_gives_way_to_the_next_key_and_a_better_key_wins_over_date():
+    tree = parse('<head><meta name="date" content="2024-01-01">'
+                 '<meta property="article:published_time" content="last Tuesday">'
+                 '<meta name="citation_publication_date" content="2019/1/22"></head>')
+    assert page_metadata(tree).published == "2019-01-22"
+
+
+def test_a_forum_thread_s_opening_post_is_the_article():
+    tree = page_with_json_ld({
+        "@type": "DiscussionForumPosting", "headline": "Car rental or car rent?", "datePublished": "2010-02-20T13:34:06Z",
+        "author": {"@type": "Person", "name": "tomas"},
+    }, head="<title>[Vocabulary] - Car rental or car rent? - Forum</title>")
+    meta = page_metadata(tree)
+    assert (meta.title, meta.published, meta.authors) == ("Car rental or car rent?", "2010-02-20T13:34:06+00:00", ("tomas",))
+
+
+def test_without_an_article_node_a_web_page_node_gives_the_dates_only():
+    tree = page_with_json_ld({"@graph": [
+        {"@type": "WebSite", "name": "Ex", "datePublished": "2001-01-01"},
+        {"@type": ["WebPage", "FAQPage"], "name": "Ex | FAQ", "datePublished": "2024-03-17T19:47:39+00:00",
+         "dateModified": "2025-01-02", "author": {"name": "Ann Lee"}},
+    ]}, head="<title>Frequently asked questions | Ex</title>")
+    meta = page_metadata(tree)
+    assert (meta.published, meta.updated) == ("2024-03-17T19:47:39+00:00", "2025-01-02")
+    assert meta.title == "Frequently asked questions" and meta.authors == ()
+
+
+def test_a_web_site_node_s_date_is_not_the_page_s():
+    tree = page_with_json_ld({"@type": "WebSite", "name": "Ex", "datePublished": "2001-01-01"})
+    assert page_metadata(tree).published is None
+
+
+def test_with_an_article_node_a_web_page_node_s_date_does_not_stand_in():
+    tree = page_with_json_ld([{"@type": "WebPage", "datePublished": "2024-03-17"}, {"@type": "NewsArticle", "headline": "H"}])
+    assert page_metadata(tree).published is None

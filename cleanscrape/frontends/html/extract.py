@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html as html_module
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import trafilatura
@@ -131,15 +131,13 @@ def with_article_chunks(tree: LexborHTMLParser, lines: tuple[Line, ...]) -> tupl
     if not counts:
         return lines
     main = containers[max(counts, key=counts.__getitem__)]
-    class_name = main.attributes.get("class")
     article = closest(main, ARTICLE_TAG)
-    if not class_name or article is None:
+    if not main.attributes.get("class") or article is None:
         return lines
     before: list[str] = []
     after: list[str] = []
     seen_main = False
-    escaped = class_name.replace("\\", "\\\\").replace('"', '\\"')
-    for node in article.css(f'{main.tag}[class="{escaped}"]'):  # the same class, selected in C
+    for node in _alike(article, main):
         if node.mem_id == main.mem_id:
             seen_main = True
         elif not contains(node, main) and not contains(main, node):
@@ -155,6 +153,18 @@ def with_article_chunks(tree: LexborHTMLParser, lines: tuple[Line, ...]) -> tupl
     return split_lines("\n".join([
         *shown[:first], *_as_paragraphs(before), *shown[first:last], "", *_as_paragraphs(after), *shown[last:],
     ]))
+
+
+def _alike(root: LexborNode, model: LexborNode) -> Iterator[LexborNode]:
+    """`root` and the elements inside it of `model`'s tag and exact class attribute, in page order.
+
+    Compared here rather than selected with CSS: a page's class attribute may hold anything
+    (newlines, quotes, backslashes), and pasted into a selector it may not parse.
+    """
+    class_name = model.attributes.get("class")
+    for node in root.traverse():
+        if node.tag == model.tag and node.attributes.get("class") == class_name:
+            yield node
 
 
 def _as_paragraphs(texts: Iterable[str]) -> list[str]:

@@ -21,11 +21,22 @@ from cleanscrape.frontends.html.titles import title_without_site_name
 from cleanscrape.model import PageMeta
 from cleanscrape.parse.dates import declared_date_to_iso
 
-# schema.org types whose node describes the page's article (NewsArticle's subtypes included:
-# publishers use them interchangeably).
+# schema.org types whose node describes the page's article: Article and its subtypes
+# (https://schema.org/Article), which publishers use interchangeably; a forum thread's opening
+# post (DiscussionForumPosting) is the thread's article.
 ARTICLE_TYPES = frozenset({
-    "newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
-    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "reviewnewsarticle", "backgroundnewsarticle", "askpublicnewsarticle", "blogposting", "liveblogposting",
+    "socialmediaposting", "discussionforumposting", "techarticle", "apireference", "scholarlyarticle",
+    "medicalscholarlyarticle", "report", "satiricalarticle", "advertisercontentarticle",
+})
+# Other creative works whose dates are the page's when it has no article node: the page itself
+# (WebPage and its subtypes, https://schema.org/WebPage) and works a page is about as a whole.
+# Not WebSite (its dates are the site's) nor media objects (a video embedded in any page).
+DATED_WORK_TYPES = frozenset({
+    "webpage", "aboutpage", "checkoutpage", "collectionpage", "contactpage", "faqpage", "itempage",
+    "medicalwebpage", "profilepage", "qapage", "realestatelisting", "searchresultspage",
+    "creativework", "recipe", "howto", "review", "question", "podcastepisode", "dataset",
 })
 # Containers whose members are nodes of the same description (WebPage.mainEntity holds the
 # article on many CMSs). Other values are not walked: "citation" or "hasPart" articles are
@@ -37,13 +48,23 @@ _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 # "schema:NewsArticle" and "http://schema.org/NewsArticle" name the same type.
 _TYPE_PREFIX_END = re.compile(r"[/:#]")
 
-# <meta> keys (property, name or itemprop, lower-cased) for each field, best first. Only the
-# first key a page has is read: a later key does not stand in for an unreadable date.
+# <meta> keys (property, name or itemprop, lower-cased) for each field, best first. A date is
+# read from the first key whose content is a readable date.
 META_TITLE = ("og:title", "twitter:title")
 META_SITE_NAME = ("og:site_name",)
-META_PUBLISHED = ("article:published_time", "og:article:published_time", "datepublished",
-                  "parsely-pub-date", "sailthru.date", "pubdate", "publishdate", "dc.date")
-META_UPDATED = ("article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified")
+META_PUBLISHED = (
+    "article:published_time", "og:article:published_time", "article:published", "datepublished",
+    "parsely-pub-date", "sailthru.date", "pubdate", "publishdate",
+    # Dublin Core and DCMI terms, as HTML spells them (https://wiki.whatwg.org/wiki/MetaExtensions)
+    "dc.date", "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dcterms.date",
+    # Highwire Press tags (read by Google Scholar) and PRISM: scholarly and magazine publishers
+    "citation_publication_date", "citation_date", "prism.publicationdate",
+    "date",  # the loosest: last
+)
+META_UPDATED = (
+    "article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified", "datemodified",
+    "dc.date.modified", "dcterms.modified",
+)
 META_SECTION = ("article:section", "og:article:section")
 META_AUTHOR = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
 META_DESCRIPTION = ("og:description", "description", "twitter:description")
@@ -106,7 +127,7 @@ def _json_ld_metadata(tree: LexborHTMLParser) -> PageMeta:
     nodes = [node for script in _json_ld_scripts(tree) for node in _json_ld_nodes(_load_json_ld(script))]
     article = next((node for node in nodes if _node_types(node) & ARTICLE_TYPES), None)
     if article is None:
-        return PageMeta()
+        return _dated_work_metadata(nodes)
     by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
     return PageMeta(
         title=clean_value(article.get("headline")) or clean_value(article.get("name")),
@@ -119,6 +140,17 @@ def _json_ld_metadata(tree: LexborHTMLParser) -> PageMeta:
         body=clean_value(article.get("articleBody")),
         language=_language(article.get("inLanguage")),
     )
+
+
+def _dated_work_metadata(nodes: list[dict[str, Any]]) -> PageMeta:
+    """The dates of the first dated creative work (DATED_WORK_TYPES) that has one."""
+    for node in nodes:
+        if _node_types(node) & DATED_WORK_TYPES:
+            published = _declared_date(clean_value(node.get("datePublished")))
+            updated = _declared_date(clean_value(node.get("dateModified")))
+            if published or updated:
+                return PageMeta(published=published, updated=updated)
+    return PageMeta()
 
 
 def _json_ld_scripts(tree: LexborHTMLParser) -> Iterator[str]:
@@ -191,12 +223,16 @@ def _meta_tag_metadata(tree: LexborHTMLParser) -> PageMeta:
     def first(keys: tuple[str, ...]) -> str | None:
         return next((contents[key] for key in keys if key in contents), None)
 
+    def first_date(keys: tuple[str, ...]) -> str | None:
+        dates = (declared_date_to_iso(contents[key]) for key in keys if key in contents)
+        return next(filter(None, dates), None)
+
     author = first(META_AUTHOR)
     return PageMeta(
         title=first(META_TITLE),
         site_name=first(META_SITE_NAME),
-        published=_declared_date(first(META_PUBLISHED)),
-        updated=_declared_date(first(META_UPDATED)),
+        published=first_date(META_PUBLISHED),
+        updated=first_date(META_UPDATED),
         section=first(META_SECTION),
         authors=(author,) if author is not None and not _is_url(author) else (),
         description=first(META_DESCRIPTION),

@@ -138,7 +138,7 @@ def _day_first_line_by_line(texts):
 
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st
+from hypothesis import strategies as st  # noqa: E402
 
 
 @given(st.lists(st.text(alphabet="0123456789-/. \n2019a", max_size=40), max_size=5))
