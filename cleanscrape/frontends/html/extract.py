@@ -27,7 +27,7 @@ from trafilatura.utils import load_html
 
 from cleanscrape.decode.normalize import split_lines
 from cleanscrape.frontends.html.byline import markup_authors, person_names
-from cleanscrape.frontends.html.dates import markup_dates
+from cleanscrape.frontends.html.dates import MarkupDates, markup_dates
 from cleanscrape.frontends.html.dom import closest, contains, node_text, normalise_text
 from cleanscrape.frontends.html.evidence import dom_evidence
 from cleanscrape.frontends.html.structured import page_metadata
@@ -92,9 +92,13 @@ def with_markup_metadata(page_meta: PageMeta, html: str, source: str | None) -> 
     lxml_tree = load_html(html)
     if lxml_tree is None:
         return replace(page_meta, authors=tuple(person_names(page_meta.authors)))
-    dates = markup_dates(lxml_tree, source)
+    try:
+        dates, markup = markup_dates(lxml_tree, source), markup_authors(lxml_tree)
+    except Exception:  # noqa: BLE001 - see below
+        # htmldate's and trafilatura's readers are evidence, not the page: a failure of theirs on
+        # a hostile page costs this evidence only, since clean() raises nothing it does not document.
+        dates, markup = MarkupDates(), ()
     site = page_meta.site_name or page_meta.publisher
-    markup = markup_authors(lxml_tree)
     declared, byline = person_names(page_meta.authors, site), person_names(markup, site)
     if not declared and not byline:
         # A personal site is named after its author: the site's name stands when no one else is named.
