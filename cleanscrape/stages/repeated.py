@@ -26,6 +26,12 @@ def is_repeatable(text: str, config: RepeatedConfig = DEFAULT_SETTINGS.repeated)
 
 
 def label_repeated(doc: Document, settings: Settings) -> Iterator[Label]:
+    # Inside main content an extractor isolated, the template's repeats (a title or caption box
+    # printed again) are already gone, and what repeats is the article's own: a code listing's
+    # lines, a recipe's steps, a refrain. On the HTML dev sets the stage cost F1 there:
+    # readability 0.933 without it vs 0.905 with it, shub 0.969 vs 0.968 (2026-11-26).
+    if doc.main_content_found:
+        return
     config = settings.repeated
     last_seen: dict[str, int] = {}
     for index, line in enumerate(doc.lines):

@@ -1,5 +1,7 @@
 """The repeated stage: later copies of a line printed more than once are duplicates."""
 
+import dataclasses
+
 from helpers import doc_from_lines, labels_of
 
 from cleanscrape.model import Label, Verdict
@@ -55,3 +57,11 @@ def test_a_question_recurring_far_apart_in_an_interview_is_content_not_a_duplica
 def test_repeated_table_rows_are_content():
     header = "| Pos | Player | Plays | % |"
     assert labels_of(STAGE, [header, "| QB | Baker Mayfield | 70 | 100% |", header, "| RB | Nick Chubb | 50 | 70% |"]) == {}
+
+
+def test_inside_extracted_main_content_a_repeated_line_is_the_articles_own():
+    step = "Stir the sauce until it thickens, then take the pan off the heat."
+    lines = ["Make the sauce", step, "Make the glaze", step]
+    assert labels_of(repeated.STAGE, doc_from_lines(lines)) == {4: "duplicate"}
+    extracted = dataclasses.replace(doc_from_lines(lines), main_content_found=True)
+    assert labels_of(repeated.STAGE, extracted) == {}
