@@ -31,7 +31,8 @@ def clean(
     `data` is the page as text or bytes; `content_type` is "text", "html" or None (detect).
     `options` is a `Settings` or a mapping of its field names. Raises NotTextError for bytes that
     are not text, InputTooLarge for input over one of the Settings maximums (both ValueErrors),
-    ValueError for invalid options and TypeError for data that is neither str nor bytes; nothing else.
+    ValueError for invalid options and TypeError for data that is neither str nor bytes or an option
+    of the wrong type (a lone string where a list of strings belongs); nothing else.
     """
     settings = Settings.from_options(options)
     if content_type not in (None, *CONTENT_TYPES):

@@ -210,6 +210,8 @@ class Settings:
     segment: SegmentConfig = SegmentConfig()
 
     def __post_init__(self) -> None:
+        for name in STRING_COLLECTION_FIELDS:
+            _check_strings(name, getattr(self, name), (tuple, frozenset))
         for name in LIMIT_FIELDS:
             value = getattr(self, name)
             if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
@@ -243,11 +245,11 @@ class Settings:
         if unknown:
             raise ValueError(f"unknown option(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
         values = dict(options)
-        if "disabled_stages" in values:
-            values["disabled_stages"] = frozenset(values["disabled_stages"])
-        for name in ("drop_phrases", "drop_patterns", "keep_phrases", "keep_patterns", "languages"):
+        for name in STRING_COLLECTION_FIELDS:
             if name in values:
-                values[name] = tuple(values[name])
+                # A lone string is refused, not split into characters ("World" is not W, o, r, l, d).
+                _check_strings(name, values[name], (list, tuple, set, frozenset))
+                values[name] = (frozenset if name == "disabled_stages" else tuple)(values[name])
         for name, default in DEFAULT_SETTINGS.stage_configs():
             if isinstance(values.get(name), Mapping):
                 values[name] = _replace_thresholds(name, default, values[name])
@@ -291,6 +293,17 @@ def _flat_fields(settings: Any, defaults: Any, prefix: str = "") -> list[tuple[s
 
 def _show(value: Any) -> str:
     return repr(sorted(value)) if isinstance(value, frozenset) else repr(value)
+
+
+# Fields holding several strings: a list (or tuple, or set) of them, never one string.
+STRING_COLLECTION_FIELDS = ("disabled_stages", "drop_phrases", "drop_patterns", "keep_phrases", "keep_patterns",
+                            "languages")
+
+
+def _check_strings(name: str, value: Any, kinds: tuple[type, ...]) -> None:
+    """TypeError naming the field unless `value` is one of `kinds` holding only strings."""
+    if not isinstance(value, kinds) or not all(isinstance(item, str) for item in value):
+        raise TypeError(f"{name} must be a list of strings, not {value!r}")
 
 
 LIMIT_FIELDS = ("max_input_bytes", "max_lines", "max_line_chars", "max_html_depth", "max_html_elements")

@@ -30,3 +30,16 @@ def test_invalid_pattern_is_a_clear_error():
 def test_settings_are_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         DEFAULT_SETTINGS.language_sample_chars = 5  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("field", ["drop_phrases", "keep_patterns", "disabled_stages", "languages"])
+def test_a_lone_string_where_a_list_of_strings_belongs_is_a_type_error_naming_the_field(field):
+    with pytest.raises(TypeError, match=field):
+        Settings.from_options({field: "related"})
+    with pytest.raises(TypeError, match=field):
+        Settings.from_options({field: ["related", 3]})
+
+
+def test_a_list_of_strings_is_accepted_and_kept_whole():
+    settings = Settings.from_options({"drop_phrases": ["World"], "disabled_stages": ["related"]})
+    assert settings.drop_phrases == ("World",) and settings.disabled_stages == frozenset({"related"})

@@ -41,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(args.verbose)
     try:
         settings_from_args(args)
-    except ValueError as error:
+    except (ValueError, TypeError) as error:
         parser.error(str(error))
     try:
         status = args.run(args, sys.stdout)

@@ -81,7 +81,7 @@ def settings_with_size_limit(args: argparse.Namespace) -> Settings:
     a UsageError: these commands report errors themselves."""
     try:
         return dataclasses.replace(settings_from_args(args), max_input_bytes=max_bytes_from_args(args))
-    except ValueError as error:
+    except (ValueError, TypeError) as error:
         raise UsageError(str(error)) from None
 
 
