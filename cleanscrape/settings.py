@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -300,7 +300,7 @@ STRING_COLLECTION_FIELDS = ("disabled_stages", "drop_phrases", "drop_patterns", 
                             "languages")
 
 
-def _check_strings(name: str, value: Any, kinds: tuple[type, ...]) -> None:
+def _check_strings(name: str, value: Any, kinds: tuple[type[Collection[Any]], ...]) -> None:
     """TypeError naming the field unless `value` is one of `kinds` holding only strings."""
     if not isinstance(value, kinds) or not all(isinstance(item, str) for item in value):
         raise TypeError(f"{name} must be a list of strings, not {value!r}")
