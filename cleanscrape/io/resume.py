@@ -61,8 +61,8 @@ class JournalState:
 def read_journal(output: str, run: Mapping[str, Any]) -> JournalState | None:
     """The state to resume `output` from, None if there is nothing to resume (no output yet);
     ResumeRefused if it was written by another run or cannot be told."""
-    if not os.path.exists(output):
-        return None  # a journal left without its output describes nothing
+    if not os.path.exists(output) or not os.path.getsize(output):
+        return None  # a journal left without its output, or with an empty one, describes nothing
     size = os.path.getsize(output)
     path = journal_path(output)
     if not os.path.exists(path):
@@ -124,9 +124,15 @@ class Journal:
 
     def __init__(self, output: str, run: Mapping[str, Any], state: JournalState | None = None) -> None:
         path = journal_path(output)
-        if state is None:  # a new run: a new journal
-            self._stream: BinaryIO = open(path, "wb")  # noqa: SIM115 - closed by close()
-            self._stream.write(json.dumps({"format": _FORMAT, "run": run}, ensure_ascii=False).encode() + b"\n")
+        if state is None:  # a new run: a new journal, its header whole on disk before any output
+            # A kill -9 must never leave a journal without its header beside an output that has
+            # lines: written aside and renamed into place, the header is there whole or not at all.
+            header = json.dumps({"format": _FORMAT, "run": run}, ensure_ascii=False).encode() + b"\n"
+            with open(path + ".tmp", "wb") as aside:
+                aside.write(header)
+            os.replace(path + ".tmp", path)
+            self._stream: BinaryIO = open(path, "r+b")  # noqa: SIM115 - closed by close()
+            self._stream.seek(len(header))
         else:
             self._stream = open(path, "r+b")  # noqa: SIM115 - closed by close()
             self._stream.truncate(state.journal_bytes)
