@@ -35,6 +35,7 @@ from cleanscrape.frontends.html.visible import trace, visible_lines, visible_tex
 from cleanscrape.model import Document, Line, PageMeta, PageText
 from cleanscrape.parse.dates import infer_day_first
 from cleanscrape.text.shapes import is_prose
+from cleanscrape.text.tokens import words
 
 # Chosen by measurement on the shub benchmark (benchmarks/trafilatura_settings.py and
 # benchmarks/quality.py): comments off (trafilatura alone 0.953 -> 0.960 F1). favor_precision
@@ -213,7 +214,7 @@ def body_sentences(body: str) -> list[str]:
 def _word_key(text: str) -> str:
     # Letters and digits alone: bodies put spaces where the page has none ("Arte mis", tags
     # inside words), and a sentence of 8+ words is not found by chance without its spaces.
-    return "".join(_WORDS.findall(text.casefold()))
+    return "".join(words(text))
 
 
 def missing_body_sentences(body: str, lines: Iterable[str]) -> tuple[list[str], int]:
