@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import heapq
 from collections.abc import Iterable, Iterator, Sequence
 
 from cleanscrape.assemble.segment import Segment, page_kind, roles, segment
-from cleanscrape.model import Article, Document, Fact, FactKind, Line, Page, PageMeta, Removal, Verdict
+from cleanscrape.model import Article, Document, Evidence, Fact, FactKind, Line, Page, PageMeta, Removal, Verdict
 from cleanscrape.parse.dateline import parse_dateline
 from cleanscrape.parse.language import detect_language
 from cleanscrape.settings import Settings
@@ -44,6 +45,7 @@ def build_page(doc: Document, settings: Settings, source: str | None = None) -> 
         article.role = role
     if articles:
         _fill_from_page_meta(articles[0], doc.page_meta)
+    rows = explain_rows(doc)
     page = Page(
         kind=kind,
         articles=articles,
@@ -51,8 +53,8 @@ def build_page(doc: Document, settings: Settings, source: str | None = None) -> 
         warnings=list(_warnings(doc)),
         source=source,
         heading=_first(_facts(doc, 0, len(doc.lines)), FactKind.HEADING),
-        explain=tuple(explain(doc)),
-        evidence=doc.evidence,
+        explain=tuple(row for row, _ in rows),
+        evidence=tuple(found for _, found in rows) if doc.evidence else (),
     )
     # The language the page declares (HTML lang, JSON-LD inLanguage) wins over a statistical guess.
     page.language = _declared_language(doc.page_meta) or detect_language(page.text, settings.language_sample_chars)
@@ -135,8 +137,22 @@ def stage_removals(doc: Document) -> Iterator[Removal]:
             yield Removal(line.number, line.text[start:end].strip(), trim.reason)
 
 
-def explain(doc: Document) -> Iterator[tuple[Line, str, str]]:
-    """(line, verdict, reason) for every input line: the view behind `--explain`."""
+# What the front end knew of a line its extractor left out: nothing beyond its text.
+_LEFT_OUT_EVIDENCE = Evidence()
+
+
+def explain_rows(doc: Document) -> list[tuple[tuple[Line, str, str], Evidence]]:
+    """((line, verdict, reason), its evidence) for every input line, in input order: the stages'
+    lines and, merged by line number, the lines the extractor left out (dropped, "extractor").
+    The view behind `--explain` and the explain report; on HTML it covers every visible line."""
+    labelled = zip(labelled_rows(doc), doc.evidence or [_LEFT_OUT_EVIDENCE] * len(doc.lines), strict=True)
+    left_out = (((line, "drop", EXTRACTOR), _LEFT_OUT_EVIDENCE) for line in doc.left_out)
+    # A merge, not a sort: each sequence keeps its own order, the stages' lines first on a tie.
+    return list(heapq.merge(labelled, left_out, key=lambda row: row[0][0].number))
+
+
+def labelled_rows(doc: Document) -> Iterator[tuple[Line, str, str]]:
+    """(line, verdict, reason) for every line the stages labelled."""
     for index, line in enumerate(doc.lines):
         label = doc.labels[index]
         if line.is_blank:

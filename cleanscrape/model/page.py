@@ -89,7 +89,9 @@ class Page:
     warnings: list[str] = field(default_factory=list)
     source: str | None = None
     heading: str | None = None  # a listing page's own heading
-    explain: tuple[tuple[Line, str, str], ...] = ()  # (line, verdict, reason) for every input line
+    # (line, verdict, reason) for every input line; on HTML, every visible line, those the
+    # extractor left out included (verdict "drop", reason "extractor").
+    explain: tuple[tuple[Line, str, str], ...] = ()
     evidence: tuple[Evidence, ...] = ()  # what the front end knew of each line of `explain` (HTML only)
     # Why Settings.languages or min_words rule the page out ("language", "min-words"); None: kept.
     # clean() still returns the page: the caller (batch: --rejected) decides what to do with it.

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, zip_longest
 
+from cleanscrape.assemble.build import EXTRACTOR
 from cleanscrape.model import Article, Block, Evidence, Line, Page, PageKind
 from cleanscrape.text.shapes import is_headline, is_prose
 
@@ -49,9 +50,12 @@ class _Paragraph:
 
 def markdown(page: Page) -> str:
     """The page's kept text as Markdown ("" for an empty page)."""
-    lines = {line.number: line for line, _, _ in page.explain}
+    # The lines the stages saw: a line the extractor left out may share a visible line's number.
+    rows = [(row, found) for row, found in zip_longest(page.explain, page.evidence, fillvalue=_NO_EVIDENCE)
+            if row[2] != EXTRACTOR]
+    lines = {line.number: line for (line, _, _), _ in rows}
     # Text input has no evidence: every line is then a paragraph as far as the DOM goes.
-    evidence = {line.number: found for (line, _, _), found in zip(page.explain, page.evidence, strict=False)}
+    evidence = {line.number: found for (line, _, _), found in rows}
     title_level = 2 if page.kind is PageKind.LISTING else 1
     parts = [_heading(page.heading, 1)] if page.kind is PageKind.LISTING and page.heading else []
     for article in page.articles:

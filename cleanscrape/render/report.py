@@ -80,8 +80,7 @@ def _summary(page: Page) -> str:
     verdicts = [verdict for _, verdict, _ in page.explain if verdict != "blank"]
     kept = sum(verdict in ("keep", "trim") for verdict in verdicts)
     language = f", language {page.language}" if page.language else ""
-    # HTML input reaches the stages as the text its main content was extracted to: those are the lines.
-    lines = "lines of the text extracted from the HTML" if page.evidence else "lines"
+    lines = "visible lines of the HTML" if page.evidence else "lines"
     return (f"{page.kind.value} page{language}: {len(verdicts)} non-blank {lines}, {kept} kept, "
             f"{len(verdicts) - kept} dropped, {len(page.removed)} removals")
 

@@ -74,3 +74,17 @@ def test_the_accounting_check_can_fail() -> None:
     page = clean(PAGE, content_type="html")
     page.removed = [removal for removal in page.removed if removal.reason != "extractor"]
     assert "Home" in unaccounted_visible_lines(PAGE, page)
+
+
+def test_explain_lists_every_visible_line_in_page_order_with_the_extractor_lines_dropped() -> None:
+    page = clean(PAGE, content_type="html")
+    shown = [line.text for line in visible_lines(visible_text(LexborHTMLParser(PAGE)))]
+    rows = [(line, verdict, reason) for line, verdict, reason in page.explain if verdict != "blank"]
+    assert [line.number for line, _, _ in rows] == sorted(line.number for line, _, _ in rows)
+    left_out = [line.text for line, verdict, reason in rows if reason == "extractor"]
+    assert left_out[:2] == ["Home", "News"] and left_out[-2:] == ["Contact us", "Jobs at the Daily Example"]
+    assert all(verdict == "drop" for _, verdict, reason in rows if reason == "extractor")
+    explained = " ".join(line.text for line, _, _ in rows)
+    assert all(text in explained for text in shown)
+    # The front end's evidence stays aligned with the rows: one each, the left-out lines' empty.
+    assert len(page.evidence) == len(page.explain)
