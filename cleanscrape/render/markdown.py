@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from itertools import groupby, zip_longest
+from itertools import groupby
 
 from cleanscrape.assemble.build import EXTRACTOR
 from cleanscrape.model import Article, Block, Evidence, Line, Page, PageKind
@@ -51,8 +51,8 @@ class _Paragraph:
 def markdown(page: Page) -> str:
     """The page's kept text as Markdown ("" for an empty page)."""
     # The lines the stages saw: a line the extractor left out may share a visible line's number.
-    rows = [(row, found) for row, found in zip_longest(page.explain, page.evidence, fillvalue=_NO_EVIDENCE)
-            if row[2] != EXTRACTOR]
+    found_by_row = page.evidence or (_NO_EVIDENCE,) * len(page.explain)
+    rows = [(row, found) for row, found in zip(page.explain, found_by_row, strict=True) if row[2] != EXTRACTOR]
     lines = {line.number: line for (line, _, _), _ in rows}
     # Text input has no evidence: every line is then a paragraph as far as the DOM goes.
     evidence = {line.number: found for (line, _, _), found in rows}
