@@ -259,7 +259,7 @@ def _run_description(args: argparse.Namespace) -> dict[str, Any]:
         "--drop-phrase": args.drop_phrase, "--drop-pattern": args.drop_pattern,
         "--keep-phrase": args.keep_phrase, "--keep-pattern": args.keep_pattern,
         "--text-field": args.text_field, "--html-field": args.html_field, "--id-field": args.id_field,
-        "--url-field": args.url_field, "--max-bytes": args.max_bytes, "--per-article": args.per_article,
+        "--url-field": args.url_field, "--max-bytes": max_bytes_from_args(args) or 0, "--per-article": args.per_article,
         "--format": args.format if args.output_dir else None,
     }
     return {"inputs": inputs, "options": options}
