@@ -8,6 +8,7 @@ main CLI as `python -m cleanscrape.cli.batch INPUT... -o OUT.jsonl`.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import signal
 import sys
@@ -31,14 +32,15 @@ from cleanscrape.cli.options import (
     settings_with_size_limit,
     timeout_seconds,
 )
+from cleanscrape.cli.progress import ProgressLine, ProgressState
 from cleanscrape.engines.local import Failure, LocalPool, PoolOptions, WorkerStartError, available_cores
 from cleanscrape.engines.record import Cleaner
 from cleanscrape.engines.task import DocumentTask
-from cleanscrape.io.compressed import stdin_looks_like_jsonl
+from cleanscrape.io.compressed import ByteMeter, stdin_looks_like_jsonl
 from cleanscrape.io.discovery import STDIN, InputFile, UsageError, check_inputs, iter_input_files
 from cleanscrape.io.document import InputDocument, SkipCause
 from cleanscrape.io.jsonl import MISSING_FIELD, JsonlFields
-from cleanscrape.io.readers import ReadOptions, read_documents
+from cleanscrape.io.readers import ReadOptions, read_documents, stored_size
 from cleanscrape.io.resume import (
     Journal,
     JournalState,
@@ -121,7 +123,9 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
                           "OUT.jsonl.resume that -o writes beside OUT.jsonl (with --output-dir: by the files there); "
                           "refused (exit 2) for an output written from other inputs or options")
     run.add_argument("--fail-on-error", action="store_true", help="exit 1 if any document gave an error record")
-    run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+    run.add_argument("-q", "--quiet", action="store_true",
+                     help="no progress line and no summary line (the progress line shows only on a terminal: "
+                          "documents done, and, the inputs being files, the share done and the time left)")
     add_settings_arguments(parser)  # the same cleaning options as `cleanscrape clean`
     return parser
 
@@ -233,6 +237,7 @@ class _Plan:
     pool: PoolOptions
     passed_over: Counter[SkipCause]  # filled in as the inputs are read
     rejected: Writer | None = None  # --rejected: where filtered documents go instead of `writer`
+    progress: _ProgressSource | None = None  # None: no progress line (not a terminal, -q)
 
 
 def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
@@ -255,12 +260,18 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
     read_options = ReadOptions(fields=jsonl_fields_from_args(args), max_bytes=max_bytes)
     passed_over: Counter[SkipCause] = Counter()
     files: Iterable[InputFile] = iter_input_files(args.inputs, args.input_format, passed_over)
+    progress = _progress_source(args)
+    if args.output_dir or (progress is not None and STDIN not in args.inputs):
+        # every name is checked before the first is written; a progress total needs the whole list
+        files = list(files)
     if args.output_dir:
-        files = list(files)  # every name is checked before the first is written
         clash = find_name_clash(files, FILE_EXTENSIONS[file_format(args)])
         if clash:
             raise UsageError(f"{clash}; give inputs with distinct names, or use -o OUT.jsonl")
-    jobs: Iterator[tuple[int, InputDocument]] = enumerate(read_documents(files, read_options, passed_over))
+    if progress is not None and isinstance(files, list) and STDIN not in args.inputs:
+        progress = _with_totals(progress, files)
+    meter = progress.meter if progress is not None else None
+    jobs: Iterator[tuple[int, InputDocument]] = enumerate(read_documents(files, read_options, passed_over, meter))
     run = _run_description(args)
     try:
         # The rejected file is planned (named, its journal read) before the main output is opened,
@@ -276,7 +287,30 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
                         rejected_renderer=JsonlRenderer() if rejected is not None and args.output_dir else None)
     pool = PoolOptions(workers=args.workers, timeout=args.timeout, recycle_after=args.recycle_after,
                        preload=("cleanscrape", "cleanscrape.frontends.html.extract", "cleanscrape.engines.task"))
-    return _Plan(jobs, task, writer, _either_done(is_done, rejected_done), pool, passed_over, rejected)
+    return _Plan(jobs, task, writer, _either_done(is_done, rejected_done), pool, passed_over, rejected, progress)
+
+
+@dataclass(frozen=True)
+class _ProgressSource:
+    """What the progress line measures: bytes read from the inputs, against totals when known."""
+
+    meter: ByteMeter
+    total_documents: int | None = None
+    total_bytes: int | None = None
+
+
+def _progress_source(args: argparse.Namespace) -> _ProgressSource | None:
+    # Only for a person watching: never in logs, pipes or CI output.
+    if args.quiet or not sys.stderr.isatty():
+        return None
+    return _ProgressSource(ByteMeter())
+
+
+def _with_totals(progress: _ProgressSource, files: list[InputFile]) -> _ProgressSource:
+    """Totals from the listed files: documents when each file is one page, else bytes."""
+    if all(item.format in ("text", "html") for item in files):
+        return dataclasses.replace(progress, total_documents=len(files))
+    return dataclasses.replace(progress, total_bytes=sum(stored_size(item) for item in files) or None)
 
 
 def file_format(args: argparse.Namespace) -> str:
@@ -417,7 +451,7 @@ def _is_stream(path: str) -> bool:
 
 def _execute(plan: _Plan, args: argparse.Namespace, summary: Summary) -> None:
     jobs = _skipping_done(plan.jobs, plan.is_done, summary) if plan.is_done else plan.jobs
-    progress = _progress_bar(args)
+    progress = _progress_line(plan.progress, summary) if plan.progress is not None else None
     try:
         with LocalPool(plan.task, plan.pool) as pool:
             for job, result in pool.map(jobs):
@@ -427,7 +461,7 @@ def _execute(plan: _Plan, args: argparse.Namespace, summary: Summary) -> None:
                 writer.write(job[1], rendered.payload, error=rendered.kind == "error")
                 summary.add(job[1], rendered.kind)
                 if progress is not None:
-                    progress.update(1)
+                    progress.update()
     finally:
         if progress is not None:
             progress.close()
@@ -442,13 +476,14 @@ def _skipping_done(jobs: Iterator[tuple[int, InputDocument]], is_done: DoneCheck
             yield job
 
 
-def _progress_bar(args: argparse.Namespace) -> Any:
-    # Only for a person watching: never in logs, pipes or CI output.
-    if args.quiet or not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
+def _progress_line(source: _ProgressSource, summary: Summary) -> ProgressLine:
+    def state() -> ProgressState:
+        # documents found already in the output (--resume) count as done: the totals include them
+        return ProgressState(documents=summary.read + summary.already_done,
+                             elapsed=time.monotonic() - summary.started, total_documents=source.total_documents,
+                             bytes_read=source.meter.bytes, total_bytes=source.total_bytes)
 
-    return tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+    return ProgressLine(sys.stderr, state)
 
 
 def _sigterm_as_interrupt() -> Any:
