@@ -8,6 +8,7 @@ main CLI as `python -m cleanscrape.cli.batch INPUT... -o OUT.jsonl`.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import signal
 import sys
@@ -31,27 +32,39 @@ from cleanscrape.cli.options import (
     settings_with_size_limit,
     timeout_seconds,
 )
+from cleanscrape.cli.progress import ProgressLine, ProgressState
 from cleanscrape.engines.local import Failure, LocalPool, PoolOptions, WorkerStartError, available_cores
 from cleanscrape.engines.record import Cleaner
 from cleanscrape.engines.task import DocumentTask
-from cleanscrape.io.compressed import stdin_looks_like_jsonl
+from cleanscrape.io.compressed import ByteMeter, stdin_looks_like_jsonl
 from cleanscrape.io.discovery import STDIN, InputFile, UsageError, check_inputs, iter_input_files
 from cleanscrape.io.document import InputDocument, SkipCause
 from cleanscrape.io.jsonl import MISSING_FIELD, JsonlFields
-from cleanscrape.io.readers import ReadOptions, read_documents
-from cleanscrape.io.resume import Journal, ResumeRefused, check_dir_manifest, read_journal, write_dir_manifest
+from cleanscrape.io.readers import ReadOptions, read_documents, stored_size
+from cleanscrape.io.resume import (
+    Journal,
+    JournalState,
+    ResumeRefused,
+    check_dir_manifest,
+    journal_path,
+    read_journal,
+    write_dir_manifest,
+)
 from cleanscrape.io.writers import (
+    FILE_EXTENSIONS,
     DirWriter,
     FileRenderer,
     JsonlRenderer,
     JsonlWriter,
     MissingExtra,
     OutputFormat,
+    OutputName,
     ParquetWriter,
     Writer,
     find_name_clash,
     output_name,
 )
+from cleanscrape.settings import Settings
 
 PROG = "cleanscrape batch"
 MAX_FIELDS_NAMED = 20  # fields named when no record had a body: enough to spot it, short enough for one line
@@ -84,8 +97,14 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
                      help="output file, its format from its name: .jsonl (or .ndjson, .json), optionally "
                           "compressed (.jsonl.gz, .bz2, .xz, .zst), or .parquet; - for stdout")
     out.add_argument("--output-dir", metavar="DIR", help="write one file per document under DIR instead")
-    out.add_argument("--format", choices=("json", "text"), default="json",
-                     help="file format with --output-dir (default: json)")
+    out.add_argument("--format", choices=tuple(FILE_EXTENSIONS), default=None,
+                     help="with --output-dir, each document's file: json (default), text (the clean text, .txt) "
+                          "or markdown (.md); with -o, markdown adds each page as Markdown to its record "
+                          "(a \"markdown\" field)")
+    out.add_argument("--rejected", metavar="FILE",
+                     help="write the documents the --language / --min-words filters rule out to FILE instead "
+                          "of the output, each with its cause in \"filtered\" (JSONL, compressed as its name says, "
+                          "or .parquet; continued with --resume like -o)")
     out.add_argument("--per-article", action="store_true", help="one JSONL line per article instead of per page")
     add_input_field_arguments(parser, "JSONL input fields")
     add_input_format_argument(parser)
@@ -104,7 +123,9 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
                           "OUT.jsonl.resume that -o writes beside OUT.jsonl (with --output-dir: by the files there); "
                           "refused (exit 2) for an output written from other inputs or options")
     run.add_argument("--fail-on-error", action="store_true", help="exit 1 if any document gave an error record")
-    run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+    run.add_argument("-q", "--quiet", action="store_true",
+                     help="no progress line and no summary line (the progress line shows only on a terminal: "
+                          "documents done, and, the inputs being files, the share done and the time left)")
     add_settings_arguments(parser)  # the same cleaning options as `cleanscrape clean`
     return parser
 
@@ -182,10 +203,12 @@ def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> Exit
     except OSError as error:  # a full disk, a file size limit, a directory made read-only
         write_error = error
     finally:
-        try:
-            plan.writer.close()
-        except OSError as error:  # the last flush fails the same way on a full disk
-            write_error = write_error or error
+        for writer in (plan.writer, plan.rejected):
+            try:
+                if writer is not None:
+                    writer.close()
+            except OSError as error:  # the last flush fails the same way on a full disk
+                write_error = write_error or error
         restore()
     if write_error is not None:
         print(f"{PROG}: error: writing the output failed after {summary.read} documents: "
@@ -213,6 +236,8 @@ class _Plan:
     is_done: DoneCheck | None  # --resume: what the output already holds
     pool: PoolOptions
     passed_over: Counter[SkipCause]  # filled in as the inputs are read
+    rejected: Writer | None = None  # --rejected: where filtered documents go instead of `writer`
+    progress: _ProgressSource | None = None  # None: no progress line (not a terminal, -q)
 
 
 def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
@@ -221,6 +246,7 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
         raise UsageError("give exactly one of -o OUT.jsonl and --output-dir DIR")
     if args.output_dir and args.per_article:
         raise UsageError("--per-article writes JSONL; use it with -o, not --output-dir")
+    _check_format(args)
     if args.inputs.count(STDIN) > 1:
         raise UsageError("stdin (-) can be read only once")
     check_inputs(args.inputs, args.input_format)
@@ -228,26 +254,120 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
         raise UsageError("standard input is not JSONL (one JSON object per line); to clean one page from "
                          "standard input, use: cleanscrape clean -")
     settings = settings_with_size_limit(args)  # built once here, pickled once to each worker
+    if args.rejected:
+        _check_rejected(args, settings)
     max_bytes = max_bytes_from_args(args)
     read_options = ReadOptions(fields=jsonl_fields_from_args(args), max_bytes=max_bytes)
     passed_over: Counter[SkipCause] = Counter()
     files: Iterable[InputFile] = iter_input_files(args.inputs, args.input_format, passed_over)
+    progress = _progress_source(args)
+    if args.output_dir or (progress is not None and STDIN not in args.inputs):
+        # every name is checked before the first is written; a progress total needs the whole list
+        files = list(files)
     if args.output_dir:
-        files = list(files)  # every name is checked before the first is written
-        clash = find_name_clash(files, ".txt" if args.format == "text" else ".json")
+        clash = find_name_clash(files, FILE_EXTENSIONS[file_format(args)])
         if clash:
             raise UsageError(f"{clash}; give inputs with distinct names, or use -o OUT.jsonl")
-    jobs: Iterator[tuple[int, InputDocument]] = enumerate(read_documents(files, read_options, passed_over))
+    if progress is not None and isinstance(files, list) and STDIN not in args.inputs:
+        progress = _with_totals(progress, files)
+    meter = progress.meter if progress is not None else None
+    jobs: Iterator[tuple[int, InputDocument]] = enumerate(read_documents(files, read_options, passed_over, meter))
+    run = _run_description(args)
     try:
-        writer, is_done = _open_writer(args, _run_description(args))
+        # The rejected file is planned (named, its journal read) before the main output is opened,
+        # and opened after it: a refusal of either leaves both untouched.
+        rejected_plan = _plan_file_output(args.rejected, args, run) if args.rejected else None
+        writer, is_done = _open_writer(args, run)
+        rejected, rejected_done = _open_file_output(rejected_plan, args, run) if rejected_plan else (None, None)
     except (ResumeRefused, MissingExtra) as error:
         raise UsageError(str(error)) from None
-    renderer = FileRenderer(args.format) if args.output_dir else JsonlRenderer(per_article=args.per_article)
+    renderer = FileRenderer(file_format(args)) if args.output_dir else JsonlRenderer(per_article=args.per_article)
     task = DocumentTask(renderer=renderer, settings=settings, clean=clean, max_bytes=max_bytes,
-                        content_type=args.content_type)
+                        content_type=args.content_type, with_markdown=args.format == "markdown",
+                        rejected_renderer=JsonlRenderer() if rejected is not None and args.output_dir else None)
     pool = PoolOptions(workers=args.workers, timeout=args.timeout, recycle_after=args.recycle_after,
                        preload=("cleanscrape", "cleanscrape.frontends.html.extract", "cleanscrape.engines.task"))
-    return _Plan(jobs, task, writer, is_done, pool, passed_over)
+    return _Plan(jobs, task, writer, _either_done(is_done, rejected_done), pool, passed_over, rejected, progress)
+
+
+@dataclass(frozen=True)
+class _ProgressSource:
+    """What the progress line measures: bytes read from the inputs, against totals when known."""
+
+    meter: ByteMeter
+    total_documents: int | None = None
+    total_bytes: int | None = None
+
+
+def _progress_source(args: argparse.Namespace) -> _ProgressSource | None:
+    # Only for a person watching: never in logs, pipes or CI output.
+    if args.quiet or not sys.stderr.isatty():
+        return None
+    return _ProgressSource(ByteMeter())
+
+
+def _with_totals(progress: _ProgressSource, files: list[InputFile]) -> _ProgressSource:
+    """Totals from the listed files: documents when each file is one page, else bytes."""
+    if all(item.format in ("text", "html") for item in files):
+        return dataclasses.replace(progress, total_documents=len(files))
+    return dataclasses.replace(progress, total_bytes=sum(stored_size(item) for item in files) or None)
+
+
+def file_format(args: argparse.Namespace) -> str:
+    """--output-dir's file format: --format, json when not given."""
+    return args.format or "json"
+
+
+def _check_format(args: argparse.Namespace) -> None:
+    if args.output and args.format == "text":
+        raise UsageError("--format text writes one file per document: use it with --output-dir (each JSONL "
+                         "record holds the text already)")
+    if args.format == "markdown" and args.per_article:
+        raise UsageError("--format markdown renders whole pages; it cannot be combined with --per-article")
+
+
+def _check_rejected(args: argparse.Namespace, settings: Settings) -> None:
+    """--rejected FILE: a filter to fill it, and a place that is neither the output nor an input."""
+    if not settings.languages and not settings.min_words:
+        raise UsageError("--rejected takes the documents the filters rule out: give --language or --min-words "
+                         "(or languages / min_words in the --config file)")
+    rejected = args.rejected
+    if rejected == STDIN:
+        if args.output == STDIN:
+            raise UsageError("-o - and --rejected - would both write to standard output; name a file for one")
+        return
+    if os.path.isdir(rejected):
+        raise UsageError(f"--rejected {rejected} is a directory; name a file (.jsonl, .jsonl.gz, .parquet, ...)")
+    taken = [args.output, journal_path(args.output)] if args.output and args.output != STDIN else []
+    if any(_same_file(rejected, path) for path in taken):
+        raise UsageError(f"--rejected {rejected} is the output (or its journal): name another file")
+    if args.output_dir and _inside(rejected, args.output_dir):
+        raise UsageError(f"--rejected {rejected} is inside --output-dir {args.output_dir}: name a file outside it")
+    inputs = [arg for arg in args.inputs if arg != STDIN]
+    if any(_same_file(rejected, arg) or (os.path.isdir(arg) and _inside(rejected, arg)) for arg in inputs):
+        raise UsageError(f"--rejected {rejected} is among the inputs: name a file outside them")
+
+
+def _same_file(first: str, second: str) -> bool:
+    if os.path.exists(first) and os.path.exists(second):
+        return os.path.samefile(first, second)
+    return os.path.realpath(first) == os.path.realpath(second)
+
+
+def _inside(path: str, directory: str) -> bool:
+    root = os.path.realpath(directory)
+    return os.path.commonpath([root, os.path.realpath(path)]) == root
+
+
+def _either_done(*checks: DoneCheck | None) -> DoneCheck | None:
+    """--resume with --rejected: a document is done when either output holds it (each has its
+    own journal, and a document goes to exactly one of them)."""
+    present = [check for check in checks if check is not None]
+    if not present:
+        return None
+    if len(present) == 1:
+        return present[0]
+    return lambda doc: any(check(doc) for check in present)
 
 
 def _run_description(args: argparse.Namespace) -> dict[str, Any]:
@@ -259,9 +379,12 @@ def _run_description(args: argparse.Namespace) -> dict[str, Any]:
         "--drop-phrase": args.drop_phrase, "--drop-pattern": args.drop_pattern,
         "--keep-phrase": args.keep_phrase, "--keep-pattern": args.keep_pattern,
         "--text-field": args.text_field, "--html-field": args.html_field, "--id-field": args.id_field,
-        "--url-field": args.url_field, "--max-bytes": args.max_bytes, "--per-article": args.per_article,
-        "--format": args.format if args.output_dir else None,
+        "--url-field": args.url_field, "--max-bytes": max_bytes_from_args(args) or 0, "--per-article": args.per_article,
+        # -o with the default JSON: None, as in journals written before --format markdown existed
+        "--format": file_format(args) if args.output_dir else (args.format if args.format == "markdown" else None),
     }
+    if args.rejected:  # named only when given: journals written before --rejected existed still match
+        options["--rejected"] = args.rejected if args.rejected == STDIN else os.path.abspath(args.rejected)
     return {"inputs": inputs, "options": options}
 
 
@@ -270,7 +393,7 @@ def _open_writer(args: argparse.Namespace, run: dict[str, Any]) -> tuple[Writer,
     if args.output_dir:
         if args.resume:
             check_dir_manifest(args.output_dir, run)
-        directory = DirWriter(args.output_dir, extension=".txt" if args.format == "text" else ".json")
+        directory = DirWriter(args.output_dir, extension=FILE_EXTENSIONS[file_format(args)])
         if args.resume:
             directory.sweep_partial_files()
         write_dir_manifest(directory.root, run)
@@ -278,23 +401,46 @@ def _open_writer(args: argparse.Namespace, run: dict[str, Any]) -> tuple[Writer,
     if os.path.isdir(args.output):
         raise UsageError(f"cannot write the output: {args.output} is a directory (--output-dir writes one file "
                          "per document)")
-    if args.output == "-" or _is_stream(args.output):
+    return _open_file_output(_plan_file_output(args.output, args, run), args, run)
+
+
+@dataclass(frozen=True)
+class _FileOutput:
+    """An output file (-o or --rejected) once checked: where, in what format, and what to resume from."""
+
+    path: str
+    stream: bool  # stdout, a device or a pipe: JSONL, never resumed
+    name: OutputName | None  # None for a stream
+    state: JournalState | None  # --resume: what the file already holds (None: start it anew)
+
+
+def _plan_file_output(path: str, args: argparse.Namespace, run: dict[str, Any]) -> _FileOutput:
+    """Check an output file's name and resume rules and read its journal, writing nothing."""
+    if path == STDIN or _is_stream(path):
         if args.resume:
-            raise UsageError(f"--resume needs an output file, not a stream such as {args.output}")
-        return JsonlWriter(args.output), None
+            raise UsageError(f"--resume needs an output file, not a stream such as {path}")
+        return _FileOutput(path, True, None, None)
     try:
-        name = output_name(args.output)
+        name = output_name(path)
     except ValueError as error:
         raise UsageError(str(error)) from None
     if args.resume and (name.format is not OutputFormat.JSONL or name.compression):
-        raise UsageError("--resume needs an uncompressed .jsonl output: a compressed or Parquet file cannot be "
-                         "continued")
-    if name.format is OutputFormat.PARQUET:
-        return ParquetWriter(args.output, per_article=args.per_article), None
-    if name.compression:
-        return JsonlWriter(args.output, compression=name.compression), None
-    state = read_journal(args.output, run) if args.resume else None
-    plain = JsonlWriter(args.output, journal=Journal(args.output, run, state), resume_from=state)
+        raise UsageError(f"--resume needs an uncompressed .jsonl output, not {path}: a compressed or Parquet file "
+                         "cannot be continued")
+    if name.format is OutputFormat.PARQUET or name.compression:
+        return _FileOutput(path, False, name, None)
+    return _FileOutput(path, False, name, read_journal(path, run) if args.resume else None)
+
+
+def _open_file_output(output: _FileOutput, args: argparse.Namespace,
+                      run: dict[str, Any]) -> tuple[Writer, DoneCheck | None]:
+    if output.stream or output.name is None:
+        return JsonlWriter(output.path), None
+    if output.name.format is OutputFormat.PARQUET:
+        return ParquetWriter(output.path, per_article=args.per_article), None
+    if output.name.compression:
+        return JsonlWriter(output.path, compression=output.name.compression), None
+    plain = JsonlWriter(output.path, journal=Journal(output.path, run, output.state), resume_from=output.state)
     return plain, plain.is_done if args.resume else None
 
 
@@ -305,16 +451,17 @@ def _is_stream(path: str) -> bool:
 
 def _execute(plan: _Plan, args: argparse.Namespace, summary: Summary) -> None:
     jobs = _skipping_done(plan.jobs, plan.is_done, summary) if plan.is_done else plan.jobs
-    progress = _progress_bar(args)
+    progress = _progress_line(plan.progress, summary) if plan.progress is not None else None
     try:
         with LocalPool(plan.task, plan.pool) as pool:
             for job, result in pool.map(jobs):
                 rendered = plan.task.failed(job, result.type, result.message) if isinstance(result, Failure) \
                     else result
-                plan.writer.write(job[1], rendered.payload, error=rendered.kind == "error")
+                writer = plan.rejected if plan.rejected is not None and rendered.filtered else plan.writer
+                writer.write(job[1], rendered.payload, error=rendered.kind == "error")
                 summary.add(job[1], rendered.kind)
                 if progress is not None:
-                    progress.update(1)
+                    progress.update()
     finally:
         if progress is not None:
             progress.close()
@@ -329,13 +476,14 @@ def _skipping_done(jobs: Iterator[tuple[int, InputDocument]], is_done: DoneCheck
             yield job
 
 
-def _progress_bar(args: argparse.Namespace) -> Any:
-    # Only for a person watching: never in logs, pipes or CI output.
-    if args.quiet or not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
+def _progress_line(source: _ProgressSource, summary: Summary) -> ProgressLine:
+    def state() -> ProgressState:
+        # documents found already in the output (--resume) count as done: the totals include them
+        return ProgressState(documents=summary.read + summary.already_done,
+                             elapsed=time.monotonic() - summary.started, total_documents=source.total_documents,
+                             bytes_read=source.meter.bytes, total_bytes=source.total_bytes)
 
-    return tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+    return ProgressLine(sys.stderr, state)
 
 
 def _sigterm_as_interrupt() -> Any:

@@ -100,13 +100,18 @@ def jsonl_fields_from_args(args: argparse.Namespace) -> JsonlFields:
 
 def add_max_bytes_argument(group: Any, *, failures: str) -> None:
     """`--max-bytes`: `failures` names what an oversized document becomes ("error records")."""
-    group.add_argument("--max-bytes", type=parse_size, default=DEFAULT_MAX_BYTES,
-                       help=f"documents larger than this are {failures} (e.g. 5M; "
-                            f"default: {format_size(DEFAULT_MAX_BYTES)}; 0 = no limit)")
+    # default None, not the number: an option left out must leave the --config file's max_input_bytes
+    group.add_argument("--max-bytes", type=parse_size, default=None,
+                       help=f"documents larger than this are {failures} (e.g. 5M; default: the --config "
+                            f"file's max_input_bytes, else {format_size(DEFAULT_MAX_BYTES)}; 0 = no limit)")
 
 
 def max_bytes_from_args(args: argparse.Namespace) -> int | None:
-    return args.max_bytes or None  # 0 means no limit
+    """--max-bytes when given (0: no limit, None); else the --config file's max_input_bytes, else
+    the default (DEFAULT_MAX_BYTES is the default Settings' max_input_bytes)."""
+    if args.max_bytes is not None:
+        return args.max_bytes or None
+    return settings_from_args(args).max_input_bytes
 
 
 def parse_size(text: str) -> int:

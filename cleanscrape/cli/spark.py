@@ -20,6 +20,7 @@ from cleanscrape.cli.exit_codes import ExitCode
 from cleanscrape.cli.options import (
     CommandParser,
     add_input_field_arguments,
+    add_input_format_argument,
     add_max_bytes_argument,
     add_settings_arguments,
     jsonl_fields_from_args,
@@ -34,6 +35,7 @@ PROG = "cleanscrape spark"
 # JSONL that Spark's text reader can open itself (Hadoop knows gzip and bzip2, not xz); other
 # JSONL goes through the batch reader in one task per file, like WARC.
 _SPARK_TEXT_COMPRESSIONS = (None, "gz", "bz2")
+_SPARK_JSONL_NAMES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".jsonl.bz2", ".ndjson.bz2")
 
 
 def add_spark_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -60,6 +62,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
                         help="Spark master, e.g. local[*] (default: spark-submit's, else local[*])")
     parser.add_argument("--per-article", action="store_true", help="one row per article instead of per page")
     add_input_field_arguments(parser, "JSONL/Parquet input fields")
+    add_input_format_argument(parser)
     add_max_bytes_argument(parser, failures="error rows")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     add_settings_arguments(parser)
@@ -75,27 +78,30 @@ class InputPlan:
     parquet: list[str] = field(default_factory=list)  # Spark's Parquet reader
 
 
-def plan_inputs(inputs: Sequence[str]) -> InputPlan:
-    """Sort INPUT arguments; raises UsageError for what cannot be read (before Spark starts)."""
+def plan_inputs(inputs: Sequence[str], input_format: str | None = None) -> InputPlan:
+    """Sort INPUT arguments; raises UsageError for what cannot be read (before Spark starts).
+    `input_format` (--input-format) reads every input as that format, whatever its name says."""
     plan = InputPlan()
     local: list[str] = []
     for arg in inputs:
         if arg == "-":
             raise UsageError("stdin (-) cannot be read on Spark; give files")
         name = arg.rstrip("/").lower()
-        if name.endswith(".parquet"):
-            if "://" not in arg and not os.path.exists(arg):
+        uri = "://" in arg
+        if (name.endswith(".parquet") and input_format in (None, "parquet")) or (uri and input_format == "parquet"):
+            if not uri and not os.path.exists(arg):
                 raise UsageError(f"no such file or directory: {arg}")
             plan.parquet.append(arg)
-        elif "://" in arg:
-            if not name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".jsonl.bz2", ".ndjson.bz2")):
+        elif uri:
+            named_jsonl = input_format is None and name.endswith(_SPARK_JSONL_NAMES)
+            if not (named_jsonl or input_format == "jsonl"):
                 raise UsageError(f"only JSONL and Parquet can be read from a URI: {arg}")
             plan.jsonl.append(arg)
         else:
             local.append(arg)
     if local:
-        check_inputs(local)
-        for item in iter_input_files(local):
+        check_inputs(local, input_format)
+        for item in iter_input_files(local, input_format):
             if item.format == "jsonl" and item.compression in _SPARK_TEXT_COMPRESSIONS:
                 plan.jsonl.append(os.path.abspath(item.path))
             else:
@@ -106,7 +112,7 @@ def plan_inputs(inputs: Sequence[str]) -> InputPlan:
 def run_spark(args: argparse.Namespace, *, spark: Any = None) -> ExitCode:
     """Run `cleanscrape spark` for parsed `args`. Uses `spark` if given (and leaves it running)."""
     try:
-        plan = plan_inputs(args.inputs)
+        plan = plan_inputs(args.inputs, args.input_format)
         if "://" not in args.output and os.path.exists(args.output):
             raise UsageError(f"output {args.output} exists; remove it or name another")
         options = _options(args)

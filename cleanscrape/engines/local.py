@@ -61,7 +61,7 @@ def available_cores() -> int:
 
 
 def default_start_method() -> str:
-    # Not "fork": the parent may run threads (tqdm's monitor), and forking a threaded process can
+    # Not "fork": the parent may run threads (a caller's own), and forking a threaded process can
     # deadlock the child. forkserver forks from a clean single-threaded server: safe and cheap.
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from cleanscrape.engines.record import Cleaner, clean_record
 from cleanscrape.io.document import InputDocument
-from cleanscrape.io.record import error_record, record_kind
+from cleanscrape.io.record import error_record, is_filtered_kind, record_kind
 from cleanscrape.settings import Settings
 
 
@@ -22,8 +22,12 @@ class Renderer(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    kind: str  # "article", "listing", "empty" or "error"
+    kind: str  # "article", "listing", "empty", "error" or "filtered:<cause>"
     payload: bytes
+
+    @property
+    def filtered(self) -> bool:
+        return is_filtered_kind(self.kind)
 
 
 @dataclass(frozen=True)
@@ -35,12 +39,18 @@ class DocumentTask:
     clean: Cleaner | None = None
     max_bytes: int | None = None
     content_type: str | None = None  # --content-type: overrides what the reader inferred
+    # --rejected: how a filtered page is rendered for the rejected file, when that differs from
+    # the main output's rendering (--output-dir writes files; the rejected file is JSONL)
+    rejected_renderer: Renderer | None = None
+    with_markdown: bool = False  # --format markdown: each record carries the page as Markdown
 
     def __call__(self, job: tuple[int, InputDocument]) -> Rendered:
         doc_index, doc = job
         record = clean_record(doc, self.settings, clean=self.clean, max_bytes=self.max_bytes,
-                              content_type=self.content_type)
-        return Rendered(record_kind(record), self.renderer.render(record, doc_index))
+                              content_type=self.content_type, with_markdown=self.with_markdown)
+        kind = record_kind(record)
+        renderer = self.rejected_renderer if self.rejected_renderer and is_filtered_kind(kind) else self.renderer
+        return Rendered(kind, renderer.render(record, doc_index))
 
     def failed(self, job: tuple[int, InputDocument], error_type: str, message: str) -> Rendered:
         """The same rendering for a document the engine gave up on (time-out, crashed worker)."""

@@ -7,12 +7,14 @@ bounded so that a decompression bomb or an oversized page costs at most `limit` 
 from __future__ import annotations
 
 import bz2
+import contextlib
 import gzip
 import io
 import lzma
 import sys
 import zlib
-from typing import BinaryIO
+from collections.abc import Iterator
+from typing import Any, BinaryIO
 
 from cleanscrape.io.discovery import STDIN, ZSTD_HINT, InputFile
 from cleanscrape.io.document import too_large_message
@@ -27,11 +29,67 @@ class TooLarge(ValueError):
     """A document is larger than the size limit."""
 
 
-def open_binary(item: InputFile) -> BinaryIO:
-    """A readable binary stream of the file's decompressed content (stdin is read as is)."""
+class ByteMeter:
+    """Bytes read from the input files so far, as stored (a compressed file's compressed bytes):
+    what `batch` measures its progress by against the inputs' total size."""
+
+    def __init__(self) -> None:
+        self.bytes = 0
+
+
+class _MeteredFile(io.RawIOBase):
+    """A file read through a ByteMeter: every byte read from it is counted."""
+
+    def __init__(self, path: str, meter: ByteMeter) -> None:
+        self._file = open(path, "rb", buffering=0)  # noqa: SIM115 - closed by close()
+        self._meter = meter
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int | None:
+        count = self._file.readinto(buffer)
+        self._meter.bytes += count or 0
+        return count
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
+
+
+def open_binary(item: InputFile, meter: ByteMeter | None = None) -> contextlib.AbstractContextManager[BinaryIO]:
+    """A readable binary stream of the file's decompressed content (stdin is read as is), to use
+    in a `with`; with a `meter`, the bytes read from the file are counted there."""
     if item.path == STDIN:
-        return sys.stdin.buffer
-    return open_decompressed(item.path, item.compression)
+        return contextlib.nullcontext(sys.stdin.buffer)
+    if meter is None:
+        return open_decompressed(item.path, item.compression)
+    return _open_metered(item.path, item.compression, meter)
+
+
+@contextlib.contextmanager
+def _open_metered(path: str, compression: str | None, meter: ByteMeter) -> Iterator[BinaryIO]:
+    # The decompressor reads from the metered file and is closed before it (it does not own it).
+    with io.BufferedReader(_MeteredFile(path, meter)) as stored:
+        if compression is None:
+            yield stored
+            return
+        with _decompress(stored, compression) as stream:
+            yield stream
+
+
+def _decompress(stored: BinaryIO, compression: str) -> BinaryIO:
+    if compression == "gz":
+        return gzip.GzipFile(fileobj=stored, mode="rb")  # type: ignore[return-value]
+    if compression == "bz2":
+        return bz2.BZ2File(stored, "rb")  # type: ignore[return-value]
+    if compression == "xz":
+        return lzma.LZMAFile(stored, "rb")  # type: ignore[return-value]
+    try:
+        import zstandard
+    except ImportError as error:
+        raise ImportError(ZSTD_HINT) from error
+    return io.BufferedReader(zstandard.open(stored, "rb", closefd=False))
 
 
 def open_decompressed(path: str, compression: str | None) -> BinaryIO:

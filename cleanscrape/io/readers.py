@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from cleanscrape.io.compressed import CORRUPT_ERRORS, TooLarge, open_binary, read_bounded
+from cleanscrape.io.compressed import CORRUPT_ERRORS, ByteMeter, TooLarge, open_binary, read_bounded
 from cleanscrape.io.discovery import STDIN, InputFile
 from cleanscrape.io.document import DEFAULT_MAX_BYTES, InputDocument, Position, SkipCause, too_large_message
 from cleanscrape.io.jsonl import JsonlFields, read_jsonl
@@ -23,35 +23,52 @@ class ReadOptions:
 
 
 def read_documents(files: Iterable[InputFile], options: ReadOptions = ReadOptions(),
-                   skipped: Counter[SkipCause] | None = None) -> Iterator[InputDocument]:
+                   skipped: Counter[SkipCause] | None = None,
+                   meter: ByteMeter | None = None) -> Iterator[InputDocument]:
     """Every document of every file, in order. A file that breaks gives a failed document, never an
-    exception. Archive records that are not documents are counted in `skipped` by cause."""
+    exception. Archive records that are not documents are counted in `skipped` by cause. `meter`
+    counts the bytes read from the files, each file whole once its documents are out (a Parquet
+    file, a file cut short or skipped by its size count in full then)."""
     for item in files:
-        yield from read_file(item, options, skipped)
+        before = meter.bytes if meter is not None else 0
+        yield from read_file(item, options, skipped, meter)
+        if meter is not None:
+            meter.bytes = before + stored_size(item)
 
 
-def read_file(item: InputFile, options: ReadOptions,
-              skipped: Counter[SkipCause] | None = None) -> Iterator[InputDocument]:
+def stored_size(item: InputFile) -> int:
+    """The file's size as stored (0 for standard input or a file gone since it was listed)."""
+    if item.path == STDIN:
+        return 0
+    try:
+        return os.path.getsize(item.path)
+    except OSError:
+        return 0
+
+
+def read_file(item: InputFile, options: ReadOptions, skipped: Counter[SkipCause] | None = None,
+              meter: ByteMeter | None = None) -> Iterator[InputDocument]:
     """The documents of one file, each with its Position; a file that breaks ends with a failed document."""
     file = STDIN if item.path == STDIN else os.path.abspath(item.path)
-    documents = _read_documents_of(item, options, skipped if skipped is not None else Counter())
+    documents = _read_documents_of(item, options, skipped if skipped is not None else Counter(), meter)
     for index, document in enumerate(documents, 1):
         yield dataclasses.replace(document, position=Position(file, index))
 
 
-def _read_documents_of(item: InputFile, options: ReadOptions, skipped: Counter[SkipCause]) -> Iterator[InputDocument]:
+def _read_documents_of(item: InputFile, options: ReadOptions, skipped: Counter[SkipCause],
+                       meter: ByteMeter | None) -> Iterator[InputDocument]:
     origin = "<stdin>" if item.path == STDIN else item.path
     stem = output_stem(item.relative)
     produced = 0
     try:
         if item.format in ("text", "html"):
-            yield _read_single(item, options.max_bytes)
+            yield _read_single(item, options.max_bytes, meter)
             return
         if item.format == "parquet":  # a file of its own format: its compression is inside it
             yield from read_parquet(item.path, origin=origin, stem=stem, fields=options.fields,
                                     max_bytes=options.max_bytes)
             return
-        with open_binary(item) as stream:
+        with open_binary(item, meter) as stream:
             if item.format == "jsonl":
                 documents = read_jsonl(stream, origin=origin, stem=stem, fields=options.fields,
                                        max_bytes=options.max_bytes)
@@ -68,7 +85,7 @@ def _read_documents_of(item: InputFile, options: ReadOptions, skipped: Counter[S
         yield InputDocument.failed(origin, kind, message, name=(*stem, "error"))
 
 
-def _read_single(item: InputFile, max_bytes: int | None) -> InputDocument:
+def _read_single(item: InputFile, max_bytes: int | None, meter: ByteMeter | None = None) -> InputDocument:
     """A .txt or .html file (maybe compressed) is one document; its path is its source."""
     name = split_path(item.relative)
     if max_bytes is not None and item.compression is None:
@@ -76,7 +93,7 @@ def _read_single(item: InputFile, max_bytes: int | None) -> InputDocument:
         if size > max_bytes:  # decided from the size alone: the file is never read
             return InputDocument.failed(item.path, "TooLarge", too_large_message(max_bytes, size=size), name=name)
     try:
-        with open_binary(item) as stream:
+        with open_binary(item, meter) as stream:
             data = read_bounded(stream, max_bytes)
     except TooLarge as error:
         return InputDocument.failed(item.path, "TooLarge", str(error), name=name)

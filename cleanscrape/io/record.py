@@ -33,13 +33,21 @@ def error_record(doc: InputDocument, error_type: str, message: str) -> dict[str,
     return record
 
 
+FILTERED_PREFIX = "filtered:"  # the kind of a filtered page: "filtered:" + its cause
+
+
+def is_filtered_kind(kind: str) -> bool:
+    """A `record_kind` of a page the Settings filters ruled out (what `batch --rejected` takes)."""
+    return kind.startswith(FILTERED_PREFIX)
+
+
 def record_kind(record: Mapping[str, Any]) -> str:
     """"article", "listing", "empty", "error", or "filtered:<cause>" for a page the Settings
     filters ruled out ("filtered:language"): what the batch summary counts."""
     if "error" in record:
         return "error"
     if record.get("filtered"):
-        return f"filtered:{record['filtered']}"
+        return f"{FILTERED_PREFIX}{record['filtered']}"
     return str(record.get("kind", "empty"))
 
 

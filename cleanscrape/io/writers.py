@@ -52,13 +52,19 @@ class JsonlRenderer:
         return dumps_line(record)
 
 
+# --output-dir's file formats and the extension of each document's file
+FILE_EXTENSIONS = {"json": ".json", "text": ".txt", "markdown": ".md"}
+
+
 @dataclass(frozen=True, slots=True)
 class FileRenderer:
-    format: str = "json"  # "json" or "text"
+    format: str = "json"  # a key of FILE_EXTENSIONS; "markdown" needs records made `with_markdown`
 
     def render(self, record: Mapping[str, Any], doc_index: int) -> bytes:
         if self.format == "text" and "error" not in record:
             return page_text(record).encode("utf-8")
+        if self.format == "markdown" and "error" not in record:
+            return str(record.get("markdown") or "").encode("utf-8")
         return json.dumps(record, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
 
 

@@ -2,7 +2,8 @@
 (order, errors, resume, time-outs) independently of the core's heuristics.
 
 Markers in the text steer it: LISTING makes a listing (articles split on "\\n---\\n"),
-RAISE raises, HANG never returns, CRASH kills the worker process, SLEEP=<seconds> waits.
+RAISE raises, HANG never returns, CRASH kills the worker process, SLEEP=<seconds> waits,
+FILTERED=<cause> marks the page as the Settings filters would ("language", "min-words").
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ def clean(data: str | bytes, *, content_type: str | None = None, source: str | N
         articles = [{"role": "item", "title": None, "text": part.strip()} for part in text.split("\n---\n")]
     else:
         kind, articles = "article", [{"role": "main", "title": None, "text": text}]
+    filtered = re.search(r"FILTERED=([a-z-]+)", data)
     return FakePage(source=source, kind=kind, language="en" if text else None, title=None,
                     text="\n\n".join(a["text"] for a in articles), articles=articles,
-                    removed=[], warnings=[], content_type=content_type)
+                    removed=[], warnings=[], content_type=content_type,
+                    **({"filtered": filtered.group(1)} if filtered else {}))

@@ -20,7 +20,8 @@ from batch_helpers import (  # noqa: F401 - corpus_fixture is a fixture
 )
 
 from cleanscrape.cli import batch as batch_command
-from cleanscrape.cli.options import settings_with_size_limit
+from cleanscrape.cli import spark as spark_command
+from cleanscrape.cli.options import max_bytes_from_args, settings_with_size_limit
 
 
 def relative_sources(root: Path, records) -> list[str]:
@@ -267,6 +268,18 @@ def test_max_bytes_is_also_the_limit_clean_applies(flag: list[str], limit: int |
     parser = batch_command.configure_parser(argparse.ArgumentParser())
     args = parser.parse_args(["in.jsonl", "-o", "out.jsonl", *flag])
     assert settings_with_size_limit(args).max_input_bytes == limit
+
+
+@pytest.mark.parametrize("configure", [batch_command.configure_parser, spark_command.configure_parser])
+@pytest.mark.parametrize(("flag", "limit"), [([], 1000), (["--max-bytes", "5M"], 5 << 20), (["--max-bytes", "0"], None)])
+def test_an_unset_max_bytes_leaves_the_config_files_limit(tmp_path: Path, configure, flag: list[str],
+                                                          limit: int | None) -> None:
+    # Before, --max-bytes's default (20M) replaced the file's max_input_bytes even when not given.
+    config = tmp_path / "settings.toml"
+    config.write_text("max_input_bytes = 1000\n")
+    args = configure(argparse.ArgumentParser()).parse_args(["in.jsonl", "-o", "out", "--config", str(config), *flag])
+    assert settings_with_size_limit(args).max_input_bytes == limit
+    assert max_bytes_from_args(args) == limit
 
 
 @pytest.mark.parametrize("argv, message", [

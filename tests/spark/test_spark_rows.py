@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from cleanscrape.engines.spark import chunked, free_name
 from cleanscrape.io.rows import OUTPUT_NAMES, record_rows
 
@@ -65,3 +67,24 @@ def test_file_groups_give_each_container_a_task_and_pool_single_pages() -> None:
     assert [g[0][0] for g in groups[:2]] == ["a.warc.gz", "b.jsonl.xz"]
     assert sorted(row[0] for group in groups for row in group) == sorted(f.path for f in files)
     assert file_groups([], parallelism=2) == []
+
+
+def test_spark_input_format_reads_files_whatever_their_names_say(tmp_path) -> None:
+    from cleanscrape.cli.spark import plan_inputs
+    from cleanscrape.io.discovery import UsageError
+
+    mirror = tmp_path / "mirror"
+    mirror.mkdir()
+    (mirror / "index.php").write_text("<p>a page</p>")
+    (mirror / "about").write_text("<p>another</p>")
+    dump = tmp_path / "dump.data"
+    dump.write_text('{"text": "a record"}\n')
+    with pytest.raises(UsageError, match="unknown input format"):
+        plan_inputs([str(dump)])
+    plan = plan_inputs([str(mirror)], "html")
+    assert [(item.relative, item.format) for item in plan.files] == [("about", "html"), ("index.php", "html")]
+    assert plan_inputs([str(dump)], "jsonl").jsonl == [str(dump)]  # Spark's own text reader
+    assert plan_inputs(["s3a://bucket/part-0"], "jsonl").jsonl == ["s3a://bucket/part-0"]
+    assert plan_inputs(["s3a://bucket/rows"], "parquet").parquet == ["s3a://bucket/rows"]
+    with pytest.raises(UsageError, match="only JSONL and Parquet"):
+        plan_inputs(["s3a://bucket/part-0"])

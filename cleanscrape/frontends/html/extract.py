@@ -63,7 +63,7 @@ MIN_EXTRACTED_CHARS = 200
 def document_from_html(html: str, source: str | None = None) -> Document:
     """`source`, the page's URL when known, lets htmldate read a date from its path."""
     tree = LexborHTMLParser(html)
-    extracted, lines = extract_main_text(html)
+    extracted, lines = extract_main_text(html, source)
     shown = visible_text(tree)
     visible = visible_lines(shown)
     left_out: tuple[Line, ...] = ()
@@ -108,9 +108,11 @@ def with_markup_metadata(page_meta: PageMeta, html: str, source: str | None) -> 
                    markup_updated=dates.updated, byline_authors=tuple(byline))
 
 
-def extract_main_text(html: str) -> tuple[str, tuple[Line, ...]]:
-    """trafilatura's main text and its lines."""
-    extracted = trafilatura.extract(html, **TRAFILATURA_OPTIONS) or ""
+def extract_main_text(html: str, source: str | None = None) -> tuple[str, tuple[Line, ...]]:
+    """trafilatura's main text and its lines. `source`, when it is the page's http(s) URL, is
+    trafilatura's `url` (its fallbacks resolve relative links with it); a file path is not a URL."""
+    url = source if source and source.startswith(("http://", "https://")) else None
+    extracted = trafilatura.extract(html, url=url, **TRAFILATURA_OPTIONS) or ""
     return extracted, split_lines(extracted)
 
 
