@@ -1,3 +1,5 @@
+from copy import deepcopy
+
 import pytest
 from trafilatura.utils import load_html
 
@@ -62,3 +64,46 @@ def test_several_names_in_one_value_with_handles_and_links():
     assert person_names(["Williams Perdomo @wperdomod"]) == ["Williams Perdomo"]
     assert person_names(["Bradley M. Kuhn (http://ebb.org/bkuhn/)"]) == ["Bradley M. Kuhn"]
     assert person_names(["Lars Fischer und Alina Schadwinkel"]) == ["Lars Fischer", "Alina Schadwinkel"]
+
+
+def test_the_byline_selectors_mirror_trafilaturas_current_expressions():
+    # A trafilatura release that rewords them makes byline.py fall back to its expressions (slower).
+    from cleanscrape.frontends.html import byline
+
+    assert [byline._specific, byline._generic, byline._any] == byline.AUTHOR_SELECTORS
+
+
+BYLINE_PAGES = [
+    '<html><body><article><p class="byline">By <a rel="author" href="/p/jd">Jane Doe</a></p><p>Text.</p></article>'
+    "</body></html>",
+    '<html><body><div class="comments-area"><span class="author">Commenter</span></div>'
+    '<div class="post-author-name">Ann Lee</div><p>Text.</p></body></html>',
+    '<html><body><figure><span class="byline">Photo Person</span></figure><div id="xAuthorBox">Ben May</div>'
+    "<p>Text.</p></body></html>",
+    '<html><body><div class="sidebar"><a class="author">Side Bar</a></div><time>May 2</time>'
+    '<h4 id="zuozhe-1">Li Wei</h4><p>Text.</p></body></html>',
+    '<html><body><div><rel>me</rel>Kim Park</div><author>Tom Field</author><p>Text.</p></body></html>',
+    '<html><body><section class="Comments"><p class="author">Not Me</p></section>'
+    '<span data-component="Byline">Sam Stone</span><span itemprop="author name">Ola Nordmann</span></body></html>',
+    "<html><body><p>The council voted on Tuesday to build the new bridge.</p></body></html>",
+    # a second <html> after the first: libxml2 puts it beside the root, which extract_author's copy leaves out
+    '<html><body><p>Text.</p></body></html><html><div id="author">Eve Stone</div></html>',
+]
+
+
+@pytest.mark.parametrize("html", BYLINE_PAGES)
+def test_markup_authors_reads_what_trafilatura_reads(html):
+    from trafilatura.metadata import extract_author
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+
+    from cleanscrape.frontends.html import byline
+
+    tree = load_html(html)
+    copied = deepcopy(tree)  # what extract_author reads: a document holding the root element alone
+    for expression, selector in zip([*AUTHOR_DISCARD_XPATHS, *AUTHOR_XPATHS],
+                                    [*byline.AUTHOR_DISCARD_SELECTORS, *byline.AUTHOR_SELECTORS], strict=True):
+        assert [element.sourceline for element in selector(tree)] == [
+            element.sourceline for element in expression(copied)]
+        assert selector(copied) == expression(copied)
+    expected = extract_author(tree)
+    assert markup_authors(tree) == (tuple(name.strip() for name in expected.split(";")) if expected else ())

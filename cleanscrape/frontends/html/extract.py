@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import Any
 
 import trafilatura
+from lxml.html import HtmlElement  # type: ignore[import-untyped]
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 from trafilatura.utils import load_html
 
@@ -63,7 +64,11 @@ MIN_EXTRACTED_CHARS = 200
 def document_from_html(html: str, source: str | None = None) -> Document:
     """`source`, the page's URL when known, lets htmldate read a date from its path."""
     tree = LexborHTMLParser(html)
-    extracted, lines = extract_main_text(html, source)
+    # One lxml parse (trafilatura's own load_html, which trafilatura.extract would run on `html`)
+    # serves trafilatura and htmldate, which copy it before they prune, then the byline reader,
+    # which prunes it in place and so runs last.
+    lxml_tree = load_html(html)
+    extracted, lines = extract_main_text(lxml_tree, source) if lxml_tree is not None else ("", ())
     shown = visible_text(tree)
     visible = visible_lines(shown)
     left_out: tuple[Line, ...] = ()
@@ -80,20 +85,21 @@ def document_from_html(html: str, source: str | None = None) -> Document:
         lines=lines,
         page_text=page_text,
         evidence=tuple(evidence.for_text(line.text) for line in lines),
-        page_meta=with_markup_metadata(page_metadata(tree), html, source),
+        page_meta=with_markup_metadata(page_metadata(tree), lxml_tree, source),
         main_content_found=main_content_found,
         day_first=infer_day_first([page_text.text]),
         left_out=left_out,
     )
 
 
-def with_markup_metadata(page_meta: PageMeta, html: str, source: str | None) -> PageMeta:
-    """`page_meta` with the dates and byline names read from the markup (lxml, as htmldate and
-    trafilatura read it; one parse serves both), and only people among its authors."""
-    lxml_tree = load_html(html)
+def with_markup_metadata(page_meta: PageMeta, lxml_tree: HtmlElement | None, source: str | None) -> PageMeta:
+    """`page_meta` with the dates and byline names read from the markup (`lxml_tree`, parsed by
+    trafilatura's load_html, as htmldate and trafilatura read it), and only people among its
+    authors. The byline reader prunes `lxml_tree`: nothing may read it afterwards."""
     if lxml_tree is None:
         return replace(page_meta, authors=tuple(person_names(page_meta.authors)))
     try:
+        # Dates first: htmldate reads a copy of the tree, the byline reader prunes the tree itself.
         dates, markup = markup_dates(lxml_tree, source), markup_authors(lxml_tree)
     except Exception:  # noqa: BLE001 - see below
         # htmldate's and trafilatura's readers are evidence, not the page: a failure of theirs on
@@ -108,9 +114,11 @@ def with_markup_metadata(page_meta: PageMeta, html: str, source: str | None) -> 
                    markup_updated=dates.updated, byline_authors=tuple(byline))
 
 
-def extract_main_text(html: str, source: str | None = None) -> tuple[str, tuple[Line, ...]]:
-    """trafilatura's main text and its lines. `source`, when it is the page's http(s) URL, is
-    trafilatura's `url` (its fallbacks resolve relative links with it); a file path is not a URL."""
+def extract_main_text(html: str | HtmlElement, source: str | None = None) -> tuple[str, tuple[Line, ...]]:
+    """trafilatura's main text and its lines, from the page or its lxml tree (which trafilatura
+    copies before it prunes anything, so the tree is left as it was). `source`, when it is the
+    page's http(s) URL, is trafilatura's `url` (its fallbacks resolve relative links with it); a
+    file path is not a URL."""
     url = source if source and source.startswith(("http://", "https://")) else None
     extracted = trafilatura.extract(html, url=url, **TRAFILATURA_OPTIONS) or ""
     return extracted, split_lines(extracted)

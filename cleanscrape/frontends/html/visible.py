@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,8 +26,10 @@ from cleanscrape.model import Line
 # What a reader never sees as text.
 NOT_VISIBLE_SELECTOR = "script, style, noscript, template, svg, iframe, head"
 # Characters the comparison ignores: whitespace (which inline elements and the extractor arrange
-# differently) and the pipes trafilatura puts between table cells.
-_IGNORED = str.maketrans("", "", " \t\n\r\f\v\u00a0|")
+# differently; \s is what str.split() splits at) and the pipes trafilatura puts between table cells.
+_IGNORED = re.compile(r"[\s|]+")
+# Joins lines whose keys are taken in one pass: a character no key holds (not whitespace, not a pipe).
+_SEPARATOR = "\x00"
 
 
 def visible_text(tree: LexborHTMLParser) -> str:
@@ -45,14 +48,32 @@ def visible_lines(shown: str) -> tuple[Line, ...]:
     (the blank ones, from whitespace between tags, take the number of the line before)."""
     numbered: list[Line] = []
     number = 0
+    blank = Line(number=1, text="")
     for line in split_lines(shown):
-        number += 0 if line.is_blank else 1
-        numbered.append(Line(number=max(number, 1), text=line.text, marker=line.marker))
+        if line.text:
+            number += 1
+            # Up to the first blank line the numbers agree: no new Line.
+            numbered.append(line if line.number == number else Line(number, line.text, line.marker))
+        else:
+            # Most of a page's lines are blank (whitespace between tags): a run of them shares one
+            # Line, as they are equal (a blank line never keeps a marker).
+            if blank.number != max(number, 1):
+                blank = Line(number=max(number, 1), text="")
+            numbered.append(blank)
     return tuple(numbered)
 
 
 def _key(text: str) -> str:
-    return "".join(text.split()).translate(_IGNORED)
+    return _IGNORED.sub("", text)
+
+
+def _keys(texts: Sequence[str]) -> list[str]:
+    """`_key` of each of `texts`, in one regex pass over them joined (a few times faster than
+    one call per line on a page's thousand visible lines)."""
+    joined = _SEPARATOR.join(texts)
+    if not texts or joined.count(_SEPARATOR) != len(texts) - 1:  # none, or a text holding the separator
+        return [_key(text) for text in texts]
+    return _key(joined).split(_SEPARATOR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,14 +95,15 @@ def trace(extracted: Sequence[Line], visible: Sequence[Line]) -> Traced:
     extracted line holds its text anyway (a repeated line, or one the extractor printed elsewhere).
     """
     shown = [line for line in visible if line.text]
-    keys = [_key(line.text) for line in shown]
+    keys = _keys([line.text for line in shown])
     page = "".join(keys)
     starts = list(itertools.accumulate((len(key) for key in keys[:-1]), initial=0)) if keys else []
     covered = [False] * len(shown)
     numbered: list[Line] = []
     cursor, number = 0, shown[0].number if shown else 1
-    for line in extracted:
-        stretches = _align(page, _key(line.text), cursor)
+    extracted_keys = _keys([line.text for line in extracted])
+    for line, key in zip(extracted, extracted_keys, strict=True):
+        stretches = _align(page, key, cursor)
         for start, end in stretches:
             for index in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
                 covered[index] = covered[index] or starts[index] + len(keys[index]) <= end
@@ -89,9 +111,9 @@ def trace(extracted: Sequence[Line], visible: Sequence[Line]) -> Traced:
             number, cursor = shown[bisect.bisect_right(starts, stretches[0][0]) - 1].number, stretches[-1][1]
         numbered.append(Line(number=number, text=line.text, marker=line.marker))
     # Keys hold no whitespace, so a key found in the newline-joined keys lies inside one line's.
-    extracted_keys = "\n".join(_key(line.text) for line in extracted)
+    all_extracted = "\n".join(extracted_keys)
     left_out = tuple(line for line, key, is_covered in zip(shown, keys, covered, strict=True)
-                     if not is_covered and not (key and key in extracted_keys))
+                     if not is_covered and not (key and key in all_extracted))
     return Traced(tuple(numbered), left_out)
 
 
