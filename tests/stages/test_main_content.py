@@ -182,7 +182,8 @@ def test_comment_signatures_in_the_blogs_language_start_the_comments():
 def test_a_comment_thread_longer_than_the_post_above_it_is_not_the_article():
     comment = ("I have waited twenty years for this tram and I will believe it when I see the first one arrive at "
                "the station near my house, and not a day before that, whatever the council says this week.")
-    thread = [line for name in ("jbaxt", "averagejoe", "mk", "tramfan") for line in (f"{name} says:", comment)]
+    thread = ["jbaxt says:", "Great news!", "averagejoe says:", "About time.",
+              "mk:", comment, "tramfan:", comment + " Really.", "ann:", comment + " Twice."]
     labels = labels_of(STAGE, [*MENU, *BODY, *FOOTER, *thread])
     assert all(labels.get(n) is None for n in range(7, 11))
-    assert all(labels.get(n) == "comments" for n in range(16, 24))
+    assert all(labels.get(n) == "comments" for n in range(16, 26))
