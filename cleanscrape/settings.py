@@ -157,6 +157,9 @@ class MetadataConfig:
     # 7e57c01 (see RepeatedConfig.window): heading, og/title box and the body's own: a template
     # prints a title at most so often; a line printed more often is content (an interview's question).
     max_title_prints: int = 3
+    # 1bbef13 (text F1 traf-dev +0.001, shub unchanged; not tuned): a kicker and a section heading
+    # sit above a title; a longer run of headline-shaped lines above it is a list of the page's.
+    max_headings_above_title: int = 2
 
 
 @dataclass(frozen=True)

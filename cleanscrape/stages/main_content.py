@@ -7,6 +7,7 @@ Finn et al.'s Body Text Extraction) is the article; short lines inside it (subhe
 items) stay because the prose around them outweighs them. The article's header (title, dates,
 byline, just above the run) stays for the metadata stage. Everything else is boilerplate, or
 comments when it follows a comment-section header, which an article never runs through.
+A cookie-consent dialog is long prose too; it opens with its notice, and is passed over.
 """
 
 from __future__ import annotations
@@ -39,22 +40,44 @@ _COMMENTS_HEADER = re.compile(
     r"|^(?:devi\s+essere\s+connesso|você\s+precisa\s+fazer\s+login|debes\s+iniciar\s+sesión)\s+(?:per|para)\b",
     re.IGNORECASE,
 )
-# "jbaxt says:", "Gary M on September 17, 2018 at 8:50 pm said:": how comment software signs a comment.
+# "jbaxt says:", "Gary M on September 17, 2018 at 8:50 pm said:": how comment software signs a
+# comment; WordPress prints the same verb in the blog's language ("Eras sagt:", "Marie dit :").
 _COMMENT_SIGNATURE = re.compile(
-    r"^(?:\d+\.\s*)?\S.{0,80}?\b(?:says|said|wrote|writes|commented|replied)\s*:?$", re.IGNORECASE
+    r"^(?:\d+\.\s*)?\S.{0,80}?\b(?:says|said|wrote|writes|commented|replied"
+    r"|sagt|schrieb|schreibt|meint|antwortete|dit|a\s+dit|écrit|a\s+écrit|dice|dijo|escribió|disse|escreveu"
+    r"|scrive|ha\s+scritto|zegt|schreef|napisał|napisała|skriver|skrev|пишет|написал)\s*:?$",
+    re.IGNORECASE,
 )
+
+
+# A cookie-consent dialog opens by saying the site stores cookies on the reader's device: the law
+# (ePrivacy, GDPR) asks for that sentence, in the site's language, with the borrowed word "cookie".
+_COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_WEB_TERM = re.compile(
+    r"\b(?:web\w*|site|sites|sitio|sito|browser|navigat\w*|navegador|ger[äa]t\w*|appareil|dispositiv\w*|devices?"
+    r"|consent\w*|einwillig\w*|zustimm\w*|tracking|technolog\w*|tecnolog\w*|partner\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def is_cookie_notice(text: str) -> bool:
+    """A sentence on cookies the site stores: it names cookies and the site, device or consent."""
+    return bool(_COOKIE.search(text)) and bool(_WEB_TERM.search(text))
 
 
 def is_comments_header(text: str, config: MainContentConfig = DEFAULT_SETTINGS.main_content) -> bool:
     return word_count(text) <= config.max_comments_header_words and bool(_COMMENTS_HEADER.search(text))
 
 
-def comments_start(lines: Sequence[Line], config: MainContentConfig, after: int = 0) -> int:
-    """Position of the first line of the reader-comment section after `after`, or len(lines)."""
+def comments_start(
+    lines: Sequence[Line], config: MainContentConfig, after: int = 0, headers: bool = True, before: int | None = None
+) -> int:
+    """Position of the first line of the reader-comment section in [after, before), or len(lines);
+    `headers=False` looks for a series of signatures only."""
     signatures = []
-    for position in range(after, len(lines)):
+    for position in range(after, len(lines) if before is None else before):
         line = lines[position]
-        if is_comments_header(line.text, config):
+        if headers and is_comments_header(line.text, config):
             return position
         if word_count(line.text) <= config.max_comment_signature_words and _COMMENT_SIGNATURE.match(line.text):
             signatures.append(position)
@@ -68,11 +91,17 @@ def line_score(line: Line, settings: Settings) -> float:
     line that is no sentence (a menu item, a teaser title) a penalty."""
     config = settings.main_content
     words = word_count(line.text)
-    if is_prose(line.text, settings.shapes):
+    if is_prose(line.text, settings.shapes) or introduces_text(line.text, settings):
         return words - config.prose_words_offset
     if ends_sentence(line.text) and words >= config.min_short_sentence_words:
         return 0.0  # a short finished sentence: neither article nor furniture on its own
     return -(config.list_item_penalty if line.marker else config.line_penalty)
+
+
+def introduces_text(text: str, settings: Settings) -> bool:
+    """A sentence that ends in a colon to introduce a quotation or a list ("The minister said:"):
+    a sentence's length of words, where a form label or a menu heading ("Categories:") has a few."""
+    return text.endswith(":") and word_count(text) >= settings.shapes.sentence_min_words
 
 
 def line_scores(doc: Document, lines: Sequence[Line], settings: Settings) -> list[float]:
@@ -121,6 +150,31 @@ def densest_run(scores: Sequence[float]) -> tuple[int, int, float]:
     return best
 
 
+def article_run(lines: Sequence[Line], scores: Sequence[float]) -> tuple[int, int, float]:
+    """The densest run that is not a cookie-consent dialog. A dialog's paragraphs are long
+    sentences too, but it opens with its notice, where an article never does: without the notice,
+    a run that starts right below it is the dialog's body; one that starts farther off is the
+    page's own prose that the notice was merely printed above."""
+    scores = list(scores)
+    start, end, total = densest_run(scores)
+    for _ in range(_MAX_DIALOGS):
+        opening = next((pos for pos in range(start, end) if scores[pos] > 0), None)
+        if opening is None or not is_cookie_notice(lines[opening].text):
+            break
+        scores[opening] = 0.0
+        start, end, total = densest_run(scores)
+        if opening < start <= opening + _DIALOG_STEP:
+            scores[start:end] = [0.0] * (end - start)
+            start, end, total = densest_run(scores)
+    return start, end, total
+
+
+# A page shows one consent dialog, at most in a long and a short form.
+_MAX_DIALOGS = 2
+# A dialog's next paragraph follows its notice at most a label ("Functional", "Always active") below.
+_DIALOG_STEP = 2
+
+
 def label_main_content(doc: Document, settings: Settings) -> Iterator[Label]:
     if doc.main_content_found:
         # The HTML front end extracted the article already: only the lines the DOM places in
@@ -133,11 +187,16 @@ def label_main_content(doc: Document, settings: Settings) -> Iterator[Label]:
     kept = list(doc.kept_indices())
     lines = [doc.lines[index] for index in kept]
     scores = line_scores(doc, lines, settings)
-    start, end, total = densest_run(scores)
+    start, end, total = article_run(lines, scores)
     # Links to "Comments" sit in headers too: only a comment section after the article's start counts.
     comments_at = comments_start(lines, config, after=start + 1)
     if comments_at < end:
         start, end, total = densest_run(scores[:comments_at])
+    # A long thread outweighs a short post; a series of signatures above the run says the run is
+    # the thread, and the article is the densest run before it, if there is one.
+    signed_at = comments_start(lines, config, headers=False, before=start)
+    if signed_at < start and (earlier := densest_run(scores[:signed_at]))[2] >= config.min_region_words:
+        (start, end, total), comments_at = earlier, signed_at
     if total < config.min_region_words:
         return
     start = header_block_start(lines[:start], settings)

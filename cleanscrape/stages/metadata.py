@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Sequence
 
-from cleanscrape.model import Document, Fact, FactKind, Label, Verdict
+from cleanscrape.model import Document, Fact, FactKind, Label, Line, Verdict
 from cleanscrape.settings import MetadataConfig, Settings
 from cleanscrape.stages.base import Stage
 from cleanscrape.stages.header_block import HeaderLine, read_header_block
@@ -85,6 +85,19 @@ def _printed_nearby(doc: Document, settings: Settings) -> set[int]:
     return nearby
 
 
+def _headings_above(zone: Sequence[Line], title_pos: int, settings: Settings) -> range:
+    """Positions of the page headings printed right above the title (a kicker, the section's
+    heading): the headline-shaped lines just above it, when there are at most
+    `max_headings_above_title` of them. A longer run of them is the page's own list (a
+    chronology, a list of facts) that the main run of prose was too short to claim."""
+    first = title_pos
+    while first > 0 and is_headline(zone[first - 1].text, settings.shapes):
+        first -= 1
+    if title_pos - first > settings.metadata.max_headings_above_title:
+        return range(0)
+    return range(first, title_pos)
+
+
 def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
     config, shapes = settings.metadata, settings.shapes
     kept = list(doc.kept_indices())
@@ -123,10 +136,9 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
             title_fact = Fact(FactKind.TITLE, title.text)
             yield Label(kept[zone_start + title_pos], Verdict.DROP, "metadata", facts=(title_fact,))
             if first_zone:
-                for heading_pos in range(title_pos):
-                    if is_headline(zone[heading_pos].text, shapes):
-                        heading = Fact(FactKind.HEADING, zone[heading_pos].text)
-                        yield Label(kept[zone_start + heading_pos], Verdict.DROP, "metadata", facts=(heading,))
+                for heading_pos in _headings_above(zone, title_pos, settings):
+                    heading = Fact(FactKind.HEADING, zone[heading_pos].text)
+                    yield Label(kept[zone_start + heading_pos], Verdict.DROP, "metadata", facts=(heading,))
         for block_pos, facts in _block_facts(block):
             yield Label(kept[zone_start + block_pos], Verdict.DROP, "metadata", facts=facts)
         first_zone = False

@@ -125,3 +125,65 @@ def test_an_article_sentence_about_comments_is_not_a_comment_header():
     assert not main_content.is_comments_header("Most comments at the meeting were in favour of the plan.")
     labels = labels_of(STAGE, [*BODY[:2], "A spokeswoman for the council declined to comment.", *BODY[2:]])
     assert labels == {}
+
+
+CONSENT = [
+    "We use technologies such as cookies to store and access device information, so that we can show you "
+    "personalised content and measure how our website is used by every visitor who comes to it.",
+    "Functional",
+    "The technical storage or access is strictly necessary for the legitimate purpose of enabling the use of a "
+    "specific service explicitly requested by the subscriber or user, or for the sole purpose of carrying out "
+    "the transmission of a communication over an electronic communications network.",
+    "Statistics",
+    "The technical storage or access that is used exclusively for statistical purposes, and for anonymous "
+    "statistical purposes only, without a subpoena, voluntary compliance or additional records from a third party, "
+    "information stored or retrieved for this purpose alone cannot usually be used to identify you at all.",
+]
+
+
+def test_a_cookie_consent_dialog_longer_than_the_article_is_not_the_article():
+    labels = labels_of(STAGE, [*MENU, *BODY, *FOOTER, *MENU, *CONSENT])  # the dialog closes the page
+    assert all(labels.get(n) is None for n in range(7, 11))
+    assert all(labels.get(n) == "boilerplate" for n in range(22, 27))
+
+
+def test_a_cookie_notice_printed_above_the_page_does_not_take_the_article_with_it():
+    notice = CONSENT[0]
+    labels = labels_of(STAGE, [notice, *MENU, *BODY, *FOOTER])
+    assert labels.get(1) == "boilerplate"
+    assert all(labels.get(n) is None for n in range(8, 12))
+
+
+def test_an_article_about_baking_cookies_is_an_article():
+    body = ["These cookies keep for a week in a tin, and the dough freezes well for a month if you wrap it tightly.",
+            *BODY[1:]]
+    labels = labels_of(STAGE, [*MENU, *body, *FOOTER])
+    assert all(labels.get(n) is None for n in range(7, 11))
+
+
+def test_a_paragraph_ending_in_a_colon_that_opens_the_article_stays():
+    opening = "Two years ago the council rejected the same plan, and the mayor explained the decision then in these words:"
+    labels = labels_of(STAGE, [*MENU, TITLE, "Categories:", opening, '"We cannot pay for it."', *BODY, *FOOTER])
+    assert 9 not in labels and 10 not in labels
+    assert labels.get(8) == "boilerplate"  # a label ending in a colon is no sentence
+
+
+def test_introduces_text_needs_a_sentence_of_words():
+    assert main_content.introduces_text("The minister told reporters on Tuesday:", Settings())
+    assert not main_content.introduces_text("Share this story:", Settings())
+
+
+def test_comment_signatures_in_the_blogs_language_start_the_comments():
+    comment = "Ich habe zwanzig Jahre auf diese Bahn gewartet und glaube es erst, wenn die erste Bahn wirklich ankommt."
+    lines = [*BODY, "Eras sagt:", comment, "Marie sagt:", comment + " Wirklich."]
+    assert labels_of(STAGE, lines) == {5: "comments", 6: "comments", 7: "comments", 8: "comments"}
+
+
+def test_a_comment_thread_longer_than_the_post_above_it_is_not_the_article():
+    comment = ("I have waited twenty years for this tram and I will believe it when I see the first one arrive at "
+               "the station near my house, and not a day before that, whatever the council says this week.")
+    thread = ["jbaxt says:", "Great news!", "averagejoe says:", "About time.",
+              "mk:", comment, "tramfan:", comment + " Really.", "ann:", comment + " Twice."]
+    labels = labels_of(STAGE, [*MENU, *BODY, *FOOTER, *thread])
+    assert all(labels.get(n) is None for n in range(7, 11))
+    assert all(labels.get(n) == "comments" for n in range(16, 26))
