@@ -222,3 +222,12 @@ def test_code_comments_and_comment_icons_are_no_comment_thread():
     )
     assert evidence(html).comments == frozenset()
 
+
+def test_a_heading_of_the_body_repeated_in_a_table_of_contents_is_not_boilerplate():
+    html = (
+        '<nav><ul><li><a href="#setup">Setting up</a></li><li><a href="#use">Usage</a></li></ul></nav>'
+        '<main><h2 id="setup">Setting up</h2><p>Install the package first.</p></main>'
+    )
+    found = evidence(html)
+    assert "Setting up" not in found.boilerplate
+    assert "Usage" in found.boilerplate

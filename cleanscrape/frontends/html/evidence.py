@@ -180,7 +180,8 @@ def dom_evidence(tree: LexborHTMLParser, lines: Iterable[str] | None = None) -> 
         return DomEvidence()
     captions = _region_texts((node for node in root.css(CAPTION_SELECTOR) if node.tag not in PAGE_TAGS), wanted)
     regions = root.css(BOILERPLATE_SELECTOR)
-    boilerplate = _region_texts((node for node in regions if not _is_content_header(node)), wanted)
+    chrome = [node for node in regions if not _is_content_header(node)]
+    boilerplate = _region_texts(chrome, wanted) - _headings_outside(root, chrome)
     article_header = _region_texts((node for node in regions if _is_content_header(node)), wanted)
     comments = _region_texts(filter(_is_comment_region, root.css(COMMENT_CANDIDATE_SELECTOR)), wanted)
     anchors = _anchor_texts(root)
@@ -210,6 +211,16 @@ def _block_texts(root: LexborNode) -> dict[str, tuple[Block, int]]:
         blocks[node_text(heading)] = (Block.HEADING, HEADING_LEVELS[heading.tag or "h1"])
     blocks.pop("", None)
     return blocks
+
+
+def _headings_outside(root: LexborNode, regions: Iterable[LexborNode]) -> set[str]:
+    """Texts of the headings outside `regions`. A table of contents in a <nav> or <aside> repeats
+    the body's headings, and evidence goes by text: a heading printed in the body is the body's."""
+    region_ids = {region.mem_id for region in regions}
+    return {
+        node_text(heading) for heading in root.css(HEADING_SELECTOR)
+        if heading.mem_id not in region_ids and not inside_any(heading, region_ids)
+    }
 
 
 def _is_content_header(node: LexborNode) -> bool:
