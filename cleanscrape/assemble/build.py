@@ -25,9 +25,10 @@ CONSUMED_FACTS = ARTICLE_FACTS | PAGE_FACTS
 # The reason logged for input the front end's extractor left out (documented in stages.REASONS).
 EXTRACTOR = "extractor"
 # The reasons of the stages that judge a line by its place on the page (outside the main run of
-# prose, in a list of other articles' headlines), undone when they leave extracted main content
-# empty. Measured on the dev sets: see the commit that added them.
-POSITIONAL_REASONS = frozenset({"boilerplate", "related-headlines"})
+# prose, in a comment thread, in a list of other articles' headlines), undone when they leave
+# extracted main content empty. Measured on the dev sets: see the commit that added them
+# ("comments" split from "boilerplate" later, so that threads keep this guarantee).
+POSITIONAL_REASONS = frozenset({"boilerplate", "comments", "related-headlines"})
 # Structured metadata (HTML) fills what the page's lines did not say. The title a line gives
 # wins: in HTML that line is a headline whose words the declared title shares
 # (stages/metadata.py), so it differs only by a kicker or a site name the declared one carries.

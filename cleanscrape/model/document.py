@@ -79,6 +79,9 @@ class Evidence:
     link: bool = False  # the line is a link inside a link-dense block
     link_lead: bool = False  # the line begins with a multi-word link's text: a linked headline and its teaser
     boilerplate: bool = False  # the line sits in nav/aside/footer
+    # The line sits in a comment-thread region: readers' comments beside an article, or the
+    # posts themselves on a page that is a discussion (a stage judges which, page by page).
+    comment: bool = False
     article_header: bool = False  # the line sits in the article's own <header> (headline, standfirst, byline)
     block: Block = Block.PARAGRAPH
     level: int = 0  # a heading's level (1-6 for <h1>-<h6>); a code line's indentation in spaces

@@ -8,6 +8,9 @@ items) stay because the prose around them outweighs them. The article's header (
 byline, just above the run) stays for the metadata stage. Everything else is boilerplate, or
 comments when it follows a comment-section header, which an article never runs through.
 A cookie-consent dialog is long prose too; it opens with its notice, and is passed over.
+With HTML the extractor isolated the article: lines the DOM places in nav/aside/footer or in
+a comment thread go, unless most of the extracted prose sits there (an article in an <aside>, a
+thread made of comments) or the page declares itself a discussion.
 """
 
 from __future__ import annotations
@@ -175,13 +178,46 @@ _MAX_DIALOGS = 2
 _DIALOG_STEP = 2
 
 
+def _outside_extracted_content(doc: Document, settings: Settings) -> Iterator[Label]:
+    """Drops among extracted lines: those of the site's chrome and those of a comment thread,
+    unless that kind of region is where the page's content is."""
+    kept = doc.kept_indices()
+    prose = _prose_words(doc, kept, settings)
+    config = settings.main_content
+    keep_chrome = holds_most_prose(prose, [doc.evidence_for(index).boilerplate for index in kept], config)
+    # A page declaring itself a discussion (a forum thread, a Q&A page) is made of the posts its
+    # software marks up as comments.
+    keep_comments = doc.page_meta.discussion or holds_most_prose(
+        prose, [doc.evidence_for(index).comment for index in kept], config)
+    for index in kept:
+        evidence = doc.evidence_for(index)
+        if evidence.boilerplate and not keep_chrome:
+            yield Label(index, Verdict.DROP, "boilerplate")
+        elif evidence.comment and not keep_comments:
+            yield Label(index, Verdict.DROP, "comments")
+
+
+def _prose_words(doc: Document, kept: Sequence[int], settings: Settings) -> list[int]:
+    """The word count of each kept line that is prose, 0 for the others (menus, labels)."""
+    texts = (doc.lines[index].text for index in kept)
+    return [word_count(text) if is_prose(text, settings.shapes) else 0 for text in texts]
+
+
+def holds_most_prose(prose_words: Sequence[int], in_region: Sequence[bool], config: MainContentConfig) -> bool:
+    """Whether the lines `in_region` hold most of the extracted prose. The extractor chose the
+    page's main content; when most of its prose sits in regions the DOM calls chrome or comments,
+    those regions are the content (an article in an <aside>, a thread made of comments), not
+    something beside it. Prose only: a menu the extractor took for want of an article stays out."""
+    total = sum(prose_words)
+    inside = sum(words for words, flag in zip(prose_words, in_region, strict=True) if flag)
+    return total > 0 and inside >= config.min_region_prose_share * total
+
+
 def label_main_content(doc: Document, settings: Settings) -> Iterator[Label]:
     if doc.main_content_found:
         # The HTML front end extracted the article already: only the lines the DOM places in
         # navigation, asides, footers or comment threads are left to drop.
-        for index in doc.kept_indices():
-            if doc.evidence_for(index).boilerplate:
-                yield Label(index, Verdict.DROP, "boilerplate")
+        yield from _outside_extracted_content(doc, settings)
         return
     config, shapes = settings.main_content, settings.shapes
     kept = list(doc.kept_indices())

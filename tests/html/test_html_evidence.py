@@ -117,7 +117,7 @@ def test_for_text_maps_sets_to_model_evidence():
     found = evidence(PAGE)
     assert found.for_text("  The old bridge, seen from the east bank.\u00a0Photo: A. Snapper ") == Evidence(caption=True)
     assert found.for_text("New cycle lanes open") == Evidence(link=True, link_lead=True)
-    assert found.for_text("Great news for the town!") == Evidence(boilerplate=True)
+    assert found.for_text("Great news for the town!") == Evidence(comment=True)  # not boilerplate: see below
     assert found.for_text(ARTICLE_PARAGRAPH) == Evidence()
 
 
@@ -208,3 +208,26 @@ def test_the_article_header_is_article_header_evidence_and_the_site_header_is_no
     assert found.for_text("By Jane Doe").article_header
     assert not found.for_text(ARTICLE_PARAGRAPH).article_header
     assert not found.for_text("Daily Example").article_header and found.for_text("Daily Example").boilerplate
+
+
+def test_a_comment_region_is_not_boilerplate_since_a_thread_is_made_of_them():
+    assert evidence(PAGE).for_text("Most read today") == Evidence(boilerplate=True)
+
+
+def test_code_comments_and_comment_icons_are_no_comment_thread():
+    html = (
+        '<pre><code><span class="hljs-comment"># fetch the remote branch first</span>\ngit fetch</code></pre>'
+        '<p>Reply <i class="fa fa-comment"></i> <span class="comment-label">to this post below</span></p>'
+        '<pre class="token comment">// not a thread either</pre>'
+    )
+    assert evidence(html).comments == frozenset()
+
+
+def test_a_heading_of_the_body_repeated_in_a_table_of_contents_is_not_boilerplate():
+    html = (
+        '<nav><ul><li><a href="#setup">Setting up</a></li><li><a href="#use">Usage</a></li></ul></nav>'
+        '<main><h2 id="setup">Setting up</h2><p>Install the package first.</p></main>'
+    )
+    found = evidence(html)
+    assert "Setting up" not in found.boilerplate
+    assert "Usage" in found.boilerplate

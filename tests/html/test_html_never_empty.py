@@ -28,6 +28,11 @@ def test_extracted_posts_all_dropped_as_outside_the_main_run_are_kept() -> None:
     assert page.kind is PageKind.ARTICLE and POSTS[1] in page.text and page.removed == []
 
 
+def test_extracted_posts_all_dropped_as_comments_are_kept() -> None:
+    page = build_page(dropped(POSTS, "comments"), Settings())
+    assert page.kind is PageKind.ARTICLE and POSTS[0] in page.text
+
+
 def test_a_listing_all_dropped_as_related_headlines_is_kept() -> None:
     page = build_page(dropped(POSTS, "related-headlines"), Settings())
     assert POSTS[0] in page.text

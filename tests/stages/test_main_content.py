@@ -4,7 +4,7 @@ import dataclasses
 
 from helpers import doc_from_lines, labels_of
 
-from cleanscrape.model import Evidence
+from cleanscrape.model import Evidence, PageMeta
 from cleanscrape.settings import Settings
 from cleanscrape.stages import main_content
 
@@ -52,6 +52,41 @@ def test_text_an_html_extractor_isolated_loses_only_lines_the_dom_places_in_boil
     evidence = (Evidence(),) * len(BODY) + (Evidence(boilerplate=True),)
     doc = dataclasses.replace(doc, main_content_found=True, evidence=evidence)
     assert labels_of(STAGE, doc) == {5: "boilerplate"}
+
+
+COMMENT = "I have waited twenty years for this tram and I will believe it when I see the first one arrive."
+
+
+def extracted(lines: list[str], evidence: list[Evidence], page_meta: PageMeta | None = None):
+    doc = doc_from_lines(lines)
+    return dataclasses.replace(doc, main_content_found=True, evidence=tuple(evidence),
+                               page_meta=page_meta or doc.page_meta)
+
+
+def test_an_extracted_comment_after_the_article_is_comments():
+    doc = extracted([*BODY, COMMENT], [Evidence()] * len(BODY) + [Evidence(comment=True)])
+    assert labels_of(STAGE, doc) == {5: "comments"}
+
+
+def test_comment_regions_holding_most_of_the_extracted_text_are_the_content():
+    posts = [COMMENT, "Same here, and the bus that replaced the old line takes twice as long as it used to."]
+    doc = extracted(["Tram thread", *posts], [Evidence()] + [Evidence(comment=True)] * len(posts))
+    assert labels_of(STAGE, doc) == {}
+
+
+def test_an_article_in_an_aside_is_content_but_a_menu_alone_is_not():
+    in_aside = extracted(["Home", *BODY], [Evidence(boilerplate=True)] * (len(BODY) + 1))
+    assert labels_of(STAGE, in_aside) == {}
+    with_menu = extracted([*MENU, *BODY], [Evidence(boilerplate=True)] * len(MENU) + [Evidence()] * len(BODY))
+    assert labels_of(STAGE, with_menu) == {n: "boilerplate" for n in range(1, 7)}
+    menu_only = extracted(MENU, [Evidence(boilerplate=True)] * len(MENU))
+    assert labels_of(STAGE, menu_only) == {n: "boilerplate" for n in range(1, 7)}
+
+
+def test_a_page_declared_a_discussion_keeps_its_comment_regions():
+    evidence = [Evidence()] * len(BODY) + [Evidence(comment=True), Evidence(boilerplate=True)]
+    doc = extracted([*BODY, COMMENT, "Follow our coverage"], evidence, PageMeta(discussion=True))
+    assert labels_of(STAGE, doc) == {6: "boilerplate"}
 
 
 def test_densest_run_finds_the_maximum_sum_run():

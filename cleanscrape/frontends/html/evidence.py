@@ -39,6 +39,11 @@ COMMENT_NAME = re.compile(
     r"(?![-_ ]?(?:open|closed|count|number|link|icon|button|btn))(?:$|[^a-z])",
     re.IGNORECASE,
 )
+# A comment thread is a block of posts; these are never one: inline elements (a comment icon
+# "fa-comment", a "#comments" link) and code, whose highlighters class the comments of the code
+# itself ("hljs-comment", Prism's "token comment").
+NOT_COMMENT_REGION_TAGS = frozenset({"span", "a", "i", "b", "em", "strong", "code", "pre", "svg", "button", "img"})
+CODE_TAGS = frozenset({"pre", "code"})
 # An element of these tags is the page or the article itself: a class on it describes the
 # page ("single comments-open"), so it never makes its whole text a caption or a comment.
 PAGE_TAGS = frozenset({"html", "body", "main", "article"})
@@ -90,7 +95,8 @@ class DomEvidence:
     blocks: Mapping[str, tuple[Block, int]] = field(default_factory=dict)
 
     def for_text(self, text: str) -> Evidence:
-        """The model's Evidence for one extracted line (comments count as boilerplate)."""
+        """The model's Evidence for one extracted line. A comment region is not boilerplate: on
+        a forum thread or a Q&A page the posts are the content (stages/main_content.py decides)."""
         key = normalise_text(text)
         leads = self.link_leads.get(_first_words(key), ())
         block, level = self.blocks.get(key, (Block.PARAGRAPH, 0))
@@ -99,7 +105,8 @@ class DomEvidence:
             level=level,
             caption=key in self.captions,
             link=key in self.links,
-            boilerplate=key in self.boilerplate or key in self.comments,
+            boilerplate=key in self.boilerplate,
+            comment=key in self.comments,
             article_header=key in self.article_header,
             link_lead=any(_leads_with(key, lead) for lead in leads),
         )
@@ -173,12 +180,10 @@ def dom_evidence(tree: LexborHTMLParser, lines: Iterable[str] | None = None) -> 
         return DomEvidence()
     captions = _region_texts((node for node in root.css(CAPTION_SELECTOR) if node.tag not in PAGE_TAGS), wanted)
     regions = root.css(BOILERPLATE_SELECTOR)
-    boilerplate = _region_texts((node for node in regions if not _is_content_header(node)), wanted)
+    chrome = [node for node in regions if not _is_content_header(node)]
+    boilerplate = _region_texts(chrome, wanted) - _headings_outside(root, chrome)
     article_header = _region_texts((node for node in regions if _is_content_header(node)), wanted)
-    comments = _region_texts((
-        node for node in root.css(COMMENT_CANDIDATE_SELECTOR)
-        if node.tag not in PAGE_TAGS and _has_comment_name(node)
-    ), wanted)
+    comments = _region_texts(filter(_is_comment_region, root.css(COMMENT_CANDIDATE_SELECTOR)), wanted)
     anchors = _anchor_texts(root)
     return DomEvidence(
         captions=frozenset(captions),
@@ -208,8 +213,26 @@ def _block_texts(root: LexborNode) -> dict[str, tuple[Block, int]]:
     return blocks
 
 
+def _headings_outside(root: LexborNode, regions: Iterable[LexborNode]) -> set[str]:
+    """Texts of the headings outside `regions`. A table of contents in a <nav> or <aside> repeats
+    the body's headings, and evidence goes by text: a heading printed in the body is the body's."""
+    region_ids = {region.mem_id for region in regions}
+    return {
+        node_text(heading) for heading in root.css(HEADING_SELECTOR)
+        if heading.mem_id not in region_ids and not inside_any(heading, region_ids)
+    }
+
+
 def _is_content_header(node: LexborNode) -> bool:
     return node.tag == "header" and closest(node, CONTENT_TAGS) is not None
+
+
+def _is_comment_region(node: LexborNode) -> bool:
+    """A comment-named element that can hold a comment thread: not the page or the article
+    itself, not an inline element, not inside code."""
+    if node.tag in PAGE_TAGS or node.tag in NOT_COMMENT_REGION_TAGS or not _has_comment_name(node):
+        return False
+    return closest(node, CODE_TAGS) is None
 
 
 def _has_comment_name(node: LexborNode) -> bool:

@@ -39,6 +39,14 @@ DATED_WORK_TYPES = frozenset({
     "medicalwebpage", "profilepage", "qapage", "realestatelisting", "searchresultspage",
     "creativework", "recipe", "howto", "review", "question", "podcastepisode", "dataset",
 })
+# schema.org types that make the page a discussion, whose posts comment software marks up as
+# comments: a forum thread (https://schema.org/DiscussionForumPosting) or a question with its
+# answers (QAPage, Question). A Question of an FAQPage is an article's FAQ block, not a thread.
+DISCUSSION_TYPES = frozenset({"discussionforumposting", "qapage"})
+QUESTION_TYPE = "question"
+FAQ_TYPE = "faqpage"
+# Microdata declares the same types on elements: itemtype="https://schema.org/QAPage".
+MICRODATA_TYPE_SELECTOR = "[itemtype]"
 # Containers whose members are nodes of the same description (WebPage.mainEntity holds the
 # article on many CMSs). Other values are not walked: "citation" or "hasPart" articles are
 # someone else's.
@@ -90,11 +98,14 @@ ARTICLE_HEADER_TIME_SELECTOR = "article header time[datetime], main header time[
 def page_metadata(tree: LexborHTMLParser) -> PageMeta:
     """Structured metadata of the page: JSON-LD article first, then <meta> and microdata, then
     <title> and the article header's <time>."""
-    structured = _json_ld_metadata(tree)
+    nodes = [node for script in _json_ld_scripts(tree) for node in _json_ld_nodes(_load_json_ld(script))]
+    structured = _json_ld_metadata(nodes)
     tags = _meta_tag_metadata(tree)
     meta = _field_by_field(
         structured, tags, PageMeta(published=_article_header_date(tree), authors=_marked_up_authors(tree)),
     )
+    types = frozenset().union(*map(_node_types, nodes), _microdata_types(tree))
+    meta = replace(meta, discussion=declares_discussion(types))
     if meta.publisher is None and meta.site_name is not None:
         meta = replace(meta, publisher=meta.site_name)
     if structured.title is None:
@@ -142,8 +153,21 @@ def _document_title(tree: LexborHTMLParser) -> str | None:
 
 # --------------------------------------------------------------------------- JSON-LD
 
-def _json_ld_metadata(tree: LexborHTMLParser) -> PageMeta:
-    nodes = [node for script in _json_ld_scripts(tree) for node in _json_ld_nodes(_load_json_ld(script))]
+def declares_discussion(types: frozenset[str]) -> bool:
+    """Whether the schema.org types a page declares (lower-case names) make it a discussion."""
+    return bool(types & DISCUSSION_TYPES) or (QUESTION_TYPE in types and FAQ_TYPE not in types)
+
+
+def _microdata_types(tree: LexborHTMLParser) -> frozenset[str]:
+    """The lower-case schema.org type names of the page's microdata items."""
+    names: set[str] = set()
+    for node in tree.css(MICRODATA_TYPE_SELECTOR):
+        for url in (node.attributes.get("itemtype") or "").split():  # an item may name several types
+            names.add(_TYPE_PREFIX_END.split(url.rstrip("/"))[-1].lower())
+    return frozenset(names)
+
+
+def _json_ld_metadata(nodes: list[dict[str, Any]]) -> PageMeta:
     article = next((node for node in nodes if _node_types(node) & ARTICLE_TYPES), None)
     if article is None:
         return _dated_work_metadata(nodes)
