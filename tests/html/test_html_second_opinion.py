@@ -26,7 +26,7 @@ def visible(texts: list[str]) -> tuple[Line, ...]:
 
 
 def with_second_opinion(extracted: tuple[Line, ...], page: tuple[Line, ...], paragraphs: list[str] | tuple[str, ...]) -> tuple[Line, ...]:
-    return traced_with_second_opinion(extracted, page, paragraphs).lines
+    return traced_with_second_opinion(extracted, page, lambda: paragraphs).lines
 
 
 def texts(lines: tuple[Line, ...]) -> list[str]:
@@ -43,7 +43,7 @@ def test_a_paragraph_missed_inside_the_body_is_added_where_the_page_has_it() -> 
 def test_the_added_paragraph_is_no_longer_left_out() -> None:
     page = visible([*MENU, *BODY])
     extracted = split_lines("\n".join([BODY[0], BODY[1], BODY[3]]))
-    traced = traced_with_second_opinion(extracted, page, BODY)
+    traced = traced_with_second_opinion(extracted, page, lambda: BODY)
     assert BODY[2] not in texts(traced.left_out)
     assert texts(traced.left_out) == MENU
     assert [line.number for line in traced.lines if line.text == BODY[2]] == [6]
@@ -73,7 +73,7 @@ def test_nothing_is_reordered_when_trafilatura_moved_a_line() -> None:
 def test_no_second_opinion_leaves_the_lines_as_they_are() -> None:
     extracted = split_lines("\n".join(BODY[:2]))
     page = visible(BODY)
-    assert traced_with_second_opinion(extracted, page, ()) == trace(extracted, page)
+    assert traced_with_second_opinion(extracted, page, lambda: ()) == trace(extracted, page)
 
 
 def test_resiliparse_gives_the_main_content_one_paragraph_a_line() -> None:
@@ -111,3 +111,12 @@ def test_a_paragraph_trafilatura_kept_in_part_is_not_added() -> None:
     extracted = split_lines("\n".join([BODY[0], "on Tuesday after a debate.", BODY[1]]))
     joined = "The council approved the new bridge on Tuesday after a debate."
     assert texts(with_second_opinion(extracted, page, [BODY[0], joined, BODY[1]])) == texts(extracted)
+
+
+def test_the_second_extractor_is_not_asked_when_trafilatura_left_nothing_out_inside_its_body() -> None:
+    def second_opinion() -> tuple[str, ...]:
+        raise AssertionError("asked")
+
+    page = visible([*MENU, *BODY, TEASER])
+    traced = traced_with_second_opinion(split_lines("\n".join(BODY)), page, second_opinion)
+    assert texts(traced.lines) == BODY

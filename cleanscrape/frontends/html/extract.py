@@ -73,7 +73,8 @@ def document_from_html(html: str, source: str | None = None) -> Document:
     if len(extracted) < MIN_EXTRACTED_CHARS and (not extracted or len(extracted) < MIN_EXTRACTED_SHARE * len(shown)):
         lines, main_content_found = visible, False
     else:
-        traced = traced_with_second_opinion(with_article_chunks(tree, lines), visible, main_content_paragraphs(html))
+        traced = traced_with_second_opinion(with_article_chunks(tree, lines), visible,
+                                            lambda: main_content_paragraphs(html))
         lines, left_out = traced.lines, traced.left_out
     # Evidence is collected for the extracted lines only: regions holding none are skipped.
     evidence = dom_evidence(tree, [line.text for line in lines])

@@ -55,22 +55,34 @@ def _key(text: str) -> str:
 
 
 def traced_with_second_opinion(
-    extracted: Sequence[Line], visible: Sequence[Line], paragraphs: Sequence[str],
+    extracted: Sequence[Line], visible: Sequence[Line], second_opinion: Callable[[], Sequence[str]],
 ) -> Traced:
-    """`extracted` traced in the visible lines (visible.trace), with the `paragraphs` of the second
-    extractor it left out that lie between its first and last line in page order (the body
-    trafilatura found) added where the page has them."""
+    """`extracted` traced in the visible lines (visible.trace), with the paragraphs of the second
+    extractor (`second_opinion()`, asked only when it could add one) that trafilatura left out
+    and that lie between its first and last line in page order (the body trafilatura found),
+    added where the page has them."""
     traced = trace(extracted, visible)
-    added = _with_missing_body(extracted, visible, paragraphs, traced)
-    return traced if added is None else trace(added, visible)
+    numbers = [line.number for line in traced.lines]
+    shown = [number for number, line in zip(numbers, extracted, strict=True) if line.text]
+    if not shown:
+        return traced
+    first, last = min(shown), max(shown)
+    # Only inside the body trafilatura found: outside it, a paragraph resiliparse keeps is as often
+    # a teaser, a bio or a newsletter box as text of the page's main content (allowing 3 paragraphs
+    # beyond either end, or the whole page, lowered F1 on every dev set, trafilatura's and resiliparse's
+    # outputs compared with the truths outside the cleaner). A page that left nothing out there
+    # (about half of news pages) does not pay for the second extractor.
+    if not any(first < line.number < last for line in traced.left_out):
+        return traced
+    added = _missing_body(second_opinion(), traced, visible, first, last)
+    return trace(_merged(extracted, numbers, added), visible) if added else traced
 
 
-def _with_missing_body(
-    extracted: Sequence[Line], visible: Sequence[Line], paragraphs: Sequence[str], traced: Traced,
-) -> tuple[Line, ...] | None:
-    """`extracted` with the missing body paragraphs added, or None when there are none."""
-    if not paragraphs or not any(line.text for line in extracted):
-        return None
+def _missing_body(
+    paragraphs: Sequence[str], traced: Traced, visible: Sequence[Line], first: int, last: int,
+) -> list[Line]:
+    """The `paragraphs` made wholly of text trafilatura left out between visible lines `first` and
+    `last` that read as body text, numbered by the visible line each starts on."""
     # The left-out visible lines run together: a paragraph spelled inside them is made of text
     # trafilatura left out, all of it (a paragraph it kept in part, or split or joined
     # differently, is not spelled there).
@@ -78,17 +90,9 @@ def _with_missing_body(
     told = Counter(_key(text) for text in paragraphs)
     missing = [text for text in paragraphs if _is_missing_body(text, told, left_out_keys)]
     if not missing:
-        return None
-    numbers = [line.number for line in traced.lines]
-    shown = [number for number, line in zip(numbers, extracted, strict=True) if line.text]
-    first, last = min(shown), max(shown)
-    # Only inside the body trafilatura found: outside it, a paragraph resiliparse keeps is as often
-    # a teaser, a bio or a newsletter box as text of the page's main content (allowing 3 paragraphs
-    # beyond either end, or the whole page, lowered F1 on every dev set, trafilatura's and resiliparse's
-    # outputs compared with the truths outside the cleaner).
-    inside = [line for line in trace(split_lines("\n".join(missing)), visible).lines
-              if line.text and first < line.number < last]
-    return _merged(extracted, numbers, inside) if inside else None
+        return []
+    return [line for line in trace(split_lines("\n".join(missing)), visible).lines
+            if line.text and first < line.number < last]
 
 
 def _is_missing_body(text: str, told: Counter[str], left_out_keys: str) -> bool:
