@@ -7,10 +7,11 @@ nothing (or far too little), the page's visible text goes through the text path 
 page with an article never comes back empty.
 
 trafilatura runs in full (its fallback extractors included); the paragraphs of body chunks it
-left out (one <article>, several containers of one class) are added; and a JSON-LD articleBody,
-when the page has one, checks that no paragraphs were lost. The visible text lines it left out
-go to the removal log (reason "extractor"), and every line is numbered by the visible line it
-starts on (visible.py).
+left out (one <article>, several containers of one class) are added, and so are the body
+paragraphs it left out that a second extractor keeps (second_opinion.py); and a JSON-LD
+articleBody, when the page has one, checks that no paragraphs were lost. The visible text lines
+it left out go to the removal log (reason "extractor"), and every line is numbered by the
+visible line it starts on (visible.py).
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ from cleanscrape.frontends.html.byline import markup_authors, person_names
 from cleanscrape.frontends.html.dates import MarkupDates, markup_dates
 from cleanscrape.frontends.html.dom import closest, contains, node_text, normalise_text
 from cleanscrape.frontends.html.evidence import dom_evidence
+from cleanscrape.frontends.html.second_opinion import main_content_paragraphs, traced_with_second_opinion
 from cleanscrape.frontends.html.structured import page_metadata
-from cleanscrape.frontends.html.visible import trace, visible_lines, visible_text
+from cleanscrape.frontends.html.visible import visible_lines, visible_text
 from cleanscrape.model import Document, Line, PageMeta, PageText
 from cleanscrape.parse.dates import infer_day_first
 from cleanscrape.text.shapes import is_prose
@@ -76,7 +78,8 @@ def document_from_html(html: str, source: str | None = None) -> Document:
     if len(extracted) < MIN_EXTRACTED_CHARS and (not extracted or len(extracted) < MIN_EXTRACTED_SHARE * len(shown)):
         lines, main_content_found = visible, False
     else:
-        traced = trace(with_article_chunks(tree, lines), visible)
+        traced = traced_with_second_opinion(with_article_chunks(tree, lines), visible,
+                                            lambda: main_content_paragraphs(html))
         lines, left_out = traced.lines, traced.left_out
     # Evidence is collected for the extracted lines only: regions holding none are skipped.
     evidence = dom_evidence(tree, [line.text for line in lines])

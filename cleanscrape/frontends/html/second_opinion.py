@@ -1,0 +1,125 @@
+"""A second extractor's opinion: paragraphs trafilatura left out that resiliparse keeps.
+
+Two main-content extractors built on different heuristics err differently: trafilatura drops a
+paragraph now and then inside the body it found (a chunk behind an ad slot, a post of a thread),
+resiliparse (a C++ extractor, ~10x faster) keeps more of the body but also more boilerplate.
+A paragraph both see as main content, in the stretch of the page trafilatura took its body from,
+is body text trafilatura missed (ensembles of extractors beat each member: Bevendorff et al.,
+SIGIR 2023). Those paragraphs are added to trafilatura's lines in page order; nothing else is
+added, nothing is reordered, and the text stages then judge them like any other line. The lines
+they span are no longer "left out by the extractor": explain shows them with their verdicts.
+
+resiliparse is an optional dependency (the `second-opinion` extra is not needed to clean a
+page): without it, trafilatura's lines are kept as they are.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from cleanscrape.decode.normalize import split_lines
+from cleanscrape.frontends.html.visible import Traced, trace
+from cleanscrape.model import Line
+from cleanscrape.text.shapes import is_prose
+
+extract_plain_text: Callable[..., str] | None
+try:  # optional: see the module's docstring
+    from resiliparse.extract.html2text import extract_plain_text
+except ImportError:  # pragma: no cover - the tests hide it with monkeypatch instead
+    extract_plain_text = None
+
+# Characters the comparison ignores, as visible.py's trace does: whitespace, which extractors
+# arrange differently, and the pipes trafilatura puts between table cells.
+_IGNORED = str.maketrans("", "", " \t\n\r\f\v\u00a0|")
+
+
+def main_content_paragraphs(html: str) -> tuple[str, ...]:
+    """resiliparse's main-content text, one paragraph (block element) a line; () without it.
+
+    Comments off, as trafilatura is called; no list bullets and no alt texts, which are not in
+    the page's visible text lines and would make a paragraph look new.
+    """
+    if extract_plain_text is None:
+        return ()
+    try:
+        text = extract_plain_text(html, main_content=True, comments=False, list_bullets=False, alt_texts=False)
+    except Exception:  # noqa: BLE001 - a second opinion is evidence: its failure costs it alone
+        return ()
+    return tuple(line.text for line in split_lines(text) if line.text)
+
+
+def _key(text: str) -> str:
+    return "".join(text.split()).translate(_IGNORED)
+
+
+def traced_with_second_opinion(
+    extracted: Sequence[Line], visible: Sequence[Line], second_opinion: Callable[[], Sequence[str]],
+) -> Traced:
+    """`extracted` traced in the visible lines (visible.trace), with the paragraphs of the second
+    extractor (`second_opinion()`, asked only when it could add one) that trafilatura left out
+    and that lie between its first and last line in page order (the body trafilatura found),
+    added where the page has them."""
+    traced = trace(extracted, visible)
+    numbers = [line.number for line in traced.lines]
+    shown = [number for number, line in zip(numbers, extracted, strict=True) if line.text]
+    if not shown:
+        return traced
+    first, last = min(shown), max(shown)
+    # Only inside the body trafilatura found: outside it, a paragraph resiliparse keeps is as often
+    # a teaser, a bio or a newsletter box as text of the page's main content (allowing 3 paragraphs
+    # beyond either end, or the whole page, lowered F1 on every dev set, trafilatura's and resiliparse's
+    # outputs compared with the truths outside the cleaner). A page that left nothing out there
+    # (about half of news pages) does not pay for the second extractor.
+    if not any(first < line.number < last for line in traced.left_out):
+        return traced
+    added = _missing_body(second_opinion(), traced, visible, first, last)
+    return trace(_merged(extracted, numbers, added), visible) if added else traced
+
+
+def _missing_body(
+    paragraphs: Sequence[str], traced: Traced, visible: Sequence[Line], first: int, last: int,
+) -> list[Line]:
+    """The `paragraphs` made wholly of text trafilatura left out between visible lines `first` and
+    `last` that read as body text, numbered by the visible line each starts on."""
+    # The left-out visible lines run together: a paragraph spelled inside them is made of text
+    # trafilatura left out, all of it (a paragraph it kept in part, or split or joined
+    # differently, is not spelled there).
+    left_out_keys = "".join(_key(line.text) for line in traced.left_out)
+    told = Counter(_key(text) for text in paragraphs)
+    missing = [text for text in paragraphs if _is_missing_body(text, told, left_out_keys)]
+    if not missing:
+        return []
+    return [line for line in trace(split_lines("\n".join(missing)), visible).lines
+            if line.text and first < line.number < last]
+
+
+def _is_missing_body(text: str, told: Counter[str], left_out_keys: str) -> bool:
+    """A paragraph trafilatura left out that reads as body text."""
+    key = _key(text)
+    # A paragraph the main content holds twice is a template's (a carousel's slides, a repeated
+    # banner): a body tells each paragraph once. Prose only: a label or a button between two paragraphs
+    # (both extractors may keep it) is not a paragraph trafilatura lost.
+    return bool(key) and told[key] == 1 and key in left_out_keys and is_prose(text)
+
+
+def _merged(extracted: Sequence[Line], numbers: Sequence[int], added: Sequence[Line]) -> tuple[Line, ...]:
+    """`extracted` with each of `added` (numbered by visible line) put before the first extracted
+    line that starts after it, as a paragraph of its own; the extracted lines keep their order."""
+    # The extracted numbers may step back where trafilatura moved a line (a title to the top):
+    # their running maximum is the page position reached so far, which only grows.
+    reached: list[int] = []
+    for number in numbers:
+        reached.append(max(number, reached[-1]) if reached else number)
+    insertions: dict[int, list[str]] = {}
+    for line in added:
+        insertions.setdefault(bisect.bisect_right(reached, line.number), []).append(line.text)
+    shown: list[str] = []
+    for index, line in enumerate(extracted):
+        for text in insertions.get(index, ()):
+            shown.extend(("", text, ""))
+        shown.append(line.display)
+    for text in insertions.get(len(extracted), ()):
+        shown.extend(("", text, ""))
+    return split_lines("\n".join(shown))
