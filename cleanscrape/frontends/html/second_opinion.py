@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from cleanscrape.decode.normalize import split_lines
-from cleanscrape.frontends.html.visible import Traced, trace
+from cleanscrape.frontends.html.visible import Traced, comparison_key, trace
 from cleanscrape.model import Line
 from cleanscrape.text.shapes import is_prose
 
@@ -30,9 +30,6 @@ try:  # optional: see the module's docstring
 except ImportError:  # pragma: no cover - the tests hide it with monkeypatch instead
     extract_plain_text = None
 
-# Characters the comparison ignores, as visible.py's trace does: whitespace, which extractors
-# arrange differently, and the pipes trafilatura puts between table cells.
-_IGNORED = str.maketrans("", "", " \t\n\r\f\v\u00a0|")
 
 
 def main_content_paragraphs(html: str) -> tuple[str, ...]:
@@ -48,10 +45,6 @@ def main_content_paragraphs(html: str) -> tuple[str, ...]:
     except Exception:  # noqa: BLE001 - a second opinion is evidence: its failure costs it alone
         return ()
     return tuple(line.text for line in split_lines(text) if line.text)
-
-
-def _key(text: str) -> str:
-    return "".join(text.split()).translate(_IGNORED)
 
 
 def traced_with_second_opinion(
@@ -86,8 +79,8 @@ def _missing_body(
     # The left-out visible lines run together: a paragraph spelled inside them is made of text
     # trafilatura left out, all of it (a paragraph it kept in part, or split or joined
     # differently, is not spelled there).
-    left_out_keys = "".join(_key(line.text) for line in traced.left_out)
-    told = Counter(_key(text) for text in paragraphs)
+    left_out_keys = "".join(comparison_key(line.text) for line in traced.left_out)
+    told = Counter(comparison_key(text) for text in paragraphs)
     missing = [text for text in paragraphs if _is_missing_body(text, told, left_out_keys)]
     if not missing:
         return []
@@ -97,7 +90,7 @@ def _missing_body(
 
 def _is_missing_body(text: str, told: Counter[str], left_out_keys: str) -> bool:
     """A paragraph trafilatura left out that reads as body text."""
-    key = _key(text)
+    key = comparison_key(text)
     # A paragraph the main content holds twice is a template's (a carousel's slides, a repeated
     # banner): a body tells each paragraph once. Prose only: a label or a button between two paragraphs
     # (both extractors may keep it) is not a paragraph trafilatura lost.

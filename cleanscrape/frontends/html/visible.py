@@ -63,17 +63,18 @@ def visible_lines(shown: str) -> tuple[Line, ...]:
     return tuple(numbered)
 
 
-def _key(text: str) -> str:
+def comparison_key(text: str) -> str:
+    """The text as the trace compares it: without whitespace and table-cell pipes."""
     return _IGNORED.sub("", text)
 
 
 def _keys(texts: Sequence[str]) -> list[str]:
-    """`_key` of each of `texts`, in one regex pass over them joined (a few times faster than
+    """`comparison_key` of each of `texts`, in one regex pass over them joined (a few times faster than
     one call per line on a page's thousand visible lines)."""
     joined = _SEPARATOR.join(texts)
     if not texts or joined.count(_SEPARATOR) != len(texts) - 1:  # none, or a text holding the separator
-        return [_key(text) for text in texts]
-    return _key(joined).split(_SEPARATOR)
+        return [comparison_key(text) for text in texts]
+    return comparison_key(joined).split(_SEPARATOR)
 
 
 @dataclass(frozen=True, slots=True)
