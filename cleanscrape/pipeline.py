@@ -10,7 +10,8 @@ out of their way.
 
 Then a revise pass (jusText's idea: classify each line alone, then revise by its neighbours):
 the rules that judge a line by its keywords alone only propose, and a paragraph they dropped
-that sits between two kept paragraphs is the article discussing copyright or apps, not a notice.
+that sits between two kept paragraphs, or after one and before a kept line (the next section's
+heading), is the article discussing copyright or apps, not a notice.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def label_document(doc: Document, settings: Settings) -> Document:
 
 
 def revise(doc: Document) -> Document:
-    """Keep the keyword-dropped paragraphs that sit between two kept paragraphs (blank lines aside)."""
+    """Keep the keyword-dropped paragraphs that sit inside the article (blank lines aside)."""
     texts = [(index, line.text) for index, line in enumerate(doc.lines) if line.text]
     verdicts = list(doc.labels)
     for pos, (index, text) in enumerate(texts):
@@ -87,10 +88,17 @@ def revise(doc: Document) -> Document:
             continue
         if word_count(text) < MIN_REVISED_WORDS or not is_prose(text):
             continue
-        neighbours = [other for other, _ in texts[pos - 1:pos] + texts[pos + 1:pos + 2]]
-        if len(neighbours) == 2 and all(doc.is_kept(other) and is_prose(doc.kept_text(other)) for other in neighbours):
+        before, after = texts[pos - 1:pos], texts[pos + 1:pos + 2]
+        if before and after and inside_article(doc, before[0][0], after[0][0]):
             verdicts[index] = Label(index, Verdict.KEEP, REVISED, proposal=label)
     return dataclasses.replace(doc, labels=tuple(verdicts))
+
+
+def inside_article(doc: Document, before: int, after: int) -> bool:
+    """Kept prose before and a kept line after: between two paragraphs, or closing a section of the
+    article whose next heading follows. A notice or a pitch after the article's last paragraph is
+    followed by furniture the stages dropped, or by nothing."""
+    return doc.is_kept(before) and is_prose(doc.kept_text(before)) and doc.is_kept(after)
 
 
 def apply_labels(doc: Document, labels: Iterable[Label]) -> Document:

@@ -117,3 +117,14 @@ def test_a_short_notice_or_promo_between_paragraphs_stays_dropped():
 
 def test_a_keyword_dropped_paragraph_at_the_end_of_the_text_stays_dropped():
     assert pipeline_labels([P1, P2, COPYRIGHT_PARAGRAPH]) == {3: "legal"}
+
+
+def test_a_keyword_dropped_paragraph_closing_a_section_before_the_next_heading_is_kept_by_the_revise_pass():
+    heading = "Where the photographs went next"
+    doc = label_document(doc_from_lines([P1, COPYRIGHT_PARAGRAPH, heading, P2]), Settings())
+    label = doc.labels[1]
+    assert (label.verdict, label.reason, label.proposal.reason) == (Verdict.KEEP, "revised", "legal")
+
+
+def test_a_keyword_dropped_paragraph_after_the_last_paragraph_and_before_dropped_furniture_stays_dropped():
+    assert pipeline_labels([P1, P2, COPYRIGHT_PARAGRAPH, "Share"])[3] == "legal"

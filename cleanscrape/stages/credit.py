@@ -3,13 +3,16 @@
 Both name who made the article rather than being part of it; the names and the agency go to
 metadata. A trailing credit is trimmed from its line ("... in December. Reuters"): a sentence
 never ends in one to three capitalised words without a full stop after its own full stop, a
-credit does.
+credit does. Unless the next line carries on in lower case: then the text is hard-wrapped (a
+<pre> block, an RFC, a mail) and those words open the next sentence ("... domain name. The" /
+"origin on which ...").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from cleanscrape.model import Document, Fact, FactKind, Label, Verdict
 from cleanscrape.parse.people import parse_credit, split_names
@@ -49,9 +52,17 @@ def label_credit(doc: Document, settings: Settings) -> Iterator[Label]:
             yield Label(index, Verdict.DROP, "credit", facts=facts)
         elif (contact := _WRITE_TO.match(text)) and (names := split_names(contact["names"])):
             yield Label(index, Verdict.DROP, "credit", facts=_people(FactKind.AUTHOR, names))
-        elif match := trailing_credit(text, config):
+        elif (match := trailing_credit(text, config)) and not continues_on_next_line(doc, index):
             agency = (Fact(FactKind.AGENCY, match["agency"]),)
             yield Label(index, Verdict.DROP, "credit", facts=agency, span=(match.start("credit"), len(text)))
+
+
+def continues_on_next_line(doc: Document, index: int) -> bool:
+    """The next non-blank line opens in lower case: it goes on with the sentence this line's last
+    words began (hard-wrapped text). A credit ends its paragraph, and what follows it (the next
+    paragraph, a heading, the page's furniture) opens with a capital, a digit or a mark."""
+    following = next((line.text for line in islice(doc.lines, index + 1, None) if line.text), "")
+    return following[:1].islower()
 
 
 def _people(kind: FactKind, names: list[str]) -> tuple[Fact, ...]:

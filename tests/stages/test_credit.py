@@ -41,6 +41,19 @@ def test_a_trailing_credit_after_a_closing_quote_is_trimmed():
     assert label.facts == (Fact(FactKind.AGENCY, "Reuters"),)
 
 
+def test_a_trailing_credit_followed_by_a_new_paragraph_is_still_trimmed():
+    assert labels_of(STAGE, [P1 + " Reuters", "", "Markets in Europe opened lower on Friday."]) == {1: "credit"}
+
+
+def test_capitalised_words_ending_a_hard_wrapped_line_open_the_next_sentence_and_stay():
+    lines = [
+        "Applications are hosted on the user's own domain name for this reason. The",
+        "origin on which the storage server has its interface should serve nothing else.",
+    ]
+    assert labels_of(STAGE, lines) == {}
+    assert labels_of(STAGE, [lines[0], "", lines[1]]) == {}
+
+
 def test_a_short_line_ending_in_capitalised_words_is_not_a_trailing_credit():
     assert labels_of(STAGE, ["Rates held. Bank Of Spain"]) == {}
 
