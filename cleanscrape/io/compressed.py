@@ -13,7 +13,7 @@ import io
 import lzma
 import sys
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 from cleanscrape.io.discovery import STDIN, ZSTD_HINT, InputFile
@@ -92,14 +92,16 @@ def _decompress(stored: BinaryIO, compression: str) -> BinaryIO:
     return io.BufferedReader(zstandard.open(stored, "rb", closefd=False))
 
 
+# The standard library's opener of each compression a file name may carry, for reading ("rb")
+# and writing ("wb"); zstd needs the optional zstandard module and is opened apart.
+STDLIB_OPENERS: dict[str, Callable[[str, str], Any]] = {"gz": gzip.open, "bz2": bz2.open, "xz": lzma.open}
+
+
 def open_decompressed(path: str, compression: str | None) -> BinaryIO:
     """`path` opened for reading through the decompressor `compression` ("gz", "bz2", "xz", "zst") names."""
-    if compression == "gz":
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    if compression == "bz2":
-        return bz2.open(path, "rb")  # type: ignore[return-value]
-    if compression == "xz":
-        return lzma.open(path, "rb")  # type: ignore[return-value]
+    if compression in STDLIB_OPENERS:
+        stream: BinaryIO = STDLIB_OPENERS[compression](path, "rb")
+        return stream
     if compression == "zst":
         return _open_zstd(path)
     return open(path, "rb")

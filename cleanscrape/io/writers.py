@@ -9,13 +9,10 @@ rename) or not at all.
 
 from __future__ import annotations
 
-import bz2
 import contextlib
-import gzip
 import hashlib
 import importlib
 import json
-import lzma
 import os
 import re
 import sys
@@ -27,6 +24,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, BinaryIO, Protocol
 
+from cleanscrape.io.compressed import STDLIB_OPENERS
 from cleanscrape.io.discovery import InputFile
 from cleanscrape.io.document import InputDocument
 from cleanscrape.io.readers import output_stem, split_path
@@ -126,12 +124,9 @@ def require_extra(feature: str) -> None:
 
 
 def _open_compressed(path: str, compression: str) -> BinaryIO:
-    if compression == "gz":
-        return gzip.open(path, "wb")  # type: ignore[return-value]
-    if compression == "bz2":
-        return bz2.open(path, "wb")  # type: ignore[return-value]
-    if compression == "xz":
-        return lzma.open(path, "wb")  # type: ignore[return-value]
+    if compression in STDLIB_OPENERS:
+        stream: BinaryIO = STDLIB_OPENERS[compression](path, "wb")
+        return stream
     require_extra("zst")
     import zstandard
 
