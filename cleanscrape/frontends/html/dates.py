@@ -27,13 +27,18 @@ class MarkupDates:
     updated: str | None = None
 
 
+def web_url(source: str | None) -> str | None:
+    """`source` when it is an http(s) URL, else None: a file path is no page address."""
+    return source if source and source.startswith(("http://", "https://")) else None
+
+
 def markup_dates(tree: HtmlElement, url: str | None) -> MarkupDates:
     """The page's published and updated dates as htmldate finds them.
 
     htmldate's own bounds apply: 1995-01-01 (before it, dates on the web are almost all
     placeholders) to today (a page cannot have been published later than it was read).
     """
-    page_url = url if url and url.startswith(("http://", "https://")) else None
+    page_url = web_url(url)
     published = find_date(tree, url=page_url, original_date=True, extensive_search=EXTENSIVE_SEARCH)
     updated = find_date(tree, url=page_url, original_date=False, extensive_search=EXTENSIVE_SEARCH)
     return MarkupDates(published=published, updated=updated if updated != published else None)

@@ -29,7 +29,7 @@ from trafilatura.utils import load_html
 
 from cleanscrape.decode.normalize import split_lines
 from cleanscrape.frontends.html.byline import markup_authors, person_names
-from cleanscrape.frontends.html.dates import MarkupDates, markup_dates
+from cleanscrape.frontends.html.dates import MarkupDates, markup_dates, web_url
 from cleanscrape.frontends.html.dom import closest, contains, node_text, normalise_text
 from cleanscrape.frontends.html.evidence import dom_evidence
 from cleanscrape.frontends.html.second_opinion import main_content_paragraphs, traced_with_second_opinion
@@ -128,8 +128,7 @@ def extract_main_text(html: str | HtmlElement, source: str | None = None) -> tup
     copies before it prunes anything, so the tree is left as it was). `source`, when it is the
     page's http(s) URL, is trafilatura's `url` (its fallbacks resolve relative links with it); a
     file path is not a URL."""
-    url = source if source and source.startswith(("http://", "https://")) else None
-    extracted = trafilatura.extract(html, url=url, **TRAFILATURA_OPTIONS) or ""
+    extracted = trafilatura.extract(html, url=web_url(source), **TRAFILATURA_OPTIONS) or ""
     return extracted, split_lines(extracted)
 
 
