@@ -7,7 +7,19 @@ import heapq
 from collections.abc import Iterable, Iterator, Sequence
 
 from cleanscrape.assemble.segment import Segment, page_kind, roles, segment
-from cleanscrape.model import Article, Document, Evidence, Fact, FactKind, Line, Page, PageMeta, Removal, Verdict
+from cleanscrape.model import (
+    NO_EVIDENCE,
+    Article,
+    Document,
+    Evidence,
+    Fact,
+    FactKind,
+    Line,
+    Page,
+    PageMeta,
+    Removal,
+    Verdict,
+)
 from cleanscrape.parse.dateline import parse_dateline
 from cleanscrape.parse.language import detect_language
 from cleanscrape.settings import Settings
@@ -138,16 +150,12 @@ def stage_removals(doc: Document) -> Iterator[Removal]:
             yield Removal(line.number, line.text[start:end].strip(), trim.reason)
 
 
-# What the front end knew of a line its extractor left out: nothing beyond its text.
-_LEFT_OUT_EVIDENCE = Evidence()
-
-
 def explain_rows(doc: Document) -> list[tuple[tuple[Line, str, str], Evidence]]:
     """((line, verdict, reason), its evidence) for every input line, in input order: the stages'
     lines and, merged by line number, the lines the extractor left out (dropped, "extractor").
     The view behind `--explain` and the explain report; on HTML it covers every visible line."""
-    labelled = zip(labelled_rows(doc), doc.evidence or [_LEFT_OUT_EVIDENCE] * len(doc.lines), strict=True)
-    left_out = (((line, "drop", EXTRACTOR), _LEFT_OUT_EVIDENCE) for line in doc.left_out)
+    labelled = ((row, doc.evidence_for(index)) for index, row in enumerate(labelled_rows(doc)))
+    left_out = (((line, "drop", EXTRACTOR), NO_EVIDENCE) for line in doc.left_out)
     # A merge, not a sort: each sequence keeps its own order, the stages' lines first on a tie.
     return list(heapq.merge(labelled, left_out, key=lambda row: row[0][0].number))
 

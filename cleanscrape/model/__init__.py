@@ -2,6 +2,7 @@
 `facts` (what a labelled line told us, and the page's own structured metadata)."""
 
 from cleanscrape.model.document import (
+    NO_EVIDENCE,
     Block,
     Document,
     Evidence,
@@ -18,6 +19,6 @@ from cleanscrape.model.page import Article, ArticleRole, Dateline, Page, PageKin
 
 __all__ = [
     "Article", "ArticleRole", "Block", "Dateline", "Document", "Evidence", "Fact", "FactKind", "Label", "Line",
-    "NO_PAGE_META", "Page", "PageKind", "PageMeta", "PageText", "Removal", "StrEnum", "Verdict", "fold", "line_at",
-    "line_starts",
+    "NO_EVIDENCE", "NO_PAGE_META", "Page", "PageKind", "PageMeta", "PageText", "Removal", "StrEnum", "Verdict",
+    "fold", "line_at", "line_starts",
 ]

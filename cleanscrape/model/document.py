@@ -204,7 +204,9 @@ class Document:
         return text.strip()
 
     def evidence_for(self, index: int) -> Evidence:
-        return self.evidence[index] if self.evidence else _NO_EVIDENCE
+        return self.evidence[index] if self.evidence else NO_EVIDENCE
 
 
-_NO_EVIDENCE = Evidence()
+# What is known of a line beyond its text when the front end knows nothing more (text input, a
+# line the HTML extractor left out).
+NO_EVIDENCE = Evidence()

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from cleanscrape.assemble.build import EXTRACTOR
-from cleanscrape.model import Article, Block, Evidence, Line, Page, PageKind
+from cleanscrape.model import NO_EVIDENCE, Article, Block, Evidence, Line, Page, PageKind
 from cleanscrape.text.shapes import is_headline, is_prose
 
-_NO_EVIDENCE = Evidence()
 _TABLE_ROW = re.compile(r"^\|.*\|$")
 _TABLE_SEPARATOR = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+$")
 # Characters that would start Markdown markup inside a line, and line starts that would open a
@@ -51,7 +50,7 @@ class _Paragraph:
 def markdown(page: Page) -> str:
     """The page's kept text as Markdown ("" for an empty page)."""
     # The lines the stages saw: a line the extractor left out may share a visible line's number.
-    found_by_row = page.evidence or (_NO_EVIDENCE,) * len(page.explain)
+    found_by_row = page.evidence or (NO_EVIDENCE,) * len(page.explain)
     rows = [(row, found) for row, found in zip(page.explain, found_by_row, strict=True) if row[2] != EXTRACTOR]
     lines = {line.number: line for (line, _, _), _ in rows}
     # Text input has no evidence: every line is then a paragraph as far as the DOM goes.
@@ -73,7 +72,7 @@ def _paragraphs(
 ) -> Iterator[_Paragraph]:
     texts = article.text.split("\n\n") if article.text else []
     numbers = article.lines if len(article.lines) == len(texts) else [0] * len(texts)
-    kinds = [_classify(text, lines.get(number), evidence.get(number, _NO_EVIDENCE))
+    kinds = [_classify(text, lines.get(number), evidence.get(number, NO_EVIDENCE))
              for text, number in zip(texts, numbers, strict=True)]
     for position, paragraph in enumerate(kinds):
         if not has_evidence and _is_subheading(kinds, position):
