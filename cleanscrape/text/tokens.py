@@ -1,8 +1,9 @@
 """Every way a stage splits a line into words or reduces it to a key for comparison, in one place.
 
 They differ on purpose, each for the question it answers: is this the same line printed again
-(`line_key`, `key_words`), has its text been said before (`words`, which keeps a code identifier
-such as SECURE_PROXY_SSL_HEADER whole), is it nothing but an interface label (`label_key`, which keeps inner
+(`line_key`, `key_words`), is it the same name (`compact_key`, no spaces: "BBC News" holds "BBC"),
+has its text been said before (`words`, which keeps a code identifier such as
+SECURE_PROXY_SSL_HEADER whole), is it nothing but an interface label (`label_key`, which keeps inner
 punctuation: "e-mail"), which words of a date line are labels (`letter_words`, no digits), how
 many function words does it hold (`prose_words`, which keeps apostrophes: "it's", "l'on").
 """
@@ -35,6 +36,13 @@ def line_key(text: str) -> str:
     """The line's words, case-folded, joined by single spaces: copies of a line differ by case,
     spacing and quote style between a template's prints of it."""
     return _NOT_ALPHANUMERIC.sub(" ", text.casefold()).strip()
+
+
+def compact_key(text: str) -> str:
+    """The line's letters and digits alone, case-folded: a name spelled with other spacing or
+    punctuation ("The Guardian", "the-guardian", "TheGuardian") gives one key, and one name can be
+    looked for inside another ("Guardian" in "The Guardian")."""
+    return _NOT_ALPHANUMERIC.sub("", text.casefold())
 
 
 def key_words(text: str) -> list[str]:

@@ -19,6 +19,8 @@ from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import extract_metainfo
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
+from cleanscrape.text.tokens import compact_key
+
 # Words that introduce a byline in the languages of the web's larger publishers; the name follows.
 ROLE_WORDS = frozenset({
     "by", "written", "posted", "published", "story", "words", "text", "author", "authors", "reporter", "interview",
@@ -55,7 +57,6 @@ URL = re.compile(r"\s*(?:[-–(]\s*)?https?://\S*")
 # A social handle after the name: "Williams Perdomo @wperdomod".
 HANDLE = re.compile(r"\s*@\w+")
 DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,})+$", re.IGNORECASE)
-_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 MAX_NAME_WORDS = 5
 
 
@@ -221,10 +222,6 @@ def _without_trailing_month(name: str) -> str:
     return " ".join(words[:-1]) if len(words) > 2 and words[-1].casefold() in MONTHS else name
 
 
-def _key(text: str) -> str:
-    return _NOT_ALPHANUMERIC.sub("", text.casefold())
-
-
 def is_person(name: str, site_name: str | None = None) -> bool:
     """Not a placeholder, a domain, a company or the site itself, and short enough for a name."""
     words = name.split()
@@ -240,8 +237,8 @@ def is_person(name: str, site_name: str | None = None) -> bool:
     legal_form = any(word in ORGANISATION_WORDS for word in folded_words) or f" {folded} ".find(" e v ") >= 0  # e.V.
     if folded_words[-1] in COMMENT_VERBS or legal_form:
         return False
-    if site_name and len(_key(site_name)) > 1:
-        site, key = _key(site_name), _key(name)
+    if site_name and len(compact_key(site_name)) > 1:
+        site, key = compact_key(site_name), compact_key(name)
         if key and (key == site or (len(key) > 3 and key in site) or (len(site) > 3 and site in key)):
             return False
     return True

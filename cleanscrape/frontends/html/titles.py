@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from cleanscrape.frontends.html.dom import normalise_text
+from cleanscrape.text.tokens import compact_key
 
 # Separators that put a site name after a headline in <title> / og:title. Spaces are
 # required around them so "Spider-Man" is never split.
@@ -25,7 +26,6 @@ NOT_SITE_WORDS = frozenset({
 # Site names are capitalised ("The Verge", "BBC News") or are domains ("spiegel.de").
 DOMAIN_NAME = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+")
 # Letters and digits are what tells two spellings of a site's name apart.
-_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 
 
 def title_without_site_name(title: str, site_name: str | None = None) -> tuple[str, str | None]:
@@ -56,7 +56,7 @@ def title_without_site_name(title: str, site_name: str | None = None) -> tuple[s
 
 
 def _site_key(text: str) -> str:
-    return _NOT_ALPHANUMERIC.sub("", text.casefold()).removeprefix("www")
+    return compact_key(text).removeprefix("www")
 
 
 def _names_site(segment: str, site_name: str) -> bool:
