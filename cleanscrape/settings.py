@@ -263,13 +263,16 @@ class Settings:
                 values[name] = _replace_thresholds(name, default, values[name])
         return cls(**values)
 
-    def describe(self) -> list[str]:
+    def describe(self, changed_only: bool = False) -> list[str]:
         """One line a setting, `name = value` (a stage's thresholds as `stage.threshold = value`),
-        each value that differs from the default followed by `(default <value>)`: what --explain shows."""
+        each value that differs from the default followed by `(default <value>)`; with
+        `changed_only`, those lines alone (what --explain shows above the lines)."""
         lines = []
         for name, value, default in _flat_fields(self, DEFAULT_SETTINGS):
-            changed = f" (default {_show(default)})" if value != default else ""
-            lines.append(f"{name} = {_show(value)}{changed}")
+            if value != default:
+                lines.append(f"{name} = {_show(value)} (default {_show(default)})")
+            elif not changed_only:
+                lines.append(f"{name} = {_show(value)}")
         return lines
 
     def stage_configs(self) -> list[tuple[str, Any]]:

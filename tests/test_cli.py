@@ -64,6 +64,16 @@ def test_explain_prints_every_input_line_once_with_its_verdict(capsys):
         assert row.endswith(line.strip()) or not line.strip()
 
 
+def test_explain_names_the_settings_that_differ_from_the_defaults_above_the_lines(capsys, article):
+    status, out, _ = run(capsys, "--explain", "--disable-stage", "promo", article)
+    settings = [row for row in out.splitlines() if row.startswith("# setting ")]
+    assert status == 0 and len(settings) == 1
+    assert settings[0].startswith("# setting disabled_stages = ") and "promo" in settings[0]
+    assert "(default" in settings[0]
+    _, default_out, _ = run(capsys, "--explain", article)
+    assert not any(row.startswith("# setting ") for row in default_out.splitlines())
+
+
 @pytest.mark.parametrize("content", [b"", b"   \n\n\t \r\n"])
 def test_empty_and_whitespace_only_files_are_kind_empty_with_exit_0(capsys, tmp_path, content):
     path = tmp_path / "empty.txt"

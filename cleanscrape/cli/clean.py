@@ -53,7 +53,7 @@ def run_clean(args: argparse.Namespace, out: TextIO) -> ExitCode:
         if page is None:
             status = ExitCode.USAGE
             continue
-        out.write(render(page, args, several=len(args.paths) > 1))
+        out.write(render(page, args, settings, several=len(args.paths) > 1))
     return status
 
 
@@ -84,9 +84,9 @@ def clean_path(path: str, content_type: str | None, settings: Settings) -> Page 
     return page
 
 
-def render(page: Page, args: argparse.Namespace, several: bool) -> str:
+def render(page: Page, args: argparse.Namespace, settings: Settings, several: bool) -> str:
     if args.explain:
-        return format_explain(page)
+        return format_explain(page, settings)
     if args.format == "text":
         return page.text + "\n"
     if args.format == "markdown":
@@ -96,8 +96,11 @@ def render(page: Page, args: argparse.Namespace, several: bool) -> str:
     return json.dumps(page.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def format_explain(page: Page) -> str:
+def format_explain(page: Page, settings: Settings) -> str:
+    """Every line with its verdict and reason, after the settings that differ from the defaults
+    (the verdicts depend on them: a reader comparing two runs sees why they differ)."""
     rows = [f"# {page.source}"] if page.source else []
+    rows += [f"# setting {line}" for line in settings.describe(changed_only=True)]
     for line, verdict, reason in page.explain:
         rows.append(f"{line.number:5}  {verdict:5} {reason:18} {line.display}".rstrip())
     return "\n".join(rows) + "\n"
