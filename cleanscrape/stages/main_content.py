@@ -4,7 +4,8 @@ A page dump holds one block of running prose (the article) inside menus, teasers
 comments, which are made of short unpunctuated lines. Scoring prose lines by their length and
 every other line by a penalty, the run with the highest total (a maximum-sum subarray, the idea of
 Finn et al.'s Body Text Extraction) is the article; short lines inside it (subheadings, list
-items) stay because the prose around them outweighs them. The article's header (title, dates,
+items) stay because the prose around them outweighs them; a lone paragraph that only joins the run
+across a block of furniture after it (an author bio) is cut off. The article's header (title, dates,
 byline, just above the run) stays for the metadata stage. Everything else is boilerplate, or
 comments when it follows a comment-section header, which an article never runs through.
 A cookie-consent dialog is long prose too; it opens with its notice, and is passed over.
@@ -15,9 +16,11 @@ thread made of comments) or the page declares itself a discussion.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
 from cleanscrape.model import Document, Label, Line, Verdict
 from cleanscrape.settings import DEFAULT_SETTINGS, MainContentConfig, Settings
@@ -172,6 +175,55 @@ def article_run(lines: Sequence[Line], scores: Sequence[float]) -> tuple[int, in
     return start, end, total
 
 
+def detached_tail_start(scores: Sequence[float], start: int, end: int, config: MainContentConfig) -> int:
+    """Where the run [start, end) ends when its last part is furniture around lone paragraphs.
+
+    An article's body runs on with at most a subheading, a caption or a short list between its
+    paragraphs; after it come share buttons, tags, related links and, between them, single
+    paragraphs of their own (an author bio, a newsletter pitch, a comment policy), which the run
+    takes in when their words outweigh the furniture's penalty. The run ends before the first gap
+    of `tail_gap_lines` or more short lines that a lone paragraph follows, when all from there on
+    scores less than the run before it; else at `end`."""
+    for island in prose_islands(scores, start, end)[1:]:
+        tail, body = _prose_score(scores, island.gap_start, end), _prose_score(scores, start, island.gap_start)
+        if (
+            island.gap_lines >= config.tail_gap_lines
+            and island.paragraphs <= config.tail_island_max_paragraphs
+            and tail < config.tail_max_share * body
+        ):
+            return island.gap_start
+    return end
+
+
+def _prose_score(scores: Sequence[float], start: int, end: int) -> float:
+    return sum(score for score in scores[start:end] if score > 0)
+
+
+@dataclass(frozen=True, slots=True)
+class ProseIsland:
+    """A group of prose lines in a run and the gap of short lines (score below 0) before it."""
+
+    gap_start: int
+    gap_lines: int
+    paragraphs: int
+
+
+def prose_islands(scores: Sequence[float], start: int, end: int) -> list[ProseIsland]:
+    """The groups of prose lines in [start, end); lines scoring 0 belong to neither group nor gap."""
+    islands: list[ProseIsland] = []
+    gap_start, gap_lines = start, 0
+    for position in range(start, end):
+        if scores[position] > 0:
+            if gap_lines or not islands:
+                islands.append(ProseIsland(gap_start, gap_lines, 0))
+                gap_lines = 0
+            islands[-1] = dataclasses.replace(islands[-1], paragraphs=islands[-1].paragraphs + 1)
+        elif scores[position] < 0:
+            gap_start = position if gap_lines == 0 else gap_start
+            gap_lines += 1
+    return islands
+
+
 # A page shows one consent dialog, at most in a long and a short form.
 _MAX_DIALOGS = 2
 # A dialog's next paragraph follows its notice at most a label ("Functional", "Always active") below.
@@ -235,6 +287,7 @@ def label_main_content(doc: Document, settings: Settings) -> Iterator[Label]:
         (start, end, total), comments_at = earlier, signed_at
     if total < config.min_region_words:
         return
+    end = detached_tail_start(scores, start, end, config)
     start = header_block_start(lines[:start], settings)
     if 0 < start < len(lines) and is_headline(lines[start - 1].text, shapes) and is_headline(lines[start].text, shapes):
         start -= 1  # a kicker or page heading printed right above the title
