@@ -134,7 +134,7 @@ class MainContentConfig:
     # comments held over 0.8 of the words on 6 threads (+4.6 kept), 0.5 on a page of reviews.
     min_region_prose_share: float = 0.5
     max_comment_signature_words: int = 16
-    # Text dumps, #14 (text F1 shub .917/.915/.908 -> .921/.919/.912, traf-dev .853/.857/.848 ->
+    # ae93b98, text dumps (text F1 shub .917/.915/.908 -> .921/.919/.912, traf-dev .853/.857/.848 ->
     # .862/.866/.859 for html_text/inscriptis/w3m; held-out html_text dumps readability .812 = .812,
     # wcxb-dev .768 -> .769): a lone paragraph after this many short lines, in a tail holding under
     # this share of the run's prose, is furniture's (a bio, a pitch). Share 0.3 raised traf-dev
