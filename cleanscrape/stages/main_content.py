@@ -182,15 +182,12 @@ def detached_tail_start(scores: Sequence[float], start: int, end: int, config: M
     paragraphs; after it come share buttons, tags, related links and, between them, single
     paragraphs of their own (an author bio, a newsletter pitch, a comment policy), which the run
     takes in when their words outweigh the furniture's penalty. The run ends before the first gap
-    of `tail_gap_lines` or more short lines that a lone paragraph follows, when all from there on
-    scores less than the run before it; else at `end`."""
+    of short lines that a lone paragraph follows when all from there on holds a small share of
+    the run's prose: the longer the gap, the larger the share that may go; else at `end`."""
     for island in prose_islands(scores, start, end)[1:]:
         tail, body = _prose_score(scores, island.gap_start, end), _prose_score(scores, start, island.gap_start)
-        if (
-            island.gap_lines >= config.tail_gap_lines
-            and island.paragraphs <= config.tail_island_max_paragraphs
-            and tail < config.tail_max_share * body
-        ):
+        share = min(config.tail_max_share, config.tail_share_per_gap_line * (island.gap_lines - 1))
+        if island.paragraphs <= config.tail_island_max_paragraphs and tail < share * body:
             return island.gap_start
     return end
 

@@ -245,6 +245,14 @@ def test_a_lone_paragraph_after_the_share_buttons_is_not_the_article():
     assert all(n not in labels for n in range(1, len(LONG_BODY) + 1))
 
 
+def test_a_short_pitch_two_lines_below_the_article_is_not_the_article():
+    # Two furniture lines set off a tail under tail_share_per_gap_line of the article's prose.
+    pitch = "Get our weekly briefing on local politics, sent free to your inbox early every Friday morning."
+    labels = labels_of(STAGE, [*LONG_BODY, "Share", "Email", pitch, *FOOTER])
+    assert labels[len(LONG_BODY) + 3] == "boilerplate"
+    assert all(n not in labels for n in range(1, len(LONG_BODY) + 1))
+
+
 def test_paragraphs_after_a_short_list_or_a_subheading_stay_in_the_article():
     closing = [
         "Residents can comment on the timetable at the town hall until the end of the month.",
@@ -253,5 +261,6 @@ def test_paragraphs_after_a_short_list_or_a_subheading_stay_in_the_article():
     after_list = [*LONG_BODY, "Key dates", "• March: consultation", "• June: vote", *closing, *FOOTER]
     labels = labels_of(STAGE, after_list)
     assert all(n not in labels for n in range(1, len(LONG_BODY) + 6))
+    # Two lines above a paragraph longer than tail_share_per_gap_line of the article: its own.
     after_heading = [*LONG_BODY, "What happens next", "Photo: Water board", AUTHOR_BIO, *FOOTER]
     assert len(LONG_BODY) + 3 not in labels_of(STAGE, after_heading)
