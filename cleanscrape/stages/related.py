@@ -28,6 +28,21 @@ LIST_HEADERS = frozenset({
     "people also read", "what to read next", "more on this story", "in case you missed it", "don't miss",
     "must read", "must reads", "further reading", "keep reading", "stories you may have missed",
     "tags", "topics", "keywords", "filed under", "more about",
+    # The same headers in the other languages of the stop-word lists.
+    "mehr zum thema", "zum thema", "lesen sie auch", "lies auch", "auch interessant", "ähnliche beiträge",
+    "ähnliche artikel", "verwandte artikel", "verwandte themen", "weitere artikel", "weitere beiträge",
+    "meistgelesen", "meistgelesene artikel", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
+    "à lire aussi", "lire aussi", "à voir aussi", "voir aussi", "sur le même sujet", "articles similaires",
+    "articles liés", "les plus lus", "pour aller plus loin", "pour approfondir", "dans la même rubrique",
+    "noticias relacionadas", "artículos relacionados", "otras noticias", "más noticias", "lo más leído",
+    "te puede interesar", "también te puede interesar", "lee también", "ver también", "leia também",
+    "veja também", "notícias relacionadas", "artigos relacionados", "mais lidas", "leggi anche",
+    "articoli correlati", "notizie correlate", "potrebbe interessarti", "ti potrebbe interessare", "i più letti",
+    "lees ook", "gerelateerde artikelen", "meest gelezen", "ook interessant", "meer nieuws", "zobacz także",
+    "zobacz też", "czytaj także", "czytaj też", "najczęściej czytane", "powiązane artykuły", "читайте также",
+    "смотрите также", "похожие статьи", "новости по теме", "самое читаемое", "läs också", "läs även",
+    "relaterade artiklar", "mest läst", "baca juga", "berita terkait", "artikel terkait", "ilgili haberler",
+    "benzer haberler", "en çok okunanlar",
 })
 # "Next In World", "More in Politics", "More from Sport": a header naming a section.
 _SECTION_LIST_HEADER = re.compile(r"^(?:next|more)\s+(?:in|from|on)\s+\S+(?:\s+\S+)?$", re.IGNORECASE)
