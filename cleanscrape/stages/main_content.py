@@ -5,7 +5,8 @@ comments, which are made of short unpunctuated lines. Scoring prose lines by the
 every other line by a penalty, the run with the highest total (a maximum-sum subarray, the idea of
 Finn et al.'s Body Text Extraction) is the article; short lines inside it (subheadings, list
 items) stay because the prose around them outweighs them; a lone paragraph that only joins the run
-across a block of furniture after it (an author bio) is cut off. The article's header (title, dates,
+across a block of furniture after it (an author bio) is cut off, and a list or table its last
+paragraph introduces ("... after 36 races:") is taken in. The article's header (title, dates,
 byline, just above the run) stays for the metadata stage. Everything else is boilerplate, or
 comments when it follows a comment-section header, which an article never runs through.
 A cookie-consent dialog is long prose too; it opens with its notice, and is passed over.
@@ -192,6 +193,30 @@ def detached_tail_start(scores: Sequence[float], start: int, end: int, config: M
     return end
 
 
+def introduced_list_end(kept: Sequence[int], lines: Sequence[Line], scores: Sequence[float], end: int,
+                        settings: Settings) -> int:
+    """Where the run [.., end) ends when its last paragraph introduces a list or a table ("The final
+    standings after 36 races:"): the items right below belong to it. An item is a short line that
+    is numbered, dated or bulleted (a table row, a calendar entry); the list ends at the first
+    other line, or where the stages dropped a line in between."""
+    if end == 0 or not introduces_text(lines[end - 1].text, settings):
+        return end
+    position = end
+    while (
+        position < len(lines)
+        and scores[position] <= 0
+        and kept[position] - kept[position - 1] <= _NEXT_ITEM_STEP
+        and (lines[position].marker or any(character.isdigit() for character in lines[position].text))
+        and not is_comments_header(lines[position].text, settings.main_content)
+    ):
+        position += 1
+    return position
+
+
+# A list's next item is on the next line, or after one blank line.
+_NEXT_ITEM_STEP = 2
+
+
 def _prose_score(scores: Sequence[float], start: int, end: int) -> float:
     return sum(score for score in scores[start:end] if score > 0)
 
@@ -285,6 +310,7 @@ def label_main_content(doc: Document, settings: Settings) -> Iterator[Label]:
     if total < config.min_region_words:
         return
     end = detached_tail_start(scores, start, end, config)
+    end = introduced_list_end(kept, lines, scores, end, settings)
     start = header_block_start(lines[:start], settings)
     if 0 < start < len(lines) and is_headline(lines[start - 1].text, shapes) and is_headline(lines[start].text, shapes):
         start -= 1  # a kicker or page heading printed right above the title

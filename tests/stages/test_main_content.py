@@ -264,3 +264,13 @@ def test_paragraphs_after_a_short_list_or_a_subheading_stay_in_the_article():
     # Two lines above a paragraph longer than tail_share_per_gap_line of the article: its own.
     after_heading = [*LONG_BODY, "What happens next", "Photo: Water board", AUTHOR_BIO, *FOOTER]
     assert len(LONG_BODY) + 3 not in labels_of(STAGE, after_heading)
+
+
+def test_a_table_the_last_paragraph_introduces_belongs_to_the_article_and_furniture_after_it_does_not():
+    intro = "After the last race of the season, the final standings of the drivers were as follows:"
+    rows = ["1 Anna Berg 5040 points", "2 Luis Prado 5035 points", "3 Kim Sato 5033 points"]
+    lines = [*MENU, *LONG_BODY, intro, *rows, "Sponsored Links", "More for you", *FOOTER]
+    labels = labels_of(STAGE, lines)
+    first_row = len(MENU) + len(LONG_BODY) + 2
+    assert all(n not in labels for n in range(first_row, first_row + len(rows)))
+    assert labels[first_row + len(rows)] == "boilerplate"  # "Sponsored Links": not an item of the list
