@@ -93,6 +93,17 @@ def comments_start(
     return len(lines)
 
 
+# How a text browser (w3m, lynx) prints an image or an inline frame in a dump: its alt text or
+# file name, one token in brackets ("[20180816_1001]", "[gif]", "[INS::INS]"). Never the
+# article's text; it stands between the article's paragraphs as often as in the furniture, so
+# it neither breaks the run nor stays in it. A form field or button has spaces or nothing inside.
+_IMAGE_PLACEHOLDER = re.compile(r"^\[[^\s\[\]]+\]$")
+
+
+def is_image_placeholder(text: str) -> bool:
+    return bool(_IMAGE_PLACEHOLDER.match(text))
+
+
 def line_score(line: Line, settings: Settings) -> float:
     """What a line adds to the run around it: a paragraph its words beyond the first few, a short
     line that is no sentence (a menu item, a teaser title) a penalty."""
@@ -294,7 +305,12 @@ def label_main_content(doc: Document, settings: Settings) -> Iterator[Label]:
         yield from _outside_extracted_content(doc, settings)
         return
     config, shapes = settings.main_content, settings.shapes
-    kept = list(doc.kept_indices())
+    kept = []  # the lines the run is found in: all but image placeholders, which go
+    for index in doc.kept_indices():
+        if is_image_placeholder(doc.lines[index].text):
+            yield Label(index, Verdict.DROP, "boilerplate")
+        else:
+            kept.append(index)
     lines = [doc.lines[index] for index in kept]
     scores = line_scores(doc, lines, settings)
     start, end, total = article_run(lines, scores)

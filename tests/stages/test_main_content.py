@@ -274,3 +274,12 @@ def test_a_table_the_last_paragraph_introduces_belongs_to_the_article_and_furnit
     first_row = len(MENU) + len(LONG_BODY) + 2
     assert all(n not in labels for n in range(first_row, first_row + len(rows)))
     assert labels[first_row + len(rows)] == "boilerplate"  # "Sponsored Links": not an item of the list
+
+
+def test_an_image_placeholder_of_a_text_browser_goes_and_does_not_cut_the_article():
+    # w3m prints a picture as its file name in brackets; a bracketed form button has spaces.
+    lines = [*MENU, LONG_BODY[0], "[IMG_2041]", "[photo-credit]", "[banner_ad]", LONG_BODY[1], "[Send message]"]
+    labels = labels_of(STAGE, lines)
+    assert labels[8] == labels[9] == labels[10] == "boilerplate"
+    assert 7 not in labels and 11 not in labels  # the paragraphs on both sides of the picture
+    assert not main_content.is_image_placeholder("[Send message]")
