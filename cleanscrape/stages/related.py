@@ -57,6 +57,14 @@ def is_list_header(text: str, config: RelatedConfig = DEFAULT_SETTINGS.related) 
     )
 
 
+def is_labelled_link(text: str, config: RelatedConfig = DEFAULT_SETTINGS.related) -> bool:
+    """A list header and its one item on a line: "Read more: Storm closes bridge", "Tags: tram,
+    budget". Not prose: a sentence that starts so ("See also: the council's reply, which ...")
+    is the article's own."""
+    header, colon, item = text.strip().strip("[]").partition(":")
+    return bool(colon) and bool(item.strip()) and is_list_header(header, config)
+
+
 def _is_list_item(text: str, shapes: ShapesConfig) -> bool:
     return is_headline(text, shapes) or is_truncated(text)
 
@@ -93,6 +101,8 @@ def label_related(doc: Document, settings: Settings) -> Iterator[Label]:
     for pos in range(len(kept) - 1):
         if is_truncated(texts[pos]) and is_truncated(texts[pos + 1]) and not prose[pos]:
             related.update((pos, pos + 1))
+
+    related.update(pos for pos, text in enumerate(texts) if not prose[pos] and is_labelled_link(text, config))
 
     # No rule here reads the DOM's link blocks (Evidence.link, link_lead): what an extractor kept of
     # them is mostly the page's content (a listing's items, a guide's reading list). Dropping link-block

@@ -98,3 +98,11 @@ def test_list_headers_in_the_languages_of_the_stop_word_lists_introduce_lists():
     assert labels_of(STAGE, lines) == {2: "related-headlines", 3: "related-headlines"}
     assert related.is_list_header("À lire aussi :") and related.is_list_header("Zobacz także")
     assert not related.is_list_header("Lesen Sie auch die Kommentare")
+
+
+def test_a_list_header_with_its_one_item_on_the_line_is_a_related_headline():
+    read_more = "Read more: Storm closes bridge for a week"
+    sentence = "See also: the council said on Monday that the bridge would reopen once the repairs were done."
+    lines = [P1, read_more, P2, "Tags: tram, budget, council", sentence, P3]
+    assert labels_of(STAGE, lines) == {2: "related-headlines", 4: "related-headlines"}
+    assert not related.is_labelled_link("Update: the bridge has reopened")  # "update" heads no list
