@@ -4,7 +4,9 @@ A page dump holds one block of running prose (the article) inside menus, teasers
 comments, which are made of short unpunctuated lines. Scoring prose lines by their length and
 every other line by a penalty, the run with the highest total (a maximum-sum subarray, the idea of
 Finn et al.'s Body Text Extraction) is the article; short lines inside it (subheadings, list
-items) stay because the prose around them outweighs them. The article's header (title, dates,
+items) stay because the prose around them outweighs them; a lone paragraph that only joins the run
+across a block of furniture after it (an author bio) is cut off, and a list or table its last
+paragraph introduces ("... after 36 races:") is taken in. The article's header (title, dates,
 byline, just above the run) stays for the metadata stage. Everything else is boilerplate, or
 comments when it follows a comment-section header, which an article never runs through.
 A cookie-consent dialog is long prose too; it opens with its notice, and is passed over.
@@ -15,9 +17,11 @@ thread made of comments) or the page declares itself a discussion.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
 from cleanscrape.model import Document, Label, Line, Verdict
 from cleanscrape.settings import DEFAULT_SETTINGS, MainContentConfig, Settings
@@ -87,6 +91,17 @@ def comments_start(
             if len(signatures) >= config.min_comment_signatures:
                 return signatures[0]
     return len(lines)
+
+
+# How a text browser (w3m, lynx) prints an image or an inline frame in a dump: its alt text or
+# file name, one token in brackets ("[20180816_1001]", "[gif]", "[INS::INS]"). Never the
+# article's text; it stands between the article's paragraphs as often as in the furniture, so
+# it neither breaks the run nor stays in it. A form field or button has spaces or nothing inside.
+_IMAGE_PLACEHOLDER = re.compile(r"^\[[^\s\[\]]+\]$")
+
+
+def is_image_placeholder(text: str) -> bool:
+    return bool(_IMAGE_PLACEHOLDER.match(text))
 
 
 def line_score(line: Line, settings: Settings) -> float:
@@ -172,6 +187,76 @@ def article_run(lines: Sequence[Line], scores: Sequence[float]) -> tuple[int, in
     return start, end, total
 
 
+def detached_tail_start(scores: Sequence[float], start: int, end: int, config: MainContentConfig) -> int:
+    """Where the run [start, end) ends when its last part is furniture around lone paragraphs.
+
+    An article's body runs on with at most a subheading, a caption or a short list between its
+    paragraphs; after it come share buttons, tags, related links and, between them, single
+    paragraphs of their own (an author bio, a newsletter pitch, a comment policy), which the run
+    takes in when their words outweigh the furniture's penalty. The run ends before the first gap
+    of short lines that a lone paragraph follows when all from there on holds a small share of
+    the run's prose: the longer the gap, the larger the share that may go; else at `end`."""
+    for island in prose_islands(scores, start, end)[1:]:
+        tail, body = _prose_score(scores, island.gap_start, end), _prose_score(scores, start, island.gap_start)
+        share = min(config.tail_max_share, config.tail_share_per_gap_line * (island.gap_lines - 1))
+        if island.paragraphs <= config.tail_island_max_paragraphs and tail < share * body:
+            return island.gap_start
+    return end
+
+
+def introduced_list_end(kept: Sequence[int], lines: Sequence[Line], scores: Sequence[float], end: int,
+                        settings: Settings) -> int:
+    """Where the run [.., end) ends when its last paragraph introduces a list or a table ("The final
+    standings after 36 races:"): the items right below belong to it. An item is a short line that
+    is numbered, dated or bulleted (a table row, a calendar entry); the list ends at the first
+    other line, or where the stages dropped a line in between."""
+    if end == 0 or not introduces_text(lines[end - 1].text, settings):
+        return end
+    position = end
+    while (
+        position < len(lines)
+        and scores[position] <= 0
+        and kept[position] - kept[position - 1] <= _NEXT_ITEM_STEP
+        and (lines[position].marker or any(character.isdigit() for character in lines[position].text))
+        and not is_comments_header(lines[position].text, settings.main_content)
+    ):
+        position += 1
+    return position
+
+
+# A list's next item is on the next line, or after one blank line.
+_NEXT_ITEM_STEP = 2
+
+
+def _prose_score(scores: Sequence[float], start: int, end: int) -> float:
+    return sum(score for score in scores[start:end] if score > 0)
+
+
+@dataclass(frozen=True, slots=True)
+class ProseIsland:
+    """A group of prose lines in a run and the gap of short lines (score below 0) before it."""
+
+    gap_start: int
+    gap_lines: int
+    paragraphs: int
+
+
+def prose_islands(scores: Sequence[float], start: int, end: int) -> list[ProseIsland]:
+    """The groups of prose lines in [start, end); lines scoring 0 belong to neither group nor gap."""
+    islands: list[ProseIsland] = []
+    gap_start, gap_lines = start, 0
+    for position in range(start, end):
+        if scores[position] > 0:
+            if gap_lines or not islands:
+                islands.append(ProseIsland(gap_start, gap_lines, 0))
+                gap_lines = 0
+            islands[-1] = dataclasses.replace(islands[-1], paragraphs=islands[-1].paragraphs + 1)
+        elif scores[position] < 0:
+            gap_start = position if gap_lines == 0 else gap_start
+            gap_lines += 1
+    return islands
+
+
 # A page shows one consent dialog, at most in a long and a short form.
 _MAX_DIALOGS = 2
 # A dialog's next paragraph follows its notice at most a label ("Functional", "Always active") below.
@@ -220,7 +305,12 @@ def label_main_content(doc: Document, settings: Settings) -> Iterator[Label]:
         yield from _outside_extracted_content(doc, settings)
         return
     config, shapes = settings.main_content, settings.shapes
-    kept = list(doc.kept_indices())
+    kept = []  # the lines the run is found in: all but image placeholders, which go
+    for index in doc.kept_indices():
+        if is_image_placeholder(doc.lines[index].text):
+            yield Label(index, Verdict.DROP, "boilerplate")
+        else:
+            kept.append(index)
     lines = [doc.lines[index] for index in kept]
     scores = line_scores(doc, lines, settings)
     start, end, total = article_run(lines, scores)
@@ -235,6 +325,8 @@ def label_main_content(doc: Document, settings: Settings) -> Iterator[Label]:
         (start, end, total), comments_at = earlier, signed_at
     if total < config.min_region_words:
         return
+    end = detached_tail_start(scores, start, end, config)
+    end = introduced_list_end(kept, lines, scores, end, settings)
     start = header_block_start(lines[:start], settings)
     if 0 < start < len(lines) and is_headline(lines[start - 1].text, shapes) and is_headline(lines[start].text, shapes):
         start -= 1  # a kicker or page heading printed right above the title

@@ -28,6 +28,21 @@ LIST_HEADERS = frozenset({
     "people also read", "what to read next", "more on this story", "in case you missed it", "don't miss",
     "must read", "must reads", "further reading", "keep reading", "stories you may have missed",
     "tags", "topics", "keywords", "filed under", "more about",
+    # The same headers in the other languages of the stop-word lists.
+    "mehr zum thema", "zum thema", "lesen sie auch", "lies auch", "auch interessant", "ähnliche beiträge",
+    "ähnliche artikel", "verwandte artikel", "verwandte themen", "weitere artikel", "weitere beiträge",
+    "meistgelesen", "meistgelesene artikel", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
+    "à lire aussi", "lire aussi", "à voir aussi", "voir aussi", "sur le même sujet", "articles similaires",
+    "articles liés", "les plus lus", "pour aller plus loin", "pour approfondir", "dans la même rubrique",
+    "noticias relacionadas", "artículos relacionados", "otras noticias", "más noticias", "lo más leído",
+    "te puede interesar", "también te puede interesar", "lee también", "ver también", "leia também",
+    "veja também", "notícias relacionadas", "artigos relacionados", "mais lidas", "leggi anche",
+    "articoli correlati", "notizie correlate", "potrebbe interessarti", "ti potrebbe interessare", "i più letti",
+    "lees ook", "gerelateerde artikelen", "meest gelezen", "ook interessant", "meer nieuws", "zobacz także",
+    "zobacz też", "czytaj także", "czytaj też", "najczęściej czytane", "powiązane artykuły", "читайте также",
+    "смотрите также", "похожие статьи", "новости по теме", "самое читаемое", "läs också", "läs även",
+    "relaterade artiklar", "mest läst", "baca juga", "berita terkait", "artikel terkait", "ilgili haberler",
+    "benzer haberler", "en çok okunanlar",
 })
 # "Next In World", "More in Politics", "More from Sport": a header naming a section.
 _SECTION_LIST_HEADER = re.compile(r"^(?:next|more)\s+(?:in|from|on)\s+\S+(?:\s+\S+)?$", re.IGNORECASE)
@@ -40,6 +55,14 @@ def is_list_header(text: str, config: RelatedConfig = DEFAULT_SETTINGS.related) 
     return normalised in LIST_HEADERS or normalised.replace(" s ", "'s ") in LIST_HEADERS or bool(
         _SECTION_LIST_HEADER.match(text.strip())
     )
+
+
+def is_labelled_link(text: str, config: RelatedConfig = DEFAULT_SETTINGS.related) -> bool:
+    """A list header and its one item on a line: "Read more: Storm closes bridge", "Tags: tram,
+    budget". Not prose: a sentence that starts so ("See also: the council's reply, which ...")
+    is the article's own."""
+    header, colon, item = text.strip().strip("[]").partition(":")
+    return bool(colon) and bool(item.strip()) and is_list_header(header, config)
 
 
 def _is_list_item(text: str, shapes: ShapesConfig) -> bool:
@@ -78,6 +101,8 @@ def label_related(doc: Document, settings: Settings) -> Iterator[Label]:
     for pos in range(len(kept) - 1):
         if is_truncated(texts[pos]) and is_truncated(texts[pos + 1]) and not prose[pos]:
             related.update((pos, pos + 1))
+
+    related.update(pos for pos, text in enumerate(texts) if not prose[pos] and is_labelled_link(text, config))
 
     # No rule here reads the DOM's link blocks (Evidence.link, link_lead): what an extractor kept of
     # them is mostly the page's content (a listing's items, a guide's reading list). Dropping link-block

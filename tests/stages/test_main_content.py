@@ -222,3 +222,64 @@ def test_a_comment_thread_longer_than_the_post_above_it_is_not_the_article():
     labels = labels_of(STAGE, [*MENU, *BODY, *FOOTER, *thread])
     assert all(labels.get(n) is None for n in range(7, 11))
     assert all(labels.get(n) == "comments" for n in range(16, 26))
+
+
+LONG_BODY = [
+    "The regional water board approved on Monday a plan to replace the ageing pipes under the old town, a project that engineers have been asking for since the floods of 2019.",
+    "Work will begin in the eastern districts in April, where the mains date from before the war and burst several times last winter, leaving thousands of homes without water for days.",
+    "The board said residents would be warned a week before any street is closed, and that temporary supply points would be set up at schools and community centres along the route.",
+    "Critics on the council argued that the cost, estimated at forty million euros, should have been shared with the neighbouring towns that draw water from the same reservoir.",
+    "The chair of the board replied that the other towns had already paid for their own repairs, and that further delay would only make the work more expensive for everyone.",
+]
+AUTHOR_BIO = (
+    "Anna Meyer covers local politics, transport and the environment for the paper, and has reported from the region"
+    " for twelve years; before that she worked in radio."
+)
+
+
+def test_a_lone_paragraph_after_the_share_buttons_is_not_the_article():
+    # Tail cut (tail_gap_lines, tail_max_share): an author bio set off by furniture goes.
+    lines = [*LONG_BODY, "Share", "Tweet", "Email", AUTHOR_BIO, *FOOTER]
+    labels = labels_of(STAGE, lines)
+    assert labels[len(LONG_BODY) + 4] == "boilerplate"
+    assert all(n not in labels for n in range(1, len(LONG_BODY) + 1))
+
+
+def test_a_short_pitch_two_lines_below_the_article_is_not_the_article():
+    # Two furniture lines set off a tail under tail_share_per_gap_line of the article's prose.
+    pitch = "Get our weekly briefing on local politics, sent free to your inbox early every Friday morning."
+    labels = labels_of(STAGE, [*LONG_BODY, "Share", "Email", pitch, *FOOTER])
+    assert labels[len(LONG_BODY) + 3] == "boilerplate"
+    assert all(n not in labels for n in range(1, len(LONG_BODY) + 1))
+
+
+def test_paragraphs_after_a_short_list_or_a_subheading_stay_in_the_article():
+    closing = [
+        "Residents can comment on the timetable at the town hall until the end of the month.",
+        "The board will publish the final schedule, street by street, once the consultation has closed.",
+    ]
+    after_list = [*LONG_BODY, "Key dates", "• March: consultation", "• June: vote", *closing, *FOOTER]
+    labels = labels_of(STAGE, after_list)
+    assert all(n not in labels for n in range(1, len(LONG_BODY) + 6))
+    # Two lines above a paragraph longer than tail_share_per_gap_line of the article: its own.
+    after_heading = [*LONG_BODY, "What happens next", "Photo: Water board", AUTHOR_BIO, *FOOTER]
+    assert len(LONG_BODY) + 3 not in labels_of(STAGE, after_heading)
+
+
+def test_a_table_the_last_paragraph_introduces_belongs_to_the_article_and_furniture_after_it_does_not():
+    intro = "After the last race of the season, the final standings of the drivers were as follows:"
+    rows = ["1 Anna Berg 5040 points", "2 Luis Prado 5035 points", "3 Kim Sato 5033 points"]
+    lines = [*MENU, *LONG_BODY, intro, *rows, "Sponsored Links", "More for you", *FOOTER]
+    labels = labels_of(STAGE, lines)
+    first_row = len(MENU) + len(LONG_BODY) + 2
+    assert all(n not in labels for n in range(first_row, first_row + len(rows)))
+    assert labels[first_row + len(rows)] == "boilerplate"  # "Sponsored Links": not an item of the list
+
+
+def test_an_image_placeholder_of_a_text_browser_goes_and_does_not_cut_the_article():
+    # w3m prints a picture as its file name in brackets; a bracketed form button has spaces.
+    lines = [*MENU, LONG_BODY[0], "[IMG_2041]", "[photo-credit]", "[banner_ad]", LONG_BODY[1], "[Send message]"]
+    labels = labels_of(STAGE, lines)
+    assert labels[8] == labels[9] == labels[10] == "boilerplate"
+    assert 7 not in labels and 11 not in labels  # the paragraphs on both sides of the picture
+    assert not main_content.is_image_placeholder("[Send message]")

@@ -88,3 +88,21 @@ def test_linked_items_an_extractor_kept_are_its_content_not_related_stories():
     assert labels_of(STAGE, doc) == {}
     headed = dataclasses.replace(doc_from_lines(["Related stories", *lines[1:]]), main_content_found=True)
     assert labels_of(STAGE, headed) == {1: "related-headlines", 2: "related-headlines", 3: "related-headlines", 4: "related-headlines"}
+
+
+def test_list_headers_in_the_languages_of_the_stop_word_lists_introduce_lists():
+    # A German header and its items between paragraphs go; a sentence opening with the header's
+    # words is the article's own.
+    anleser = "Lesen Sie auch, was die Anwohner zu den Plänen für die neue Straßenbahn sagen."
+    lines = [P1, "Mehr zum Thema", "Brücke nach Sturm gesperrt", "Bürgermeister verteidigt Haushalt", P2, anleser, P3]
+    assert labels_of(STAGE, lines) == {2: "related-headlines", 3: "related-headlines"}
+    assert related.is_list_header("À lire aussi :") and related.is_list_header("Zobacz także")
+    assert not related.is_list_header("Lesen Sie auch die Kommentare")
+
+
+def test_a_list_header_with_its_one_item_on_the_line_is_a_related_headline():
+    read_more = "Read more: Storm closes bridge for a week"
+    sentence = "See also: the council said on Monday that the bridge would reopen once the repairs were done."
+    lines = [P1, read_more, P2, "Tags: tram, budget, council", sentence, P3]
+    assert labels_of(STAGE, lines) == {2: "related-headlines", 4: "related-headlines"}
+    assert not related.is_labelled_link("Update: the bridge has reopened")  # "update" heads no list
