@@ -134,7 +134,7 @@ class MainContentConfig:
     # comments held over 0.8 of the words on 6 threads (+4.6 kept), 0.5 on a page of reviews.
     min_region_prose_share: float = 0.5
     max_comment_signature_words: int = 16
-    # ae93b98, widened by the commit after 3d90ad4, text dumps, #14 (text F1 html_text/inscriptis/w3m: shub
+    # 4dc9caf (text dumps, #14) (text F1 html_text/inscriptis/w3m: shub
     # .917/.915/.908 -> .920/.919/.912, traf-dev .853/.857/.848 -> .866/.871/.861; held-out html_text
     # dumps, readability .812 -> .813, every third wcxb-dev page .768 -> .769): a lone paragraph
     # after a gap of short lines, in a tail holding under this share of the run's prose per gap line
