@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cleanscrape.decode.normalize import split_lines
+from cleanscrape.frontends.html import extract as html_frontend
 from cleanscrape.frontends.html import second_opinion
 from cleanscrape.frontends.html.second_opinion import main_content_paragraphs, traced_with_second_opinion
 from cleanscrape.frontends.html.visible import trace, visible_lines
@@ -120,3 +121,68 @@ def test_the_second_extractor_is_not_asked_when_trafilatura_left_nothing_out_ins
     page = visible([*MENU, *BODY, TEASER])
     traced = traced_with_second_opinion(split_lines("\n".join(BODY)), page, second_opinion)
     assert texts(traced.lines) == BODY
+
+
+# --------------------------------------------------------------------------- a fragment of the body
+
+FIRST_POST = "My tomato seedlings grow tall and thin on the windowsill, and the leaves turn pale after a week."
+REPLIES = [
+    "They are reaching for light: a windowsill gives them far less than you think, so try a small grow lamp.",
+    "Keep the room a little cooler at night as well, since warm nights make seedlings stretch even more.",
+    "I had the same trouble last spring and a fan on low speed made the stems much sturdier within days.",
+]
+SPECS = ["Width: 30 cm", "Height: 45 cm", "Weight: 2.5 kg", "Colour: white", "Price: 19.99", "In stock",
+         "Add to basket", "Free delivery over 50", "Reviews (12)", "Compare", "Share", "Save"]
+
+
+def test_a_second_extraction_holding_the_first_post_and_the_replies_shows_a_fragment() -> None:
+    assert second_opinion.body_beyond_fragment([FIRST_POST], [FIRST_POST, *REPLIES])
+
+
+def test_a_second_extraction_growing_by_labels_and_prices_shows_no_fragment() -> None:
+    description = "A compact shelf unit for books and boxes, easy to assemble and light enough to move."
+    # Three times the words, but the growth is specifications and buttons, not body text.
+    assert not second_opinion.body_beyond_fragment([description], [description, *SPECS, *SPECS])
+
+
+def test_a_second_extraction_of_another_block_shows_no_fragment() -> None:
+    # Long enough, prose, but without trafilatura's text: another block, not more of the same body.
+    assert not second_opinion.body_beyond_fragment([FIRST_POST], [*REPLIES, *BODY])
+
+
+def test_a_second_extraction_not_much_longer_shows_no_fragment() -> None:
+    assert not second_opinion.body_beyond_fragment([FIRST_POST, REPLIES[0]], [FIRST_POST, *REPLIES])
+
+
+def thread_page() -> str:
+    posts = "".join(f'<div class="post"><p>{text}</p></div>' for text in [FIRST_POST, *REPLIES])
+    return f"<html><body><nav><a href='/'>Forum</a></nav><main>{posts}</main><footer>Rules</footer></body></html>"
+
+
+def test_a_fragment_trafilatura_took_is_replaced_by_the_second_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html_frontend, "extract_main_text", lambda *_: (FIRST_POST, split_lines(FIRST_POST)))
+    monkeypatch.setattr(html_frontend, "main_content_paragraphs", lambda _: (FIRST_POST, *REPLIES))
+    doc = html_frontend.document_from_html(thread_page())
+    assert [line.text for line in doc.lines if line.text] == [FIRST_POST, *REPLIES]
+
+
+def test_a_whole_body_is_not_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
+    # trafilatura's text is most of what the page shows: the second extractor is not even asked.
+    def no_second_opinion(_: str) -> tuple[str, ...]:
+        raise AssertionError("asked")
+    body = "\n".join([FIRST_POST, *REPLIES])
+    monkeypatch.setattr(html_frontend, "extract_main_text", lambda *_: (body, split_lines(body)))
+    monkeypatch.setattr(html_frontend, "main_content_paragraphs", no_second_opinion)
+    doc = html_frontend.document_from_html(thread_page())
+    assert [line.text for line in doc.lines if line.text] == [FIRST_POST, *REPLIES]
+
+
+def test_the_second_extractor_is_asked_about_a_fragment_only_when_the_page_shows_much_more() -> None:
+    extracted = FIRST_POST
+    assert html_frontend.could_be_fragment(extracted, "\n".join([FIRST_POST, *REPLIES]))
+    assert not html_frontend.could_be_fragment(extracted, "\n".join([FIRST_POST, REPLIES[0]]))
+
+
+def test_a_visible_text_shorter_than_the_extraction_cannot_tell_and_the_second_extractor_is_asked() -> None:
+    # A forum engine's thread in <noscript>: trafilatura reads it, the visible text leaves it out.
+    assert html_frontend.could_be_fragment(FIRST_POST, "Forum\nLog in")

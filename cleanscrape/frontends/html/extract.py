@@ -9,16 +9,20 @@ page with an article never comes back empty.
 trafilatura runs in full (its fallback extractors included); the paragraphs of body chunks it
 left out (one <article>, several containers of one class) are added, and so are the body
 paragraphs it left out that a second extractor keeps (second_opinion.py); and a JSON-LD
-articleBody, when the page has one, checks that no paragraphs were lost. The visible text lines
-it left out go to the removal log (reason "extractor"), and every line is numbered by the
-visible line it starts on (visible.py).
+articleBody, when the page has one, checks that no paragraphs were lost. Where trafilatura's text
+is the wrong block (outside the main content the page declares, declared.py, while the second
+extractor's is inside it) or a fragment of the body the second extractor holds whole, the second
+extractor's paragraphs stand in for it. The visible text lines it left out go to the removal
+log (reason "extractor"), and every line is numbered by the visible line it starts on
+(visible.py).
 """
 
 from __future__ import annotations
 
+import functools
 import html as html_module
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -30,9 +34,15 @@ from trafilatura.utils import load_html
 from cleanscrape.decode.normalize import split_lines
 from cleanscrape.frontends.html.byline import markup_authors, person_names
 from cleanscrape.frontends.html.dates import MarkupDates, markup_dates, web_url
+from cleanscrape.frontends.html.declared import body_elsewhere, body_inside, declared_main_words
 from cleanscrape.frontends.html.dom import closest, contains, node_text, normalise_text
 from cleanscrape.frontends.html.evidence import dom_evidence
-from cleanscrape.frontends.html.second_opinion import main_content_paragraphs, traced_with_second_opinion
+from cleanscrape.frontends.html.second_opinion import (
+    MIN_FRAGMENT_GROWTH,
+    body_beyond_fragment,
+    main_content_paragraphs,
+    traced_with_second_opinion,
+)
 from cleanscrape.frontends.html.structured import page_metadata
 from cleanscrape.frontends.html.visible import visible_lines, visible_text
 from cleanscrape.model import Document, Line, PageMeta, PageText
@@ -78,8 +88,10 @@ def document_from_html(html: str, source: str | None = None) -> Document:
     if len(extracted) < MIN_EXTRACTED_CHARS and (not extracted or len(extracted) < MIN_EXTRACTED_SHARE * len(shown)):
         lines, main_content_found = visible, False
     else:
-        traced = traced_with_second_opinion(with_article_chunks(tree, lines), visible,
-                                            lambda: main_content_paragraphs(html))
+        second_opinion = functools.cache(lambda: main_content_paragraphs(html))
+        if second_body_wins(tree, extracted, lines, shown, second_opinion):
+            lines = split_lines("\n".join(_as_paragraphs(second_opinion())))
+        traced = traced_with_second_opinion(with_article_chunks(tree, lines), visible, second_opinion)
         lines, left_out = traced.lines, traced.left_out
     # Evidence is collected for the extracted lines only: regions holding none are skipped.
     evidence = dom_evidence(tree, [line.text for line in lines])
@@ -93,6 +105,38 @@ def document_from_html(html: str, source: str | None = None) -> Document:
         day_first=infer_day_first([page_text.text]),
         left_out=left_out,
     )
+
+
+# A second extraction shorter than this is a heading and a few labels, not a body to put in place
+# of trafilatura's: at 50 words the pages the declared main content picks all gained (dev sets,
+# benchmarks/quality.py); below it, second extractions of 7 and 11 words replaced whole articles.
+MIN_SECOND_BODY_WORDS = 50
+
+
+def second_body_wins(
+    tree: LexborHTMLParser, extracted: str, lines: Sequence[Line], shown: str,
+    second_opinion: Callable[[], Sequence[str]],
+) -> bool:
+    """Whether the second extractor's text (`second_opinion()`, asked only when it could win) is
+    the page's body rather than trafilatura's: trafilatura's lies outside the main content the page
+    declares and the second's inside it (declared.py), or trafilatura took a fragment of the body
+    the second holds whole (second_opinion.body_beyond_fragment)."""
+    texts = [line.text for line in lines if line.text]
+    region = declared_main_words(tree)
+    if region is not None and body_elsewhere(texts, region):
+        paragraphs = second_opinion()
+        if sum(len(words(text)) for text in paragraphs) >= MIN_SECOND_BODY_WORDS and body_inside(paragraphs, region):
+            return True
+    return could_be_fragment(extracted, shown) and body_beyond_fragment(texts, second_opinion())
+
+
+def could_be_fragment(extracted: str, shown: str) -> bool:
+    """Whether the page shows enough text beyond trafilatura's for a body MIN_FRAGMENT_GROWTH
+    times longer (second_opinion.body_beyond_fragment): a cheap test on characters, so that a page
+    whose article trafilatura found whole does not pay for the second extractor. A visible text
+    shorter than trafilatura's cannot tell: the page keeps its text where the visible text does not
+    look (a forum engine's <noscript> copy of the thread, which trafilatura reads)."""
+    return len(shown) < len(extracted) or MIN_FRAGMENT_GROWTH * len(extracted) <= len(shown)
 
 
 def with_markup_metadata(page_meta: PageMeta, lxml_tree: HtmlElement | None, source: str | None) -> PageMeta:
