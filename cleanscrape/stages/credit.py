@@ -25,9 +25,10 @@ _WRITE_TO = re.compile(
     r"^(?:write|contact|email|e-mail)\s+(?:to\s+)?(?P<names>[^@]{2,80}?)\s+at\s+\S+@\S+\s*$", re.IGNORECASE
 )
 # A sentence's closing mark, then one to three capitalised words up to the line's end. [^\S\n]
-# rather than \s, and $ at any line end, so the page's lines can be scanned as one text.
+# rather than \s, and $ at any line end, so the page's lines can be scanned as one text. A closing
+# bracket ends a sentence only after a full stop: "(CBA) Exam" ends a title's acronym, not a sentence.
 _TRAILING_CREDIT = re.compile(
-    r"[.!?\"'”’»)]"
+    r"(?:[.!?][\"'”’»)]*|[\"'”’»])"
     r"(?P<credit>[^\S\n]+(?P<agency>[A-Z][\w&/.-]{0,15}(?:[^\S\n]+[A-Z][\w&/.-]{0,15}){0,2})(?<!\.)[^\S\n]*)$",
     re.MULTILINE,
 )

@@ -91,3 +91,12 @@ def test_a_write_to_contact_line_is_a_credit_naming_the_author():
 
 def test_a_sentence_asking_readers_to_write_in_survives():
     assert labels_of(STAGE, ["Readers can write to the council at its office on Main Street."]) == {}
+
+
+def test_capitalised_words_after_a_bracket_closing_an_acronym_are_no_trailing_credit():
+    line = "A Beginner's Guide to Passing the Certified Network Technician (CNT) Exam"
+    assert labels_of(STAGE, [P1, line]) == {}
+
+
+def test_a_trailing_credit_after_a_bracketed_sentence_is_trimmed():
+    assert labels_of(STAGE, [P1, "(Prices rose again in the second half of the year, the bank added.) Reuters"]) == {2: "credit"}
