@@ -51,6 +51,8 @@ class ChromeConfig:
     # Not measured: "TT", "A+", "OK": too short to be a word of an article on its own.
     max_tiny_line_chars: int = 4
     max_tiny_line_letters: int = 2
+    # Not measured: "Sorry, we couldn't find a match for this location. Please try again." runs to 13 words.
+    max_error_message_words: int = 20
 
 
 @dataclass(frozen=True)
