@@ -11,7 +11,8 @@ out of their way.
 Then a revise pass (jusText's idea: classify each line alone, then revise by its neighbours):
 the rules that judge a line by its keywords alone only propose, and a paragraph they dropped
 that sits between two kept paragraphs, or after one and before a kept line (the next section's
-heading), is the article discussing copyright or apps, not a notice.
+heading), is the article discussing copyright or apps, not a notice; so is an item they dropped
+from the middle of a list whose items around it are kept.
 """
 
 from __future__ import annotations
@@ -86,10 +87,12 @@ def revise(doc: Document) -> Document:
         label = doc.labels[index]
         if label is None or label.reason not in KEYWORD_REASONS or label.span is not None:
             continue
-        if word_count(text) < MIN_REVISED_WORDS or not is_prose(text):
-            continue
         before, after = texts[pos - 1:pos], texts[pos + 1:pos + 2]
-        if before and after and inside_article(doc, before[0][0], after[0][0]):
+        if not (before and after):
+            continue
+        long_paragraph = word_count(text) >= MIN_REVISED_WORDS and is_prose(text)
+        if (long_paragraph and inside_article(doc, before[0][0], after[0][0])) or inside_kept_list(
+                doc, index, before[0][0], after[0][0]):
             verdicts[index] = Label(index, Verdict.KEEP, REVISED, proposal=label)
     return dataclasses.replace(doc, labels=tuple(verdicts))
 
@@ -99,6 +102,14 @@ def inside_article(doc: Document, before: int, after: int) -> bool:
     article whose next heading follows. A notice or a pitch after the article's last paragraph is
     followed by furniture the stages dropped, or by nothing."""
     return doc.is_kept(before) and is_prose(doc.kept_text(before)) and doc.is_kept(after)
+
+
+def inside_kept_list(doc: Document, index: int, before: int, after: int) -> bool:
+    """A list item between two kept items of a list: a tip or a feature of the article's list
+    ("- Turn on automatic updates"), not a pitch. A site's calls to follow or subscribe come in a
+    block of their own, whose other lines the stages dropped too."""
+    return bool(doc.lines[index].marker) and all(
+        doc.is_kept(side) and doc.lines[side].marker for side in (before, after))
 
 
 def apply_labels(doc: Document, labels: Iterable[Label]) -> Document:

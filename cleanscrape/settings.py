@@ -51,6 +51,8 @@ class ChromeConfig:
     # Not measured: "TT", "A+", "OK": too short to be a word of an article on its own.
     max_tiny_line_chars: int = 4
     max_tiny_line_letters: int = 2
+    # Not measured: "Sorry, we couldn't find a match for this location. Please try again." runs to 13 words.
+    max_error_message_words: int = 20
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,9 @@ class CreditConfig:
     max_credit_words: int = 40
     # Not measured: a trailing "... Reuters" needs a sentence before it, not a short label.
     min_words_before_trailing_credit: int = 8
+    # Not measured: text is hard-wrapped at 72 (RFCs, mail) to 80 columns (source, terminals); a news
+    # paragraph ending in a credit runs longer, and stands apart from the line after it.
+    max_wrapped_line_chars: int = 80
 
 
 @dataclass(frozen=True)

@@ -128,3 +128,17 @@ def test_a_keyword_dropped_paragraph_closing_a_section_before_the_next_heading_i
 
 def test_a_keyword_dropped_paragraph_after_the_last_paragraph_and_before_dropped_furniture_stays_dropped():
     assert pipeline_labels([P1, P2, COPYRIGHT_PARAGRAPH, "Share"])[3] == "legal"
+
+
+def test_a_keyword_dropped_item_between_two_kept_items_of_a_list_is_kept_by_the_revise_pass():
+    tips = ["- Use a different password for every account", "- Turn on automatic updates for your phone",
+            "- Back up your photos once a week"]
+    doc = label_document(doc_from_lines([P1, *tips, P2]), Settings())
+    label = doc.labels[2]
+    assert (label.verdict, label.reason, label.proposal.reason) == (Verdict.KEEP, "revised", "promo")
+
+
+def test_a_promo_item_closing_a_list_or_among_dropped_items_stays_dropped():
+    follow = ["- Follow us on Instagram for daily photos", "- Subscribe to our newsletter for the week's news",
+              "- Download our app for alerts"]
+    assert pipeline_labels([P1, P2, *follow, P1.replace("Friday", "Monday")]) == {3: "promo", 4: "promo", 5: "promo"}

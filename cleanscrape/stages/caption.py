@@ -31,12 +31,16 @@ _PHOTO_CREDIT = re.compile(
         (
             # AGENCY/Photographer[/File Photo] as wire services print it
             rf"\b[A-Z]{{2,}}(?:\s+PHOTO)?\s*/\s*{_PERSON}{_MORE_PARTS}\s*\)?\.?$",
-            # (AP Photo/Jane Doe), Photo: Jane Doe/dpa, Image credit: Getty Images, Picture by Jane Doe
-            rf"(?:^|[\s(])(?i:photo(?:graph)?s?|picture|image|pic|foto|credit|bild)(?:\s+(?i:by|credit|courtesy(?:\s+of)?))?\s*[:/]?\s*{_CREDITED}\s*\)?\.?$",
+            # (AP Photo/Jane Doe), Photo: Jane Doe/dpa, Image credit: Getty Images, Picture by Jane Doe.
+            # The word and the name are joined by a mark or a word ("by", "credit", "courtesy of"): run
+            # together they are a name or a feature ("Image Processor", "Credit Monitoring", "Photo Booth").
+            rf"(?:^|[\s(])(?i:photo(?:graph)?s?|picture|image|pic|foto|credit|bild)"
+            rf"(?:\s+(?i:by|credit|courtesy(?:\s+of)?)\s*[:/]?|\s*[:/])\s*{_CREDITED}\s*\)?\.?$",
             # stock agencies
             # a stock agency credited (in brackets, after a colon/slash, "via", or after the caption's
             # last sentence), not one a sentence mentions ("sold its archive to Getty Images.")
-            r"(?:[(:/]\s*|\bvia\s+|[.!?]\s+)(?:Getty\s+Images|Shutterstock|iStock(?:photo)?|Alamy|Imago|EPA-EFE)\)?$",
+            # (in capitals too: "GETTY IMAGES")
+            r"(?:[(:/]\s*|\bvia\s+|[.!?]\s+)(?i:Getty\s+Images|Shutterstock|iStock(?:photo)?|Alamy|Imago|EPA-EFE)\)?$",
             r"\b(?i:file\s+photo)\)?\.?$",
             # [File: Reuters], [Photo: Jane Doe/AP] closing a caption
             r"\[(?i:file(?:\s+photo)?|photo|image|picture|pic)\s*:\s*[^\]]{2,60}\]$",

@@ -3,9 +3,9 @@
 Both name who made the article rather than being part of it; the names and the agency go to
 metadata. A trailing credit is trimmed from its line ("... in December. Reuters"): a sentence
 never ends in one to three capitalised words without a full stop after its own full stop, a
-credit does. Unless the next line carries on in lower case: then the text is hard-wrapped (a
-<pre> block, an RFC, a mail) and those words open the next sentence ("... domain name. The" /
-"origin on which ...").
+credit does. Unless the text is hard-wrapped (a <pre> block, an RFC, a mail, a source's wrapped
+paragraph): the next line carries on in lower case, or it and this line are no longer than a
+wrap column; then those words open the next sentence ("... domain name. The" / "origin on ...").
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ _WRITE_TO = re.compile(
     r"^(?:write|contact|email|e-mail)\s+(?:to\s+)?(?P<names>[^@]{2,80}?)\s+at\s+\S+@\S+\s*$", re.IGNORECASE
 )
 # A sentence's closing mark, then one to three capitalised words up to the line's end. [^\S\n]
-# rather than \s, and $ at any line end, so the page's lines can be scanned as one text.
+# rather than \s, and $ at any line end, so the page's lines can be scanned as one text. A closing
+# bracket ends a sentence only after a full stop: "(CBA) Exam" ends a title's acronym, not a sentence.
 _TRAILING_CREDIT = re.compile(
-    r"[.!?\"'”’»)]"
+    r"(?:[.!?][\"'”’»)]*|[\"'”’»])"
     r"(?P<credit>[^\S\n]+(?P<agency>[A-Z][\w&/.-]{0,15}(?:[^\S\n]+[A-Z][\w&/.-]{0,15}){0,2})(?<!\.)[^\S\n]*)$",
     re.MULTILINE,
 )
@@ -52,17 +53,22 @@ def label_credit(doc: Document, settings: Settings) -> Iterator[Label]:
             yield Label(index, Verdict.DROP, "credit", facts=facts)
         elif (contact := _WRITE_TO.match(text)) and (names := split_names(contact["names"])):
             yield Label(index, Verdict.DROP, "credit", facts=_people(FactKind.AUTHOR, names))
-        elif (match := trailing_credit(text, config)) and not continues_on_next_line(doc, index):
+        elif (match := trailing_credit(text, config)) and not continues_on_next_line(doc, index, config):
             agency = (Fact(FactKind.AGENCY, match["agency"]),)
             yield Label(index, Verdict.DROP, "credit", facts=agency, span=(match.start("credit"), len(text)))
 
 
-def continues_on_next_line(doc: Document, index: int) -> bool:
+def continues_on_next_line(doc: Document, index: int, config: CreditConfig = DEFAULT_SETTINGS.credit) -> bool:
     """The next non-blank line opens in lower case: it goes on with the sentence this line's last
     words began (hard-wrapped text). A credit ends its paragraph, and what follows it (the next
-    paragraph, a heading, the page's furniture) opens with a capital, a digit or a mark."""
+    paragraph, a heading, the page's furniture) opens with a capital, a digit or a mark. So does
+    a wrapped sentence's next line when it opens with a name or a number ("If" / "File::open
+    failed ..."): then the line and the one right after it are both no longer than a wrap column."""
     following = next((line.text for line in islice(doc.lines, index + 1, None) if line.text), "")
-    return following[:1].islower()
+    if following[:1].islower():
+        return True
+    right_after = doc.lines[index + 1].text if index + 1 < len(doc.lines) else ""
+    return bool(right_after) and max(len(doc.lines[index].text), len(right_after)) <= config.max_wrapped_line_chars
 
 
 def _people(kind: FactKind, names: list[str]) -> tuple[Fact, ...]:

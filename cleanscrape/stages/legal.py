@@ -21,6 +21,7 @@ _NOTICE = re.compile(
     re.IGNORECASE,
 )
 
+_QUESTION = re.compile(r"[?？][\"'”’»)\]]*$")
 # Every _NOTICE match holds one of these, lower-cased: a line without any cannot be a notice.
 NOTICE_WORDS = (
     "©", "(c)", "copyright", "rights reserved", "privacy", "terms", "cookie", "sell my", "commercial", "subscriber",
@@ -29,8 +30,11 @@ _NOTICE_HINT = any_word(NOTICE_WORDS)
 
 
 def is_legal_notice(text: str, config: LegalConfig = DEFAULT_SETTINGS.legal) -> bool:
+    # A notice states; a line asking a question ("Can I assert copyright over code a model wrote?")
+    # is the text discussing the law.
     return (
         word_count(text) <= config.max_notice_words
+        and not _QUESTION.search(text)
         and bool(_NOTICE_HINT.search(folded(text)))
         and bool(_NOTICE.search(text))
     )

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from cleanscrape.model import Document, Label, Line, Verdict
+from cleanscrape.model import Block, Document, Evidence, Label, Line, Verdict
 from cleanscrape.settings import DEFAULT_SETTINGS, MainContentConfig, Settings
 from cleanscrape.stages.base import Stage
 from cleanscrape.stages.header_block import header_block_start
@@ -276,10 +276,16 @@ def _outside_extracted_content(doc: Document, settings: Settings) -> Iterator[La
         prose, [doc.evidence_for(index).comment for index in kept], config)
     for index in kept:
         evidence = doc.evidence_for(index)
-        if evidence.boilerplate and not keep_chrome:
+        if evidence.boilerplate and not keep_chrome and not _quoted_in_a_post(doc, evidence):
             yield Label(index, Verdict.DROP, "boilerplate")
         elif evidence.comment and not keep_comments:
             yield Label(index, Verdict.DROP, "comments")
+
+
+def _quoted_in_a_post(doc: Document, evidence: Evidence) -> bool:
+    """A quotation on a page that declares itself a discussion: a post quoting an earlier one,
+    which forum software sets in an <aside> around the <blockquote>, part of the post."""
+    return doc.page_meta.discussion and evidence.block is Block.QUOTE
 
 
 def _prose_words(doc: Document, kept: Sequence[int], settings: Settings) -> list[int]:

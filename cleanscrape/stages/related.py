@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cleanscrape.model import Document, Label, Verdict
+from cleanscrape.model import Block, Document, Label, Verdict
 from cleanscrape.settings import DEFAULT_SETTINGS, RelatedConfig, Settings, ShapesConfig
 from cleanscrape.stages.base import Stage
 from cleanscrape.text.shapes import is_headline, is_prose, is_truncated, word_count
@@ -98,11 +98,16 @@ def label_related(doc: Document, settings: Settings) -> Iterator[Label]:
     if len(tail) >= config.min_tail_items or any(is_truncated(texts[pos]) for pos in tail):
         related.update(tail)
 
+    # Two teasers cut off in a row; a paragraph's length of words is an excerpt quoted with an
+    # ellipsis, not a teaser, and so is the short line it pairs with.
     for pos in range(len(kept) - 1):
-        if is_truncated(texts[pos]) and is_truncated(texts[pos + 1]) and not prose[pos]:
+        if is_truncated(texts[pos]) and is_truncated(texts[pos + 1]) and not (prose[pos] or prose[pos + 1]):
             related.update((pos, pos + 1))
 
     related.update(pos for pos, text in enumerate(texts) if not prose[pos] and is_labelled_link(text, config))
+
+    # A line of a code block (a program's output: "Loading modules...") is never a headline or a teaser.
+    related.difference_update(pos for pos, index in enumerate(kept) if doc.evidence_for(index).block is Block.CODE)
 
     # No rule here reads the DOM's link blocks (Evidence.link, link_lead): what an extractor kept of
     # them is mostly the page's content (a listing's items, a guide's reading list). Dropping link-block

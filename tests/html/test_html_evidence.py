@@ -231,3 +231,12 @@ def test_a_heading_of_the_body_repeated_in_a_table_of_contents_is_not_boilerplat
     found = evidence(html)
     assert "Setting up" not in found.boilerplate
     assert "Usage" in found.boilerplate
+
+
+def test_the_figcaption_attributing_a_blockquote_is_no_caption():
+    html = ("<article><figure><blockquote><p>The best class I have taken in years.</p></blockquote>"
+            "<figcaption>— Maria L.</figcaption></figure>"
+            "<figure><img src='a.jpg'><figcaption>The studio in spring</figcaption></figure></article>")
+    found = evidence(html)
+    assert "— Maria L." not in found.captions
+    assert "The studio in spring" in found.captions

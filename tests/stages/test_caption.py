@@ -19,6 +19,7 @@ P2 = "Curators said about forty paintings had been restored and would be shown a
         "Visitors in the east wing on Friday. (AP Photo/Sam Reed)",
         "The restored ceiling of the main hall. Photo: Ana Lima/dpa",
         "Visitors look at a restored painting. Getty Images",
+        "Visitors queue at the entrance of the museum. GETTY IMAGES",
         "FILE PHOTO: The museum's facade in Lisbon",
         "The museum director at the reopening. Picture by Ana Lima",
     ],
@@ -63,3 +64,16 @@ def test_a_sentence_ending_in_a_slashed_name_survives():
 
 def test_a_sentence_ending_in_a_stock_agency_name_survives():
     assert labels_of(STAGE, [P1, "The museum said it had sold the rights to its archive to Getty Images.", P2]) == {}
+
+
+@pytest.mark.parametrize(
+    "line", ["Optical Image Stabilizer", "- Annual Credit Score Review", "Vintage Photo Booth Rental", "Picture Frames"]
+)
+def test_a_feature_or_product_name_holding_a_photo_word_survives(line):
+    # The word runs straight into capitalised words, without a colon, slash or "by": a name, not a credit.
+    assert labels_of(STAGE, [P1, line, P2]) == {}
+
+
+@pytest.mark.parametrize("line", ["Photo courtesy of Ana Lima", "Image credit: Sam Reed", "Photos/Ana Lima"])
+def test_a_photo_word_joined_to_a_name_by_a_mark_or_a_word_is_a_credit(line):
+    assert labels_of(STAGE, [P1, line, P2]) == {2: "caption"}

@@ -91,3 +91,22 @@ def test_a_write_to_contact_line_is_a_credit_naming_the_author():
 
 def test_a_sentence_asking_readers_to_write_in_survives():
     assert labels_of(STAGE, ["Readers can write to the council at its office on Main Street."]) == {}
+
+
+def test_capitalised_words_after_a_bracket_closing_an_acronym_are_no_trailing_credit():
+    line = "A Beginner's Guide to Passing the Certified Network Technician (CNT) Exam"
+    assert labels_of(STAGE, [P1, line]) == {}
+
+
+def test_a_trailing_credit_after_a_bracketed_sentence_is_trimmed():
+    assert labels_of(STAGE, [P1, "(Prices rose again in the second half of the year, the bank added.) Reuters"]) == {2: "credit"}
+
+
+def test_a_capitalised_word_ending_a_line_wrapped_at_a_column_opens_the_next_line():
+    lines = ["    // The error kind tells us how to go on when opening fails. If",
+             "    // File::open failed because the file does not exist, create it."]
+    assert labels_of(STAGE, lines) == {}
+
+
+def test_a_credit_closing_a_paragraph_longer_than_a_wrap_column_is_trimmed_whatever_follows():
+    assert labels_of(STAGE, [P1 + " Reuters", "Markets in Europe opened lower on Friday."]) == {1: "credit"}

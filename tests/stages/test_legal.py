@@ -23,3 +23,12 @@ def test_an_article_sentence_about_copyright_law_survives():
     line = ("The court ruled that the photographer kept the copyright, because the contract never mentioned it, "
             "and ordered the magazine to pay damages of 20,000 euros to him and his agency within a month, the judges said on Friday after a long hearing.")
     assert labels_of(STAGE, [line]) == {}
+
+
+def test_a_question_about_copyright_or_privacy_is_no_notice():
+    assert labels_of(STAGE, ["- Who holds the copyright on a photo taken by a trail camera?"]) == {}
+    assert labels_of(STAGE, ["Copyright 2019 Associated Press"]) == {1: "legal"}
+
+
+def test_an_exclaimed_notice_is_still_a_notice():
+    assert labels_of(STAGE, ["This website uses cookies to improve your experience!"]) == {1: "legal"}

@@ -4,7 +4,7 @@ import dataclasses
 
 from helpers import doc_from_lines, labels_of
 
-from cleanscrape.model import Evidence, PageMeta
+from cleanscrape.model import Block, Evidence, PageMeta
 from cleanscrape.settings import Settings
 from cleanscrape.stages import main_content
 
@@ -87,6 +87,16 @@ def test_a_page_declared_a_discussion_keeps_its_comment_regions():
     evidence = [Evidence()] * len(BODY) + [Evidence(comment=True), Evidence(boilerplate=True)]
     doc = extracted([*BODY, COMMENT, "Follow our coverage"], evidence, PageMeta(discussion=True))
     assert labels_of(STAGE, doc) == {6: "boilerplate"}
+
+
+def test_a_quotation_a_post_sets_in_an_aside_stays_on_a_discussion_page_only():
+    quoted = "Has anyone checked whether the new timetable still runs after midnight on weekends?"
+    quote_in_aside = Evidence(boilerplate=True, block=Block.QUOTE)
+    lines = [COMMENT, quoted, "It does, until half past one.", "Follow our coverage"]
+    evidence = [Evidence(), quote_in_aside, Evidence(), Evidence(boilerplate=True)]
+    assert labels_of(STAGE, extracted(lines, evidence, PageMeta(discussion=True))) == {4: "boilerplate"}
+    # On an article a pull quote or a quoted sidebar in an <aside> is furniture as before.
+    assert labels_of(STAGE, extracted(lines, evidence)) == {2: "boilerplate", 4: "boilerplate"}
 
 
 def test_densest_run_finds_the_maximum_sum_run():

@@ -106,3 +106,25 @@ def test_a_list_header_with_its_one_item_on_the_line_is_a_related_headline():
     lines = [P1, read_more, P2, "Tags: tram, budget, council", sentence, P3]
     assert labels_of(STAGE, lines) == {2: "related-headlines", 4: "related-headlines"}
     assert not related.is_labelled_link("Update: the bridge has reopened")  # "update" heads no list
+
+
+def test_a_teaser_paired_with_a_quoted_excerpt_cut_off_with_an_ellipsis_survives():
+    excerpt = ("The council's own study, published in March, found that \"most of the new riders would come from"
+               " the bus lines that already serve the northern suburbs, and that the extension would pay for itself"
+               " only if...\"")
+    lines = [P1, "Would riders leave the bus for the tram...", excerpt, P2]
+    assert labels_of(STAGE, lines) == {}
+
+
+def test_lines_of_a_code_block_ending_in_an_ellipsis_are_no_teasers():
+    import dataclasses
+
+    from helpers import doc_from_lines
+
+    from cleanscrape.model import Block, Evidence
+
+    lines = [P1, "Fetching index from mirror 2...", "Resolving dependencies for build...", P2]
+    code = Evidence(block=Block.CODE)
+    doc = dataclasses.replace(doc_from_lines(lines), evidence=(Evidence(), code, code, Evidence()))
+    assert labels_of(STAGE, doc) == {}
+    assert labels_of(STAGE, lines) == {2: "related-headlines", 3: "related-headlines"}

@@ -178,7 +178,10 @@ def dom_evidence(tree: LexborHTMLParser, lines: Iterable[str] | None = None) -> 
     wanted = None if lines is None else _Wanted(lines)
     if wanted is not None and not wanted.keys:
         return DomEvidence()
-    captions = _region_texts((node for node in root.css(CAPTION_SELECTOR) if node.tag not in PAGE_TAGS), wanted)
+    captions = _region_texts(
+        (node for node in root.css(CAPTION_SELECTOR) if node.tag not in PAGE_TAGS and not _attributes_a_quote(node)),
+        wanted,
+    )
     regions = root.css(BOILERPLATE_SELECTOR)
     chrome = [node for node in regions if not _is_content_header(node)]
     boilerplate = _region_texts(chrome, wanted) - _headings_outside(root, chrome)
@@ -194,6 +197,14 @@ def dom_evidence(tree: LexborHTMLParser, lines: Iterable[str] | None = None) -> 
         link_leads=_link_leads(anchors, wanted),
         blocks=_block_texts(root),
     )
+
+
+def _attributes_a_quote(node: LexborNode) -> bool:
+    """A <figcaption> of a <figure> holding a <blockquote> names who said the quote (HTML's own
+    markup for a testimonial or a cited passage): part of the quote, not a photo's caption."""
+    figure = node.parent
+    return node.tag == "figcaption" and figure is not None and figure.tag == "figure" and (
+        figure.css_first("blockquote") is not None)
 
 
 def _block_texts(root: LexborNode) -> dict[str, tuple[Block, int]]:
