@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleanscrape.decode.normalize import repair, split_lines
+from cleanscrape.decode.normalize import nonblank_lines, repair, split_lines
 from cleanscrape.model import Line
 
 
@@ -21,6 +21,13 @@ def test_unicode_line_and_paragraph_separators_break_lines():
 
 def test_blank_lines_keep_their_numbers():
     assert [(line.number, line.is_blank) for line in split_lines("a\n\n \nb")] == [(1, False), (2, True), (3, True), (4, False)]
+
+
+def test_nonblank_lines_are_split_lines_without_the_blank_ones_numbered_in_their_own_order():
+    text = "• Politics\n\n \u200b\nSport  news\n\n"
+    assert nonblank_lines(text) == (Line(1, "Politics", "•"), Line(2, "Sport news"))
+    assert [(line.text, line.marker) for line in nonblank_lines(text)] == [
+        (line.text, line.marker) for line in split_lines(text) if line.text]
 
 
 def test_decomposed_characters_are_composed_to_nfc():

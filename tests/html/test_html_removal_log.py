@@ -8,7 +8,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from cleanscrape import clean
 from cleanscrape.assemble.build import extractor_removals
-from cleanscrape.frontends.html.visible import trace, visible_lines, visible_text
+from cleanscrape.frontends.html.visible import comparison_key, comparison_keys, trace, visible_lines, visible_text
 from cleanscrape.model import Line
 
 BODY = [
@@ -36,6 +36,12 @@ def test_visible_lines_are_numbered_from_one_without_blanks_or_unseen_text() -> 
     assert [line.number for line in shown] == list(range(1, len(shown) + 1))
     assert shown[0].text == "Home" and not any("hidden" in line.text or "color" in line.text for line in lines)
     assert [line.text for line in shown[-2:]] == ["Contact us", "Jobs at the Daily Example"]
+
+
+def test_the_comparison_key_drops_every_unicode_space_and_the_table_cell_pipes() -> None:
+    spaces = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
+    assert comparison_key(f"Tram{spaces}line | 2028\u200b") == "Tramline2028\u200b"  # a zero-width space is no space
+    assert comparison_keys(["a b", "c | d", "\x00e f"]) == ["ab", "cd", "\x00ef"]  # one holds the join character
 
 
 def test_trace_numbers_an_extracted_paragraph_by_its_first_visible_line_and_finds_what_was_left_out() -> None:
