@@ -24,8 +24,8 @@ def test_blank_lines_keep_their_numbers():
 
 
 def test_nonblank_lines_are_split_lines_without_the_blank_ones_numbered_in_their_own_order():
-    text = "• Politics\n\n \u200b\nSport  news\n\n"
-    assert nonblank_lines(text) == (Line(1, "Politics", "•"), Line(2, "Sport news"))
+    text = "• Politics\n\n \u200b\nSport  news\n\t\u00a0 \n\u200b  Weather\t\u00a0forecast \u00a0\n"
+    assert nonblank_lines(text) == (Line(1, "Politics", "•"), Line(2, "Sport news"), Line(3, "Weather forecast"))
     assert [(line.text, line.marker) for line in nonblank_lines(text)] == [
         (line.text, line.marker) for line in split_lines(text) if line.text]
 

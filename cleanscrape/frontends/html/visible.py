@@ -126,9 +126,13 @@ def trace(extracted: Sequence[Line], visible: Sequence[Line] | VisibleKeys) -> T
             number, cursor = shown.lines[bisect.bisect_right(starts, stretches[0][0]) - 1].number, stretches[-1][1]
         numbered.append(Line(number=number, text=line.text, marker=line.marker))
     # Keys hold no whitespace, so a key found in the newline-joined keys lies inside one line's.
+    # Each distinct key is looked for once: menus and share bars repeat their entries (a quarter of
+    # a page's visible keys), and the search dominated the trace (0.45 of 0.7 ms a page).
     all_extracted = "\n".join(extracted_keys)
+    uncovered = {key for key, is_covered in zip(keys, covered, strict=True) if not is_covered and key}
+    held = {key for key in uncovered if key in all_extracted}
     left_out = tuple(line for line, key, is_covered in zip(shown.lines, keys, covered, strict=True)
-                     if not is_covered and not (key and key in all_extracted))
+                     if not is_covered and key not in held)
     return Traced(tuple(numbered), left_out)
 
 
