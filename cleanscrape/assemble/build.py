@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import heapq
 from collections.abc import Iterable, Iterator, Sequence
 
 from cleanscrape.assemble.segment import Segment, page_kind, roles, segment
@@ -154,10 +153,20 @@ def explain_rows(doc: Document) -> list[tuple[tuple[Line, str, str], Evidence]]:
     """((line, verdict, reason), its evidence) for every input line, in input order: the stages'
     lines and, merged by line number, the lines the extractor left out (dropped, "extractor").
     The view behind `--explain` and the explain report; on HTML it covers every visible line."""
-    labelled = ((row, doc.evidence_for(index)) for index, row in enumerate(labelled_rows(doc)))
-    left_out = (((line, "drop", EXTRACTOR), NO_EVIDENCE) for line in doc.left_out)
     # A merge, not a sort: each sequence keeps its own order, the stages' lines first on a tie.
-    return list(heapq.merge(labelled, left_out, key=lambda row: row[0][0].number))
+    # Written out rather than heapq.merge, whose key calls and heap steps per row cost more than
+    # the rest of the explain view (0.17 of 0.83 s profiled over 40 shub pages): the same rows
+    # in the same order, as it compares only the two sequences' next rows.
+    rows: list[tuple[tuple[Line, str, str], Evidence]] = []
+    left_out = doc.left_out
+    next_left = 0
+    for index, row in enumerate(labelled_rows(doc)):
+        while next_left < len(left_out) and left_out[next_left].number < row[0].number:
+            rows.append(((left_out[next_left], "drop", EXTRACTOR), NO_EVIDENCE))
+            next_left += 1
+        rows.append((row, doc.evidence_for(index)))
+    rows.extend(((line, "drop", EXTRACTOR), NO_EVIDENCE) for line in left_out[next_left:])
+    return rows
 
 
 def labelled_rows(doc: Document) -> Iterator[tuple[Line, str, str]]:

@@ -7,9 +7,9 @@ from helpers import unaccounted_visible_lines
 from selectolax.lexbor import LexborHTMLParser
 
 from cleanscrape import clean
-from cleanscrape.assemble.build import extractor_removals
-from cleanscrape.frontends.html.visible import trace, visible_lines, visible_text
-from cleanscrape.model import Line
+from cleanscrape.assemble.build import explain_rows, extractor_removals
+from cleanscrape.frontends.html.visible import comparison_key, comparison_keys, trace, visible_lines, visible_text
+from cleanscrape.model import Document, Line
 
 BODY = [
     "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2028.",
@@ -36,6 +36,12 @@ def test_visible_lines_are_numbered_from_one_without_blanks_or_unseen_text() -> 
     assert [line.number for line in shown] == list(range(1, len(shown) + 1))
     assert shown[0].text == "Home" and not any("hidden" in line.text or "color" in line.text for line in lines)
     assert [line.text for line in shown[-2:]] == ["Contact us", "Jobs at the Daily Example"]
+
+
+def test_the_comparison_key_drops_every_unicode_space_and_the_table_cell_pipes() -> None:
+    spaces = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
+    assert comparison_key(f"Tram{spaces}line | 2028\u200b") == "Tramline2028\u200b"  # a zero-width space is no space
+    assert comparison_keys(["a b", "c | d", "\x00e f"]) == ["ab", "cd", "\x00ef"]  # one holds the join character
 
 
 def test_trace_numbers_an_extracted_paragraph_by_its_first_visible_line_and_finds_what_was_left_out() -> None:
@@ -88,3 +94,14 @@ def test_explain_lists_every_visible_line_in_page_order_with_the_extractor_lines
     assert all(text in explained for text in shown)
     # The front end's evidence stays aligned with the rows: one each, the left-out lines' empty.
     assert len(page.evidence) == len(page.explain)
+
+
+def test_explain_merges_the_left_out_lines_by_number_keeping_a_title_the_extractor_moved_first() -> None:
+    # trafilatura printed the headline (visible line 6) before the paragraph above it (line 3):
+    # the stages' order is kept, a left-out line goes before the next stage line numbered after
+    # it, and after one on its own number.
+    lines = (Line(6, "Council backs tram extension"), Line(3, BODY[0]), Line(7, BODY[1]))
+    left_out = (Line(1, "Home"), Line(4, "Share"), Line(7, "Advertisement"), Line(9, "Contact us"))
+    rows = explain_rows(Document(lines=lines, left_out=left_out))
+    assert [(line.number, reason) for (line, _, reason), _ in rows] == [
+        (1, "extractor"), (4, "extractor"), (6, ""), (3, ""), (7, ""), (7, "extractor"), (9, "extractor")]

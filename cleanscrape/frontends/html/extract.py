@@ -31,7 +31,7 @@ from lxml.html import HtmlElement  # type: ignore[import-untyped]
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 from trafilatura.utils import load_html
 
-from cleanscrape.decode.normalize import split_lines
+from cleanscrape.decode.normalize import nonblank_lines, split_lines
 from cleanscrape.frontends.html.byline import markup_authors, person_names
 from cleanscrape.frontends.html.dates import MarkupDates, markup_dates, web_url
 from cleanscrape.frontends.html.declared import body_elsewhere, body_inside, declared_main_words
@@ -82,16 +82,16 @@ def document_from_html(html: str, source: str | None = None) -> Document:
     lxml_tree = load_html(html)
     extracted, lines = extract_main_text(lxml_tree, source) if lxml_tree is not None else ("", ())
     shown = visible_text(tree)
-    visible = visible_lines(shown)
     left_out: tuple[Line, ...] = ()
     main_content_found = True
     if len(extracted) < MIN_EXTRACTED_CHARS and (not extracted or len(extracted) < MIN_EXTRACTED_SHARE * len(shown)):
-        lines, main_content_found = visible, False
+        lines, main_content_found = visible_lines(shown), False
     else:
         second_opinion = functools.cache(lambda: main_content_paragraphs(html))
         if second_body_wins(tree, extracted, lines, shown, second_opinion):
             lines = split_lines("\n".join(_as_paragraphs(second_opinion())))
-        traced = traced_with_second_opinion(with_article_chunks(tree, lines), visible, second_opinion)
+        # The trace reads the non-blank visible lines only: their Lines alone are made.
+        traced = traced_with_second_opinion(with_article_chunks(tree, lines), nonblank_lines(shown), second_opinion)
         lines, left_out = traced.lines, traced.left_out
     # Evidence is collected for the extracted lines only: regions holding none are skipped.
     evidence = dom_evidence(tree, [line.text for line in lines])

@@ -23,8 +23,8 @@ import bisect
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
-from cleanscrape.decode.normalize import split_lines
-from cleanscrape.frontends.html.visible import Traced, comparison_key, trace
+from cleanscrape.decode.normalize import nonblank_lines, split_lines
+from cleanscrape.frontends.html.visible import Traced, VisibleKeys, comparison_key, comparison_keys, trace
 from cleanscrape.model import Line
 from cleanscrape.text.shapes import is_prose
 from cleanscrape.text.tokens import words
@@ -48,7 +48,7 @@ def main_content_paragraphs(html: str) -> tuple[str, ...]:
         text = extract_plain_text(html, main_content=True, comments=False, list_bullets=False, alt_texts=False)
     except Exception:  # noqa: BLE001 - a second opinion is evidence: its failure costs it alone
         return ()
-    return tuple(line.text for line in split_lines(text) if line.text)
+    return tuple(line.text for line in nonblank_lines(text))
 
 
 def traced_with_second_opinion(
@@ -58,7 +58,8 @@ def traced_with_second_opinion(
     extractor (`second_opinion()`, asked only when it could add one) that trafilatura left out
     and that lie between its first and last line in page order (the body trafilatura found),
     added where the page has them."""
-    traced = trace(extracted, visible)
+    page = VisibleKeys.of(visible)  # made once for up to three traces
+    traced = trace(extracted, page)
     numbers = [line.number for line in traced.lines]
     shown = [number for number, line in zip(numbers, extracted, strict=True) if line.text]
     if not shown:
@@ -71,30 +72,31 @@ def traced_with_second_opinion(
     # (about half of news pages) does not pay for the second extractor.
     if not any(first < line.number < last for line in traced.left_out):
         return traced
-    added = _missing_body(second_opinion(), traced, visible, first, last)
-    return trace(_merged(extracted, numbers, added), visible) if added else traced
+    added = _missing_body(second_opinion(), traced, page, first, last)
+    return trace(_merged(extracted, numbers, added), page) if added else traced
 
 
 def _missing_body(
-    paragraphs: Sequence[str], traced: Traced, visible: Sequence[Line], first: int, last: int,
+    paragraphs: Sequence[str], traced: Traced, visible: VisibleKeys, first: int, last: int,
 ) -> list[Line]:
     """The `paragraphs` made wholly of text trafilatura left out between visible lines `first` and
     `last` that read as body text, numbered by the visible line each starts on."""
     # The left-out visible lines run together: a paragraph spelled inside them is made of text
     # trafilatura left out, all of it (a paragraph it kept in part, or split or joined
-    # differently, is not spelled there).
-    left_out_keys = "".join(comparison_key(line.text) for line in traced.left_out)
-    told = Counter(comparison_key(text) for text in paragraphs)
-    missing = [text for text in paragraphs if _is_missing_body(text, told, left_out_keys)]
+    # differently, is not spelled there). The key of texts run together is their keys run together.
+    left_out_keys = comparison_key("".join(line.text for line in traced.left_out))
+    keys = comparison_keys(paragraphs)
+    told = Counter(keys)
+    missing = [text for text, key in zip(paragraphs, keys, strict=True)
+               if _is_missing_body(text, key, told, left_out_keys)]
     if not missing:
         return []
     return [line for line in trace(split_lines("\n".join(missing)), visible).lines
             if line.text and first < line.number < last]
 
 
-def _is_missing_body(text: str, told: Counter[str], left_out_keys: str) -> bool:
-    """A paragraph trafilatura left out that reads as body text."""
-    key = comparison_key(text)
+def _is_missing_body(text: str, key: str, told: Counter[str], left_out_keys: str) -> bool:
+    """A paragraph trafilatura left out that reads as body text (`key`: its comparison_key)."""
     # A paragraph the main content holds twice is a template's (a carousel's slides, a repeated
     # banner): a body tells each paragraph once. Prose only: a label or a button between two paragraphs
     # (both extractors may keep it) is not a paragraph trafilatura lost.
