@@ -14,11 +14,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from itertools import islice, takewhile
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from cleanscrape.frontends.html.dom import ancestors, closest, inside_any, node_text, normalise_text
+from cleanscrape.frontends.html.dom import closest, inside_any, node_text, normalise_text
 from cleanscrape.model import Block, Evidence
 
 # --------------------------------------------------------------------------- rule data
@@ -32,6 +31,13 @@ BOILERPLATE_SELECTOR = (
     'nav, aside, footer, header, [role="navigation"], [role="complementary"], [role="contentinfo"]'
 )
 COMMENT_CANDIDATE_SELECTOR = '[id*="comment" i], [class*="comment" i], [id*="disqus" i], [class*="disqus" i]'
+# Captions and comment candidates are selected in one walk of the tree and told apart in Python
+# (`_is_caption`, `_is_comment_candidate` restate the two selectors): a walk with these attribute
+# tests costs ~1 ms a page, and one instead of two cut `dom_evidence`'s time by a further ~10%
+# (perf_counter around it, 50 shub + 50 wcxb-dev pages).
+CAPTION_OR_COMMENT_SELECTOR = f"{CAPTION_SELECTOR}, {COMMENT_CANDIDATE_SELECTOR}"
+CAPTION_TAG = "figcaption"
+CAPTION_ITEMPROPS = frozenset({"caption", "copyrightHolder"})  # matched case-sensitively, as CSS does
 # Candidates are confirmed on the attribute value: "comments-area" or "commentlist" are comment
 # sections, "commentary" (opinion pieces) and "comments-open"/"comment-count" (byline widgets
 # next to the headline) are not.
@@ -210,8 +216,12 @@ def dom_evidence(tree: LexborHTMLParser, lines: Iterable[str] | None = None) -> 
     if wanted is not None and not wanted.keys:
         return DomEvidence()
     texts = _NodeTexts()
+    captions_or_comments = _distinct(root.css(CAPTION_OR_COMMENT_SELECTOR))
     captions = _region_texts(
-        (node for node in root.css(CAPTION_SELECTOR) if node.tag not in PAGE_TAGS and not _attributes_a_quote(node)),
+        (
+            node for node in captions_or_comments
+            if _is_caption(node) and node.tag not in PAGE_TAGS and not _attributes_a_quote(node)
+        ),
         texts,
         wanted,
     )
@@ -221,7 +231,8 @@ def dom_evidence(tree: LexborHTMLParser, lines: Iterable[str] | None = None) -> 
     headings = [(node, texts.of(node)) for node in layout_blocks if node.tag in HEADING_LEVELS]
     boilerplate = _region_texts(chrome, texts, wanted) - _headings_outside(headings, chrome)
     article_header = _region_texts((node for node in regions if _is_content_header(node)), texts, wanted)
-    comments = _region_texts(filter(_is_comment_region, root.css(COMMENT_CANDIDATE_SELECTOR)), texts, wanted)
+    comment_candidates = filter(_is_comment_candidate, captions_or_comments)
+    comments = _region_texts(filter(_is_comment_region, comment_candidates), texts, wanted)
     anchors = _anchor_texts(root, texts)
     return DomEvidence(
         captions=frozenset(captions),
@@ -232,6 +243,41 @@ def dom_evidence(tree: LexborHTMLParser, lines: Iterable[str] | None = None) -> 
         link_leads=_link_leads(anchors, wanted),
         blocks=_block_texts(layout_blocks, headings, texts),
     )
+
+
+def _distinct(nodes: Iterable[LexborNode]) -> list[LexborNode]:
+    """The nodes in their order, each once (a selector list lists a node once per selector it matches)."""
+    first: dict[int, LexborNode] = {}
+    for node in nodes:
+        first.setdefault(node.mem_id, node)
+    return list(first.values())
+
+
+def _lowercase_attribute(attributes: Mapping[str, str | None], name: str) -> str:
+    """An attribute's value for CSS `[name*="word" i]` with a lowercase ASCII word: str.lower()
+    folds no other letter into an ASCII one but the Kelvin sign (into "k", in no word used here)."""
+    return (attributes.get(name) or "").lower()
+
+
+def _is_caption(node: LexborNode) -> bool:
+    """Whether the node matches CAPTION_SELECTOR."""
+    if node.tag == CAPTION_TAG:
+        return True
+    attributes = node.attributes
+    class_name = _lowercase_attribute(attributes, "class")
+    return (
+        "caption" in class_name
+        or "credit" in class_name
+        or "caption" in _lowercase_attribute(attributes, "id")
+        or attributes.get("itemprop") in CAPTION_ITEMPROPS
+    )
+
+
+def _is_comment_candidate(node: LexborNode) -> bool:
+    """Whether the node matches COMMENT_CANDIDATE_SELECTOR."""
+    attributes = node.attributes
+    values = (_lowercase_attribute(attributes, "id"), _lowercase_attribute(attributes, "class"))
+    return any(word in value for value in values for word in ("comment", "disqus"))
 
 
 def _attributes_a_quote(node: LexborNode) -> bool:
@@ -319,6 +365,21 @@ def region_lines(region: LexborNode, texts: _NodeTexts) -> set[str]:
     return lines
 
 
+def _link_block_climb(anchor: LexborNode) -> list[LexborNode]:
+    """The anchor's ancestors below the page or article, nearest first, MAX_LINK_BLOCK_CLIMB at
+    most. It runs for every anchor: a plain loop instead of a chain of iterators (takewhile over
+    `ancestors`) took a tenth off `dom_evidence` (perf_counter, 50 shub + 50 wcxb-dev pages)."""
+    climb: list[LexborNode] = []
+    node = anchor
+    while len(climb) < MAX_LINK_BLOCK_CLIMB:
+        parent = node.parent
+        if parent is None or parent.tag in PAGE_TAGS:
+            break
+        climb.append(parent)
+        node = parent
+    return climb
+
+
 def _link_block_texts(
     anchors: Iterable[tuple[LexborNode, str]], node_texts: _NodeTexts, wanted: _Wanted | None = None
 ) -> set[str]:
@@ -327,8 +388,7 @@ def _link_block_texts(
     climbs: list[tuple[str, list[LexborNode]]] = []  # (anchor text, its ancestors nearest first)
     stats: dict[int, list[int]] = {}  # mem_id -> [links, link chars]
     for anchor, text in anchors:
-        below_page = takewhile(lambda node: node.tag not in PAGE_TAGS, ancestors(anchor))
-        climb = list(islice(below_page, MAX_LINK_BLOCK_CLIMB))
+        climb = _link_block_climb(anchor)
         for parent in climb:
             entry = stats.setdefault(parent.mem_id, [0, 0])
             entry[0] += 1
