@@ -240,3 +240,35 @@ def test_the_figcaption_attributing_a_blockquote_is_no_caption():
     found = evidence(html)
     assert "— Maria L." not in found.captions
     assert "The studio in spring" in found.captions
+
+
+def test_caption_and_comment_tests_restate_their_css_selectors() -> None:
+    # dom_evidence selects captions and comment candidates in one walk and tells them apart in
+    # Python: the split must keep exactly what each selector alone matches (case rules included).
+    from cleanscrape.frontends.html.evidence import (
+        CAPTION_OR_COMMENT_SELECTOR,
+        CAPTION_SELECTOR,
+        COMMENT_CANDIDATE_SELECTOR,
+        _distinct,
+        _is_caption,
+        _is_comment_candidate,
+    )
+
+    root = LexborHTMLParser("""<body>
+      <figure><img src="a.jpg"><figcaption>Harbour at dawn</figcaption></figure>
+      <div class="Wp-CAPTION-text">Map of the route</div><p id="photoCaption">Boats</p>
+      <span class="image-credit">Photo: K. Lens</span><span itemprop="Caption">Not a caption</span>
+      <span itemprop="caption">A caption</span><p itemprop="copyrightHolder">Example Press</p>
+      <section id="Comments" class="thread comment-caption">Great read!</section>
+      <div class="disqus_thread">Loading</div><div class="dİsqus">Odd letter</div>
+      <p class="capt&#304;on">Dotted capital</p><p>Plain paragraph</p>
+    </body>""").body
+    assert root is not None
+    union = _distinct(root.css(CAPTION_OR_COMMENT_SELECTOR))
+    for selected, matches in ((CAPTION_SELECTOR, _is_caption), (COMMENT_CANDIDATE_SELECTOR, _is_comment_candidate)):
+        # A selector list lists a node once per selector it matches: compared once each.
+        assert [n.mem_id for n in union if matches(n)] == [n.mem_id for n in _distinct(root.css(selected))]
+    assert [normalise_text(n.text()) for n in union if _is_caption(n)] == [
+        "Harbour at dawn", "Map of the route", "Boats", "Photo: K. Lens", "A caption", "Example Press",
+        "Great read!"]
+    assert [normalise_text(n.text()) for n in union if _is_comment_candidate(n)] == ["Great read!", "Loading"]
