@@ -20,11 +20,25 @@ _NOTICE = re.compile(
     r"|\bfor your personal,? non-commercial use\b|\bsubscriber agreement\b",
     re.IGNORECASE,
 )
+# The same notices in the other languages of text/stopwords.py: "all rights reserved", the
+# privacy policy's title and "this site uses cookies", as every site in that language prints them.
+_NOTICE_ELSEWHERE = re.compile(
+    r"\balle rechte vorbehalten\b|\btous droits r[ée]serv[ée]s\b|\btodos los derechos reservados\b"
+    r"|\btutti i diritti riservati\b|\btodos os direitos reservados\b|\balle rechten voorbehouden\b"
+    r"|\bwszelkie prawa zastrze[żz]one\b|\bвсе права защищены\b"
+    r"|\bdatenschutzerkl[äa]rung\b|\bpolitique de confidentialit[ée]\b|\bpol[íi]tica de privacidad\b"
+    r"|\binformativa sulla privacy\b|\bpol[íi]tica de privacidade\b|\bprivacyverklaring\b"
+    r"|\b(?:verwendet|nutzt|verwenden|nutzen) cookies\b|\butilise (?:des|les) cookies\b|\butiliza cookies\b"
+    r"|\butilizza (?:i )?cookie\b|\bgebruikt cookies\b|\bkorzysta(?:my)? z (?:plik[óo]w )?cookies\b",
+    re.IGNORECASE,
+)
 
 _QUESTION = re.compile(r"[?？][\"'”’»)\]]*$")
 # Every _NOTICE match holds one of these, lower-cased: a line without any cannot be a notice.
 NOTICE_WORDS = (
     "©", "(c)", "copyright", "rights reserved", "privacy", "terms", "cookie", "sell my", "commercial", "subscriber",
+    "vorbehalten", "réserv", "reserv", "riservati", "voorbehouden", "zastrze", "защищены", "datenschutzerkl",
+    "confidentialit", "privacidad", "privacidade", "privacyverklaring",
 )
 _NOTICE_HINT = any_word(NOTICE_WORDS)
 
@@ -36,7 +50,7 @@ def is_legal_notice(text: str, config: LegalConfig = DEFAULT_SETTINGS.legal) -> 
         word_count(text) <= config.max_notice_words
         and not _QUESTION.search(text)
         and bool(_NOTICE_HINT.search(folded(text)))
-        and bool(_NOTICE.search(text))
+        and bool(_NOTICE.search(text) or _NOTICE_ELSEWHERE.search(text))
     )
 
 

@@ -44,7 +44,13 @@ _COMMENTS_HEADER = re.compile(
     # The same headers in the other languages of the stop-word lists.
     r"|^(?:\d+\s+)?(?:commenti|comentários|comentarios|commentaires|kommentare|reacties|komentarze|комментарии)(?:\s*\(\d+\))?\s*:?$"
     r"|^(?:lascia|deixe|deja|laisser|laissez|schreibe|skriv)\s+(?:un|um|une|seu|votre|tu|einen)\s+(?:commento|comentário|comentario|commentaire|kommentar)\b"
-    r"|^(?:devi\s+essere\s+connesso|você\s+precisa\s+fazer\s+login|debes\s+iniciar\s+sesión)\s+(?:per|para)\b",
+    r"|^(?:devi\s+essere\s+connesso|você\s+precisa\s+fazer\s+login|debes\s+iniciar\s+sesión)\s+(?:per|para)\b"
+    r"|^(?:hinterlasse|verfasse)\s+einen\s+kommentar\b|^kommentar\s+(?:verfassen|schreiben|hinzufügen|abgeben)\b"
+    r"|^(?:ajouter|écrire|publier|poster)\s+un\s+commentaire\b|^(?:añadir|escribir|agregar)\s+(?:un\s+)?comentario\b"
+    r"|^(?:aggiungi|scrivi)\s+un\s+commento\b|^(?:die\s+)?kommentare\s+sind\s+geschlossen\b"
+    r"|^les\s+commentaires\s+sont\s+fermés\b|^(?:los\s+)?comentarios\s+(?:están\s+)?cerrados\b"
+    r"|^(?:i\s+)?commenti\s+sono\s+chiusi\b|^(?:du\s+musst|sie\s+müssen)\s+(?:angemeldet|eingeloggt)\s+sein\b"
+    r"|^vous\s+devez\s+être\s+connecté",
     re.IGNORECASE,
 )
 # "jbaxt says:", "Gary M on September 17, 2018 at 8:50 pm said:": how comment software signs a

@@ -28,6 +28,20 @@ _IMPERATIVE = re.compile(
     r"(?:download|get|install|try|follow|join|subscribe|sign\s+up|turn\s+on|enable)\b", re.IGNORECASE
 )
 _CLAUSE_END = frozenset(".!?:—–-")
+# The same calls to action in the other languages of text/stopwords.py. Each verb here is an
+# imperative or polite form that already addresses the reader ("Abonnieren Sie", "abonnez-vous",
+# "suscríbete"), so no "you" is needed; infinitives ("den Newsletter abonnieren") are left out,
+# since a reported sentence uses them too; "Sie" is capitalised, lower-case "sie" is "they".
+_CALL_TO_ACTION_ELSEWHERE = re.compile(
+    r"\b(?:abonnieren\s+(?-i:Sie)|laden\s+(?-i:Sie)|lade\s+dir|folgen\s+(?-i:Sie)|folge\s+uns|melden\s+(?-i:Sie)\s+sich"
+    r"|melde\s+dich|registrieren\s+(?-i:Sie)\s+sich|installieren\s+(?-i:Sie)|holen\s+(?-i:Sie)\s+sich|hol\s+dir"
+    r"|abonnez-vous|inscrivez-vous|t[ée]l[ée]chargez|suivez-nous|rejoignez-nous|installez"
+    r"|suscr[íi]bete|suscr[íi]base|suscribite|desc[áa]rgala|descargue|síguenos|seguinos|únete"
+    r"|iscriviti|seguici|unisciti|inscreva-se|siga-nos"
+    r"|schrijf\s+je\s+in|volg\s+ons|meld\s+je\s+aan|zapisz\s+si[ęe]|pobierz|obserwuj\s+nas|subskrybuj)"
+    rf"\b[^.!?]{{0,60}}?(?:\b{_CHANNEL}\b|\b(?:kanal|canal|cha[îi]ne|nieuwsbrief|bolet[íi]n)\b)",
+    re.IGNORECASE,
+)
 # App-store badges print as just their names: "App Store", "Google Play", "app-storeplay-store".
 _STORE_BADGE = re.compile(r"(?:app[\s-]?store|google[\s-]?play|play[\s-]?store|app[\s-]?gallery)", re.IGNORECASE)
 # A newsletter sign-up box prints its name, a thank-you and its error messages as lines.
@@ -42,6 +56,7 @@ _NEWSLETTER_NAME = re.compile(r"\bnewsletters?\b", re.IGNORECASE)
 PROMO_WORDS = (
     "store", "play", "gallery", "newsletter", "thank", "processing", "inbox", "app", "telegram", "channel", "instagram",
     "facebook", "twitter", "youtube", "tiktok", "linkedin", "google", "podcast", "alert", "notification", "update",
+    "kanal", "canal", "chaîne", "chaine", "nieuwsbrief", "boletín", "boletin",
 )
 _PROMO_HINT = any_word(PROMO_WORDS)
 
@@ -71,6 +86,8 @@ def is_promo(text: str, config: PromoConfig = DEFAULT_SETTINGS.promo) -> bool:
     if words <= config.max_badge_words and (_STORE_BADGE.search(text) or _NEWSLETTER_NAME.search(text)):
         return True
     if words <= config.max_form_words and _NEWSLETTER_FORM.search(text):
+        return True
+    if _CALL_TO_ACTION_ELSEWHERE.search(text):
         return True
     if not _CALL_TO_ACTION.search(text):
         return False

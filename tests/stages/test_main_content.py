@@ -160,7 +160,9 @@ def test_a_paragraph_printed_once_keeps_its_weight():
 def test_more_comment_section_headers_cut_the_comments():
     comment = "I have waited twenty years for this tram and I will believe it when I see the first one arrive."
     for header in ["[ 167 comments ]", "Top Rated Comments", "You must be logged in to post a comment.",
-                   "Lascia un commento", "Commenti (12)", "Deixe um comentário"]:
+                   "Lascia un commento", "Commenti (12)", "Deixe um comentário", "Kommentar verfassen",
+                   "Hinterlasse einen Kommentar", "Les commentaires sont fermés.",
+                   "Du musst angemeldet sein, um einen Kommentar abzugeben."]:
         labels = labels_of(STAGE, [*BODY, header, "jbaxt", comment])
         assert labels == {5: "comments", 6: "comments", 7: "comments"}, header
 
@@ -168,6 +170,8 @@ def test_more_comment_section_headers_cut_the_comments():
 def test_an_article_sentence_about_comments_is_not_a_comment_header():
     assert not main_content.is_comments_header("A spokeswoman for the council declined to comment.")
     assert not main_content.is_comments_header("Most comments at the meeting were in favour of the plan.")
+    assert not main_content.is_comments_header("Der Sprecher wollte den Vorfall nicht kommentieren.")
+    assert not main_content.is_comments_header("Le maire n'a pas souhaité publier de commentaire sur le projet.")
     labels = labels_of(STAGE, [*BODY[:2], "A spokeswoman for the council declined to comment.", *BODY[2:]])
     assert labels == {}
 

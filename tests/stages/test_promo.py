@@ -73,3 +73,26 @@ def test_newsletter_form_lines_are_promos(line):
 def test_a_sentence_about_a_newsletter_business_survives():
     line = "The publisher said its paid newsletter had grown to 40,000 subscribers since the spring."
     assert labels_of(STAGE, [line]) == {}
+
+
+@pytest.mark.parametrize("line", [
+    "Abonnieren Sie jetzt unseren kostenlosen Newsletter!",
+    "Melde dich hier für unseren wöchentlichen Newsletter an.",
+    "Suivez-nous sur Facebook et Instagram",
+    "Téléchargez l'application du Courrier régional",
+    "Suscríbete gratis y recibe nuestro boletín cada mañana.",
+    "Iscriviti alla newsletter del Corriere di provincia",
+    "Volg ons op LinkedIn",
+])
+def test_a_call_to_action_in_another_language_is_promo(line):
+    assert labels_of(STAGE, [P1, line]) == {2: "promo"}
+
+
+@pytest.mark.parametrize("line", [
+    # reported sentences: an infinitive, or lower-case "sie" (they), is no call to the reader
+    "Die Leser können den Newsletter ab Montag kostenlos abonnieren, sagte die Verlagssprecherin.",
+    "Dazu laden sie die Nutzer ihrer App zu einem Test der neuen Funktion ein.",
+    "Plus de deux millions de personnes ont téléchargé l'application depuis mars.",
+])
+def test_a_reported_sentence_in_another_language_survives(line):
+    assert labels_of(STAGE, [P1, line]) == {}
