@@ -91,6 +91,11 @@ class RepeatedConfig:
     # 7e57c01 (text F1 html_text 0.888, inscriptis 0.886, w3m 0.871; recall +1.5 pts): templates
     # print a title or caption twice within this many input lines; the metadata stage reads it too.
     window: int = 20
+    # Inside extracted content, a run this long printed again is the article reprinted (a print
+    # version, a second rendering), shorter runs the article's own (a pair of quoted paragraphs,
+    # a test page repeating its filler): on top of a5ddf8b (HTML dev sets; a run of 2 cost readability
+    # 0.9408 -> 0.9337), the doubled bodies ran 12 paragraphs, the article's own repeats 2 to 3.
+    min_reprinted_paragraphs: int = 4
 
 
 @dataclass(frozen=True)

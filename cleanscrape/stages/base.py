@@ -8,11 +8,12 @@ so an earlier stage's reason is the one the removal log shows.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from cleanscrape.model import Document, FactKind, Label, Verdict
-from cleanscrape.settings import Settings
+from cleanscrape.settings import MainContentConfig, Settings
+from cleanscrape.text.shapes import is_prose, word_count
 
 # The documented vocabulary of reasons. Every Removal carries one of these.
 REASONS: dict[str, str] = {
@@ -89,3 +90,19 @@ def _kept(doc: Document, indices: list[int]) -> list[int]:
 def any_word(words: tuple[str, ...]) -> re.Pattern[str]:
     """A pattern matching any of `words` literally, to test one line for a hint."""
     return re.compile("|".join(map(re.escape, words)))
+
+
+def prose_words(doc: Document, kept: Sequence[int], settings: Settings) -> list[int]:
+    """The word count of each kept line that is prose, 0 for the others (menus, labels)."""
+    texts = (doc.lines[index].text for index in kept)
+    return [word_count(text) if is_prose(text, settings.shapes) else 0 for text in texts]
+
+
+def holds_most_prose(words_per_line: Sequence[int], in_region: Sequence[bool], config: MainContentConfig) -> bool:
+    """Whether the lines `in_region` hold most of the extracted prose. The extractor chose the
+    page's main content; when most of its prose sits in regions the DOM calls chrome or comments,
+    those regions are the content (an article in an <aside>, a thread made of comments), not
+    something beside it. Prose only: a menu the extractor took for want of an article stays out."""
+    total = sum(words_per_line)
+    inside = sum(words for words, flag in zip(words_per_line, in_region, strict=True) if flag)
+    return total > 0 and inside >= config.min_region_prose_share * total

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from cleanscrape.model import Document, Fact, FactKind, Label, Verdict
 from cleanscrape.settings import DEFAULT_SETTINGS, CaptionConfig, Settings
-from cleanscrape.stages.base import Stage, any_word, candidate_lines, lines_matching
+from cleanscrape.stages.base import Stage, any_word, candidate_lines, holds_most_prose, lines_matching, prose_words
 from cleanscrape.text.shapes import word_count
 from cleanscrape.text.tokens import folded, line_key
 
@@ -73,15 +73,26 @@ def is_photo_credit(text: str, config: CaptionConfig = DEFAULT_SETTINGS.caption)
 def label_captions(doc: Document, settings: Settings) -> Iterator[Label]:
     credits = candidate_lines(doc, PHOTO_CREDIT_WORDS)
     bracketed = lines_matching(doc, _BRACKETED_CREDIT)
-    marked = [index for index, evidence in enumerate(doc.evidence) if evidence.caption and doc.is_kept(index)]
+    marked = {index for index, evidence in enumerate(doc.evidence) if evidence.caption and doc.is_kept(index)}
+    if marked and _captions_hold_the_body(doc, settings):
+        marked = set()
     printed: Counter[str] = Counter()
     if bracketed:
         printed.update(line_key(line.text) for line in doc.lines if not line.is_blank)
     for index in sorted({*credits, *bracketed, *marked}):
         text = doc.lines[index].text
         repeated_credit = printed[line_key(text)] > 1 and bool(_BRACKETED_CREDIT.search(text))
-        if doc.evidence_for(index).caption or is_photo_credit(text, settings.caption) or repeated_credit:
+        if index in marked or is_photo_credit(text, settings.caption) or repeated_credit:
             yield Label(index, Verdict.DROP, "caption", facts=(Fact(FactKind.CAPTION, text),))
+
+
+def _captions_hold_the_body(doc: Document, settings: Settings) -> bool:
+    """Whether the lines the DOM marks as captions hold most of the extracted prose."""
+    if not doc.main_content_found:
+        return False
+    kept = doc.kept_indices()
+    marked = [doc.evidence_for(index).caption for index in kept]
+    return holds_most_prose(prose_words(doc, kept, settings), marked, settings.main_content)
 
 
 STAGE = Stage("caption", label_captions, ("caption",), (FactKind.CAPTION,))

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from cleanscrape.model import Block, Document, Evidence, Label, Line, Verdict
 from cleanscrape.settings import DEFAULT_SETTINGS, MainContentConfig, Settings
-from cleanscrape.stages.base import Stage
+from cleanscrape.stages.base import Stage, holds_most_prose, prose_words
 from cleanscrape.stages.header_block import header_block_start
 from cleanscrape.text.shapes import ends_sentence, is_headline, is_prose, word_count
 from cleanscrape.text.stopwords import page_language, stop_word_density
@@ -273,7 +273,7 @@ def _outside_extracted_content(doc: Document, settings: Settings) -> Iterator[La
     """Drops among extracted lines: those of the site's chrome and those of a comment thread,
     unless that kind of region is where the page's content is."""
     kept = doc.kept_indices()
-    prose = _prose_words(doc, kept, settings)
+    prose = prose_words(doc, kept, settings)
     config = settings.main_content
     keep_chrome = holds_most_prose(prose, [doc.evidence_for(index).boilerplate for index in kept], config)
     # A page declaring itself a discussion (a forum thread, a Q&A page) is made of the posts its
@@ -292,22 +292,6 @@ def _quoted_in_a_post(doc: Document, evidence: Evidence) -> bool:
     """A quotation on a page that declares itself a discussion: a post quoting an earlier one,
     which forum software sets in an <aside> around the <blockquote>, part of the post."""
     return doc.page_meta.discussion and evidence.block is Block.QUOTE
-
-
-def _prose_words(doc: Document, kept: Sequence[int], settings: Settings) -> list[int]:
-    """The word count of each kept line that is prose, 0 for the others (menus, labels)."""
-    texts = (doc.lines[index].text for index in kept)
-    return [word_count(text) if is_prose(text, settings.shapes) else 0 for text in texts]
-
-
-def holds_most_prose(prose_words: Sequence[int], in_region: Sequence[bool], config: MainContentConfig) -> bool:
-    """Whether the lines `in_region` hold most of the extracted prose. The extractor chose the
-    page's main content; when most of its prose sits in regions the DOM calls chrome or comments,
-    those regions are the content (an article in an <aside>, a thread made of comments), not
-    something beside it. Prose only: a menu the extractor took for want of an article stays out."""
-    total = sum(prose_words)
-    inside = sum(words for words, flag in zip(prose_words, in_region, strict=True) if flag)
-    return total > 0 and inside >= config.min_region_prose_share * total
 
 
 def label_main_content(doc: Document, settings: Settings) -> Iterator[Label]:

@@ -6,16 +6,21 @@ duplicate: templates print a title or caption twice close together. Copies far a
 either content that recurs (an interview's questions) or a teaser of a paragraph, which the
 main-content stage tells apart. Short lines such as a section name legitimately recur on
 every card of a listing, so they are left to other stages.
+
+Inside main content an extractor isolated, one repeat is still a template's: the whole article
+printed again (a print version, a second rendering of the body with its date and address between
+the copies). A run of paragraphs printed again in the same order is that second print; a single
+paragraph said twice (a pull quote, a refrain) is the article's own and stays.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cleanscrape.model import Document, Label, Verdict
+from cleanscrape.model import Block, Document, Label, Verdict
 from cleanscrape.settings import DEFAULT_SETTINGS, RepeatedConfig, Settings
 from cleanscrape.stages.base import Stage
-from cleanscrape.text.shapes import word_count
+from cleanscrape.text.shapes import is_prose, word_count
 from cleanscrape.text.tokens import line_key
 
 
@@ -31,6 +36,7 @@ def label_repeated(doc: Document, settings: Settings) -> Iterator[Label]:
     # lines, a recipe's steps, a refrain. On the HTML dev sets the stage cost F1 there:
     # readability 0.933 without it vs 0.905 with it, shub 0.969 vs 0.968 (2026-11-26).
     if doc.main_content_found:
+        yield from _reprinted_paragraphs(doc, settings)
         return
     config = settings.repeated
     last_seen: dict[str, int] = {}
@@ -42,6 +48,35 @@ def label_repeated(doc: Document, settings: Settings) -> Iterator[Label]:
         if previous is not None and index - previous <= config.window and doc.is_kept(index):
             yield Label(index, Verdict.DROP, "duplicate")
         last_seen[key] = index
+
+
+def _reprinted_paragraphs(doc: Document, settings: Settings) -> Iterator[Label]:
+    """Later copies of paragraphs that recur in a run of several, in the same order, after an
+    earlier copy of the run. Paragraphs only: code (a query shown again with one change), table
+    rows and labels repeat within an article legitimately."""
+    paragraphs = [
+        index for index in doc.kept_indices()
+        if doc.evidence_for(index).block is not Block.CODE and is_prose(doc.lines[index].text, settings.shapes)]
+    keys = [line_key(doc.lines[index].text) for index in paragraphs]
+    earlier: dict[str, list[int]] = {}
+    for position, key in enumerate(keys):
+        runs = (_run_through(keys, first, position) for first in earlier.get(key, ()))
+        if any(run >= settings.repeated.min_reprinted_paragraphs for run in runs):
+            yield Label(paragraphs[position], Verdict.DROP, "duplicate")
+        earlier.setdefault(key, []).append(position)
+
+
+def _run_through(keys: list[str], first: int, later: int) -> int:
+    """How many paragraphs in a row, through `later`, repeat those through `first` in the same
+    order, the later copy starting after the earlier one ends."""
+    before = 0
+    while first - before - 1 >= 0 and keys[first - before - 1] == keys[later - before - 1]:
+        before += 1
+    after = 0
+    while later + after + 1 < len(keys) and keys[first + after + 1] == keys[later + after + 1]:
+        after += 1
+    run = before + 1 + after
+    return run if first - before + run <= later - before else 0
 
 
 STAGE = Stage("repeated", label_repeated, ("duplicate",))

@@ -77,3 +77,20 @@ def test_a_feature_or_product_name_holding_a_photo_word_survives(line):
 @pytest.mark.parametrize("line", ["Photo courtesy of Ana Lima", "Image credit: Sam Reed", "Photos/Ana Lima"])
 def test_a_photo_word_joined_to_a_name_by_a_mark_or_a_word_is_a_credit(line):
     assert labels_of(STAGE, [P1, line, P2]) == {2: "caption"}
+
+
+def test_a_caption_region_holding_most_of_the_extracted_prose_is_the_body_not_a_caption():
+    description = [
+        "The restoration took four years and involved a team of eleven specialists from three countries.",
+        "Work began with the removal of a yellowed varnish that had been applied in the nineteenth century.",
+    ]
+    small_caption = "Restorers at work on the altarpiece in the museum's workshop last spring."
+    body_in_caption = split_lines("\n".join([*description, P1]))
+    extracted = Document(
+        lines=body_in_caption, evidence=(Evidence(caption=True), Evidence(caption=True), Evidence()),
+        main_content_found=True)
+    assert labels_of(STAGE, extracted) == {}
+    caption_beside_body = split_lines("\n".join([P1, small_caption, P2]))
+    extracted = Document(
+        lines=caption_beside_body, evidence=(Evidence(), Evidence(caption=True), Evidence()), main_content_found=True)
+    assert labels_of(STAGE, extracted) == {2: "caption"}

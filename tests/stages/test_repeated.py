@@ -4,7 +4,7 @@ import dataclasses
 
 from helpers import doc_from_lines, labels_of
 
-from cleanscrape.model import Label, Verdict
+from cleanscrape.model import Block, Evidence, Label, Verdict
 from cleanscrape.pipeline import apply_labels
 from cleanscrape.stages import repeated
 from cleanscrape.text import tokens
@@ -65,3 +65,37 @@ def test_inside_extracted_main_content_a_repeated_line_is_the_articles_own():
     assert labels_of(repeated.STAGE, doc_from_lines(lines)) == {4: "duplicate"}
     extracted = dataclasses.replace(doc_from_lines(lines), main_content_found=True)
     assert labels_of(repeated.STAGE, extracted) == {}
+
+
+def _extracted(lines: list[str]):
+    return dataclasses.replace(doc_from_lines(lines), main_content_found=True)
+
+
+P2 = "The work is paid for by the regional budget and should be finished within three years."
+P4 = "The agency will publish the final plans on its website before the end of the month."
+P3 = "Residents living near the old harbour will be asked to move their cars during the works."
+
+
+def test_inside_extracted_main_content_an_article_printed_again_is_a_duplicate():
+    body = [P1, P2, P3, P4]
+    lines = [*body, "12 March 2024", "https://news.example.org/floods/barriers", *body]
+    assert labels_of(STAGE, _extracted(lines)) == {7: "duplicate", 8: "duplicate", 9: "duplicate", 10: "duplicate"}
+
+
+def test_inside_extracted_main_content_a_paragraph_quoted_again_alone_survives():
+    lines = [P1, P2, P3, "As the agency put it:", P2, "Work starts in May, weather permitting, the agency added."]
+    assert labels_of(STAGE, _extracted(lines)) == {}
+
+
+def test_inside_extracted_main_content_a_short_run_shown_again_is_the_articles_own():
+    lines = [P1, P2, P3, "The same two paragraphs, as the second draft printed them:", P1, P2]
+    assert labels_of(STAGE, _extracted(lines)) == {}
+
+
+def test_inside_extracted_main_content_code_shown_again_survives():
+    query = "SELECT station, AVG (reading) OVER (PARTITION BY station ORDER BY taken_at) FROM readings;"
+    lines = [P1, query, P2, query]
+    code = {2: Evidence(block=Block.CODE), 4: Evidence(block=Block.CODE)}
+    extracted = dataclasses.replace(
+        _extracted(lines), evidence=tuple(code.get(number, Evidence()) for number in range(1, 5)))
+    assert labels_of(STAGE, extracted) == {}
