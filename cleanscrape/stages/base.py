@@ -92,7 +92,7 @@ def any_word(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
-def prose_words(doc: Document, kept: Sequence[int], settings: Settings) -> list[int]:
+def prose_word_counts(doc: Document, kept: Sequence[int], settings: Settings) -> list[int]:
     """The word count of each kept line that is prose, 0 for the others (menus, labels)."""
     texts = (doc.lines[index].text for index in kept)
     return [word_count(text) if is_prose(text, settings.shapes) else 0 for text in texts]

@@ -14,7 +14,14 @@ from collections.abc import Iterator
 
 from cleanscrape.model import Document, Fact, FactKind, Label, Verdict
 from cleanscrape.settings import DEFAULT_SETTINGS, CaptionConfig, Settings
-from cleanscrape.stages.base import Stage, any_word, candidate_lines, holds_most_prose, lines_matching, prose_words
+from cleanscrape.stages.base import (
+    Stage,
+    any_word,
+    candidate_lines,
+    holds_most_prose,
+    lines_matching,
+    prose_word_counts,
+)
 from cleanscrape.text.shapes import word_count
 from cleanscrape.text.tokens import folded, line_key
 
@@ -92,7 +99,7 @@ def _captions_hold_the_body(doc: Document, settings: Settings) -> bool:
         return False
     kept = doc.kept_indices()
     marked = [doc.evidence_for(index).caption for index in kept]
-    return holds_most_prose(prose_words(doc, kept, settings), marked, settings.main_content)
+    return holds_most_prose(prose_word_counts(doc, kept, settings), marked, settings.main_content)
 
 
 STAGE = Stage("caption", label_captions, ("caption",), (FactKind.CAPTION,))

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from cleanscrape.model import Block, Document, Evidence, Label, Line, Verdict
 from cleanscrape.settings import DEFAULT_SETTINGS, MainContentConfig, Settings
-from cleanscrape.stages.base import Stage, holds_most_prose, prose_words
+from cleanscrape.stages.base import Stage, holds_most_prose, prose_word_counts
 from cleanscrape.stages.header_block import header_block_start
 from cleanscrape.text.shapes import ends_sentence, is_headline, is_prose, word_count
 from cleanscrape.text.stopwords import page_language, stop_word_density
@@ -273,7 +273,7 @@ def _outside_extracted_content(doc: Document, settings: Settings) -> Iterator[La
     """Drops among extracted lines: those of the site's chrome and those of a comment thread,
     unless that kind of region is where the page's content is."""
     kept = doc.kept_indices()
-    prose = prose_words(doc, kept, settings)
+    prose = prose_word_counts(doc, kept, settings)
     config = settings.main_content
     keep_chrome = holds_most_prose(prose, [doc.evidence_for(index).boilerplate for index in kept], config)
     # A page declaring itself a discussion (a forum thread, a Q&A page) is made of the posts its

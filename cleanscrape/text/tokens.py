@@ -11,6 +11,8 @@ many function words does it hold (`prose_words`, which keeps apostrophes: "it's"
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 from cleanscrape.model import fold
 from cleanscrape.text.memo import per_line
@@ -53,6 +55,12 @@ def key_words(text: str) -> list[str]:
 def words(text: str) -> list[str]:
     """Runs of letters, digits and underscores, case-folded."""
     return _WORD.findall(text.casefold())
+
+
+def word_counts(texts: Iterable[str]) -> Counter[str]:
+    """The `words` of all `texts`, each counted as often as they hold it: which words two texts
+    share, copies included, is `(a & b)`."""
+    return Counter(word for text in texts for word in words(text))
 
 
 def letter_words(text: str) -> list[str]:

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleanscrape.frontends.html.dom import inside_any
 from cleanscrape.frontends.html.visible import NOT_VISIBLE_SELECTOR
-from cleanscrape.text.tokens import words
+from cleanscrape.text.tokens import word_counts
 
 MAIN_SELECTOR = 'main, [role="main"]'
 ARTICLE_SELECTOR = "article"
@@ -42,12 +42,12 @@ def declared_main_words(tree: LexborHTMLParser) -> Counter[str] | None:
         regions = articles if len(articles) == 1 else []
     if not regions:
         return None
-    return Counter(word for region in regions for word in words(_visible_text(region)))
+    return word_counts(_visible_text(region) for region in regions)
 
 
 def share_inside(texts: Iterable[str], region_words: Counter[str]) -> float:
     """The share of the words of `texts` that the region holds (counted as often as it has them)."""
-    counted = Counter(word for text in texts for word in words(text))
+    counted = word_counts(texts)
     total = sum(counted.values())
     return sum((counted & region_words).values()) / total if total else 0.0
 

@@ -27,7 +27,7 @@ from cleanscrape.decode.normalize import nonblank_lines, split_lines
 from cleanscrape.frontends.html.visible import Traced, VisibleKeys, comparison_key, comparison_keys, trace
 from cleanscrape.model import Line
 from cleanscrape.text.shapes import is_prose
-from cleanscrape.text.tokens import words
+from cleanscrape.text.tokens import word_counts, words
 
 extract_plain_text: Callable[..., str] | None
 try:  # optional: see the module's docstring
@@ -145,8 +145,7 @@ MIN_FRAGMENT_PROSE_GROWTH = 2
 def body_beyond_fragment(extracted: Iterable[str], paragraphs: Sequence[str]) -> bool:
     """Whether the second extractor's `paragraphs` hold all of trafilatura's `extracted` text and
     MIN_FRAGMENT_GROWTH times more: trafilatura took a fragment of the body for all of it."""
-    found = Counter(word for text in extracted for word in words(text))
-    told = Counter(word for text in paragraphs for word in words(text))
+    found, told = word_counts(extracted), word_counts(paragraphs)
     found_count = sum(found.values())
     if not found_count or sum(told.values()) < MIN_FRAGMENT_GROWTH * found_count:
         return False
