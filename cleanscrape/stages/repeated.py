@@ -58,25 +58,40 @@ def _reprinted_paragraphs(doc: Document, settings: Settings) -> Iterator[Label]:
         index for index in doc.kept_indices()
         if doc.evidence_for(index).block is not Block.CODE and is_prose(doc.lines[index].text, settings.shapes)]
     keys = [line_key(doc.lines[index].text) for index in paragraphs]
+    minimum = settings.repeated.min_reprinted_paragraphs
     earlier: dict[str, list[int]] = {}
+    # The run through a pair of copies lies on their offset's diagonal and is the same for every
+    # pair along it: found once per diagonal and run, a page of many equal paragraphs costs the
+    # number of equal pairs, not that times the length of each run (1,000 equal paragraphs took
+    # 13 s when each pair walked its run).
+    runs: dict[int, tuple[int, int]] = {}
     for position, key in enumerate(keys):
-        runs = (_run_through(keys, first, position) for first in earlier.get(key, ()))
-        if any(run >= settings.repeated.min_reprinted_paragraphs for run in runs):
+        if any(_is_reprint(keys, position, position - first, runs, minimum) for first in earlier.get(key, ())):
             yield Label(paragraphs[position], Verdict.DROP, "duplicate")
         earlier.setdefault(key, []).append(position)
 
 
-def _run_through(keys: list[str], first: int, later: int) -> int:
-    """How many paragraphs in a row, through `later`, repeat those through `first` in the same
-    order, the later copy starting after the earlier one ends."""
-    before = 0
-    while first - before - 1 >= 0 and keys[first - before - 1] == keys[later - before - 1]:
-        before += 1
-    after = 0
-    while later + after + 1 < len(keys) and keys[first + after + 1] == keys[later + after + 1]:
-        after += 1
-    run = before + 1 + after
-    return run if first - before + run <= later - before else 0
+def _is_reprint(keys: list[str], later: int, offset: int, runs: dict[int, tuple[int, int]], minimum: int) -> bool:
+    """Whether paragraph `later` is in a run of at least `minimum` paragraphs repeating, in the same
+    order, those `offset` paragraphs before, the later copy starting after the earlier one ends.
+    `runs` keeps the last run found on each offset."""
+    start, end = runs.get(offset, (later + 1, later))
+    if not start <= later <= end:
+        start, end = _run_through(keys, later, offset)
+        runs[offset] = start, end
+    return minimum <= end - start + 1 <= offset
+
+
+def _run_through(keys: list[str], later: int, offset: int) -> tuple[int, int]:
+    """The first and last paragraph of the longest run through `later` whose keys equal, one for
+    one, those `offset` paragraphs before."""
+    start = later
+    while start - offset - 1 >= 0 and keys[start - 1] == keys[start - offset - 1]:
+        start -= 1
+    end = later
+    while end + 1 < len(keys) and keys[end + 1] == keys[end + 1 - offset]:
+        end += 1
+    return start, end
 
 
 STAGE = Stage("repeated", label_repeated, ("duplicate",))
