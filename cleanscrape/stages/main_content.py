@@ -18,6 +18,7 @@ thread made of comments) or the page declares itself a discussion.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -202,8 +203,12 @@ def detached_tail_start(scores: Sequence[float], start: int, end: int, config: M
     takes in when their words outweigh the furniture's penalty. The run ends before the first gap
     of short lines that a lone paragraph follows when all from there on holds a small share of
     the run's prose: the longer the gap, the larger the share that may go; else at `end`."""
+    # The prose before each position of the run, summed once: summing the body and the tail again
+    # for every island made a page of many short sections quadratic (4,000 sections: 2.3 s).
+    prose_before = list(itertools.accumulate((max(score, 0.0) for score in scores[start:end]), initial=0.0))
     for island in prose_islands(scores, start, end)[1:]:
-        tail, body = _prose_score(scores, island.gap_start, end), _prose_score(scores, start, island.gap_start)
+        body = prose_before[island.gap_start - start]
+        tail = prose_before[-1] - body
         share = min(config.tail_max_share, config.tail_share_per_gap_line * (island.gap_lines - 1))
         if island.paragraphs <= config.tail_island_max_paragraphs and tail < share * body:
             return island.gap_start
@@ -232,10 +237,6 @@ def introduced_list_end(kept: Sequence[int], lines: Sequence[Line], scores: Sequ
 
 # A list's next item is on the next line, or after one blank line.
 _NEXT_ITEM_STEP = 2
-
-
-def _prose_score(scores: Sequence[float], start: int, end: int) -> float:
-    return sum(score for score in scores[start:end] if score > 0)
 
 
 @dataclass(frozen=True, slots=True)
