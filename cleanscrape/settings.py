@@ -185,6 +185,8 @@ class MetadataConfig:
     # 1bbef13 (text F1 traf-dev +0.001, shub unchanged; not tuned): a kicker and a section heading
     # sit above a title; a longer run of headline-shaped lines above it is a list of the page's.
     max_headings_above_title: int = 2
+    # Not measured: a teaser is a sentence or two (20-50 words); a story's body is paragraphs.
+    max_teaser_words: int = 60
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@ run of paragraphs, the header block is made of date lines, bylines, short list i
 (breadcrumbs, tags) and a short name printed just above a date (the outlet); the headline-shaped
 line above that block is the title. The first article needs no more evidence than that. A later
 title must show an article header of its own (the title printed twice, or a date under it), or
-it is a subheading and stays in the text.
+it is a subheading and stays in the text. In HTML the extractor leaves dates out, so a later
+<h1>-<h6> also starts an article when it carries a byline of its own or stands at the level of
+the article's title (`_starts_story`); one whose story is only a teaser is a related headline.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Sequence
 
-from cleanscrape.model import Document, Fact, FactKind, Label, Line, Verdict
+from cleanscrape.model import Block, Document, Fact, FactKind, Label, Line, Verdict
 from cleanscrape.settings import MetadataConfig, Settings
 from cleanscrape.stages.base import Stage
 from cleanscrape.stages.header_block import HeaderLine, read_header_block
@@ -108,6 +110,7 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
 
     zone_start = 0
     first_zone = True
+    title_level: int | None = None  # HTML: the heading level of the first article's title
     titles_printed_twice = False  # the page's first title was printed twice, as its template prints titles
     words_since_title = 0
     for pos in range(len(lines)):
@@ -126,12 +129,24 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
         # where the first title was printed twice too; else it is a caption shown twice (w3m prints
         # an image's alt text and its caption) between the article's paragraphs.
         has_header = title is not None and ((printed_twice and titles_printed_twice) or has_date)
+        if title is not None and not first_zone and not has_header and doc.main_content_found:
+            has_header = _starts_story(doc, kept[zone_start + title_pos], block, title_level)
         # An article glued below another follows a whole article: a title-like line after fewer
         # words of text is a subheading, a teaser or a caption, not the start of a second article.
         if not first_zone and not (has_header and words_since_title >= config.min_words_before_next_title):
             title = None
             block = []
+        if title is not None and not first_zone and doc.main_content_found and _is_teaser(doc, kept, prose, pos, config):
+            # Another story's headline and a sentence or two of it: a teaser, not an article.
+            yield Label(kept[zone_start + title_pos], Verdict.DROP, "related-headlines")
+            for block_pos, _ in _block_facts(block):
+                yield Label(kept[zone_start + block_pos], Verdict.DROP, "related-headlines")
+            for body_pos in _story_body(doc, kept, prose, pos):
+                yield Label(kept[body_pos], Verdict.DROP, "related-headlines")
+            title, block = None, []
         if title is not None:
+            if first_zone:
+                title_level = _heading_level(doc, kept[zone_start + title_pos])
             words_since_title = 0
             title_fact = Fact(FactKind.TITLE, title.text)
             yield Label(kept[zone_start + title_pos], Verdict.DROP, "metadata", facts=(title_fact,))
@@ -147,6 +162,37 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
             words_since_title += word_count(lines[zone_start].text)
             zone_start += 1
     yield from _article_header_lines(doc, kept, prose)
+
+
+def _heading_level(doc: Document, index: int) -> int | None:
+    """The level of an HTML heading (1 for <h1>); None for any other line."""
+    evidence = doc.evidence_for(index)
+    return evidence.level if evidence.block is Block.HEADING else None
+
+
+def _starts_story(doc: Document, index: int, block: Sequence[HeaderLine], title_level: int | None) -> bool:
+    """An HTML heading after a whole article that starts another story rather than a section:
+    it has a byline of its own (a section never has), or it stands at the level of the article's
+    title (<h1> after an <h1> article), where a section's heading stands below it."""
+    level = _heading_level(doc, index)
+    if level is None:
+        return False
+    has_byline = any(fact.kind is FactKind.AUTHOR for line in block for fact in line.facts)
+    return has_byline or (title_level is not None and level <= title_level)
+
+
+def _story_body(doc: Document, kept: Sequence[int], prose: Sequence[bool], start: int) -> range:
+    """Positions of a story's body from its first paragraph at `start`: up to the next HTML heading."""
+    end = start
+    while end < len(kept) and (end == start or _heading_level(doc, kept[end]) is None):
+        end += 1
+    return range(start, end)
+
+
+def _is_teaser(doc: Document, kept: Sequence[int], prose: Sequence[bool], start: int, config: MetadataConfig) -> bool:
+    """A story whose body holds no more than a teaser's words (a sentence or two)."""
+    words = sum(word_count(doc.lines[kept[pos]].text) for pos in _story_body(doc, kept, prose, start))
+    return words <= config.max_teaser_words
 
 
 def _article_header_lines(doc: Document, kept: Sequence[int], prose: Sequence[bool]) -> Iterator[Label]:
@@ -168,7 +214,7 @@ def _article_header_lines(doc: Document, kept: Sequence[int], prose: Sequence[bo
 STAGE = Stage(
     "metadata",
     label_metadata,
-    ("metadata",),
+    ("metadata", "related-headlines"),
     (
         FactKind.TITLE, FactKind.HEADING, FactKind.STANDFIRST, FactKind.PUBLISHED, FactKind.UPDATED,
         FactKind.UNDATED, FactKind.PUBLISHER, FactKind.SECTION, FactKind.AUTHOR,
