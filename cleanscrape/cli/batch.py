@@ -24,8 +24,10 @@ from cleanscrape.cli.options import (
     CommandParser,
     add_input_field_arguments,
     add_input_format_argument,
+    add_loudness_arguments,
     add_max_bytes_argument,
     add_settings_arguments,
+    is_quiet,
     jsonl_fields_from_args,
     max_bytes_from_args,
     positive_int,
@@ -123,9 +125,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
                           "OUT.jsonl.resume that -o writes beside OUT.jsonl (with --output-dir: by the files there); "
                           "refused (exit 2) for an output written from other inputs or options")
     run.add_argument("--fail-on-error", action="store_true", help="exit 1 if any document gave an error record")
-    run.add_argument("-q", "--quiet", action="store_true",
-                     help="no progress line and no summary line (the progress line shows only on a terminal: "
-                          "documents done, and, the inputs being files, the share done and the time left)")
+    add_loudness_arguments(parser)  # -q: no progress line (shown only on a terminal) and no summary line
     add_settings_arguments(parser)  # the same cleaning options as `cleanscrape clean`
     return parser
 
@@ -215,7 +215,7 @@ def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> Exit
               f"{_describe(write_error)}; what was written ends on a whole record (rerun with --resume)",
               file=sys.stderr)
         return ExitCode.FAILED
-    if not args.quiet:
+    if not is_quiet(args):
         print(summary.line(interrupted=interrupted), file=sys.stderr)
     if interrupted:
         return ExitCode.INTERRUPTED
@@ -301,7 +301,7 @@ class _ProgressSource:
 
 def _progress_source(args: argparse.Namespace) -> _ProgressSource | None:
     # Only for a person watching: never in logs, pipes or CI output.
-    if args.quiet or not sys.stderr.isatty():
+    if is_quiet(args) or not sys.stderr.isatty():
         return None
     return _ProgressSource(ByteMeter())
 

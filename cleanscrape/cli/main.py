@@ -14,7 +14,7 @@ from cleanscrape.cli.batch import add_batch_parser
 from cleanscrape.cli.clean import add_clean_parser
 from cleanscrape.cli.exit_codes import ExitCode, exit_codes_help
 from cleanscrape.cli.explain import add_explain_parser
-from cleanscrape.cli.options import CommandParser, settings_from_args
+from cleanscrape.cli.options import CommandParser, add_loudness_arguments, settings_from_args, verbosity
 from cleanscrape.cli.spark import add_spark_parser
 
 
@@ -22,11 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = CommandParser(prog="cleanscrape", description="Clean scraped web pages into article text and metadata.",
                            epilog=exit_codes_help())
     parser.add_argument("--version", action="version", version=f"cleanscrape {__version__}")
-    loudness = parser.add_mutually_exclusive_group()
-    loudness.add_argument("-v", "--verbose", action="count", default=0,
-                          help="say more on stderr: what each command did (-vv: and the settings used)")
-    loudness.add_argument("-q", "--quiet", action="store_const", const=-1, dest="verbose",
-                          help="errors only on stderr")
+    add_loudness_arguments(parser, top_level=True)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_clean_parser(commands)
     add_explain_parser(commands)
@@ -38,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    configure_logging(args.verbose)
+    configure_logging(verbosity(args))
     try:
         settings_from_args(args)
     except (ValueError, TypeError) as error:
