@@ -126,7 +126,8 @@ def _describe(error: BaseException) -> str:
         return f"{error}; {_RAISE_SIZE_LIMIT}"
     if isinstance(error, InputTooLarge):
         if error.limit == "max_input_bytes":
-            return f"input has {error.size} {error.what}, more than the size limit ({error.maximum}); {_RAISE_SIZE_LIMIT}"
+            return (f"input has {error.size} {error.what}, more than the size limit ({error.maximum}); "
+                    f"{_RAISE_SIZE_LIMIT}")
         return (f"input has {error.size} {error.what}, more than {error.limit}={error.maximum} allows; raise the "
                 f"limit with `{error.limit} = N` in a --config FILE.toml")
     if isinstance(error, OSError) and error.strerror:

@@ -136,12 +136,12 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
         if not first_zone and not (has_header and words_since_title >= config.min_words_before_next_title):
             title = None
             block = []
-        if title is not None and not first_zone and doc.main_content_found and _is_teaser(doc, kept, prose, pos, config):
+        if title is not None and not first_zone and doc.main_content_found and _is_teaser(doc, kept, pos, config):
             # Another story's headline and a sentence or two of it: a teaser, not an article.
             yield Label(kept[zone_start + title_pos], Verdict.DROP, "related-headlines")
             for block_pos, _ in _block_facts(block):
                 yield Label(kept[zone_start + block_pos], Verdict.DROP, "related-headlines")
-            for body_pos in _story_body(doc, kept, prose, pos):
+            for body_pos in _story_body(doc, kept, pos):
                 yield Label(kept[body_pos], Verdict.DROP, "related-headlines")
             title, block = None, []
         if title is not None:
@@ -181,7 +181,7 @@ def _starts_story(doc: Document, index: int, block: Sequence[HeaderLine], title_
     return has_byline or (title_level is not None and level <= title_level)
 
 
-def _story_body(doc: Document, kept: Sequence[int], prose: Sequence[bool], start: int) -> range:
+def _story_body(doc: Document, kept: Sequence[int], start: int) -> range:
     """Positions of a story's body from its first paragraph at `start`: up to the next HTML heading."""
     end = start
     while end < len(kept) and (end == start or _heading_level(doc, kept[end]) is None):
@@ -189,9 +189,9 @@ def _story_body(doc: Document, kept: Sequence[int], prose: Sequence[bool], start
     return range(start, end)
 
 
-def _is_teaser(doc: Document, kept: Sequence[int], prose: Sequence[bool], start: int, config: MetadataConfig) -> bool:
+def _is_teaser(doc: Document, kept: Sequence[int], start: int, config: MetadataConfig) -> bool:
     """A story whose body holds no more than a teaser's words (a sentence or two)."""
-    words = sum(word_count(doc.lines[kept[pos]].text) for pos in _story_body(doc, kept, prose, start))
+    words = sum(word_count(doc.lines[kept[pos]].text) for pos in _story_body(doc, kept, start))
     return words <= config.max_teaser_words
 
 

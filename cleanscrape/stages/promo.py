@@ -58,8 +58,8 @@ _NEWSLETTER_NAME = re.compile(r"\bnewsletters?\b", re.IGNORECASE)
 # paywalls reports such figures about readers ("it offers 10 free articles"), never to "you".
 _FREE = (r"(?:free|gratuit[se]?|gratuit[oa]s?|gratuiti|gratis|kostenlose[nr]?|freie[nr]?|darmow\w*"
          r"|bezpłatn\w*|бесплатн\w*|ücretsiz)")
-_ARTICLES = (r"(?:articles?|stories|artikel\w*|art[íi]culos?|artigos?|mat[ée]rias?|articoli|notizie|noticias|not[íi]cias"
-             r"|artyku[łl]\w*|стат\w*|материал\w*|makale\w*|haber\w*|gratisartik\w*)")
+_ARTICLES = (r"(?:articles?|stories|artikel\w*|art[íi]culos?|artigos?|mat[ée]rias?|articoli|notizie|noticias"
+             r"|not[íi]cias|artyku[łl]\w*|стат\w*|материал\w*|makale\w*|haber\w*|gratisartik\w*)")
 _FREE_ARTICLES = re.compile(rf"\b{_FREE}\s+(?:\w+\s+)?{_ARTICLES}|\b{_ARTICLES}\s+{_FREE}|gratisartik", re.IGNORECASE)
 _READER_COUNTED = re.compile(
     r"\b(?:you|you'?ve|your|vous|votre|vos|(?-i:Sie)|du|dir|dein\w*|has|tienes|te|le\s+quedan|les\s+quedan"
