@@ -5,20 +5,23 @@ run of paragraphs, the header block is made of date lines, bylines, short list i
 (breadcrumbs, tags) and a short name printed just above a date (the outlet); the headline-shaped
 line above that block is the title. The first article needs no more evidence than that. A later
 title must show an article header of its own (the title printed twice, or a date under it), or
-it is a subheading and stays in the text. In HTML the extractor leaves dates out, so a later
-<h1>-<h6> also starts an article when it carries a byline of its own or stands at the level of
-the article's title (`_starts_story`); one whose story is only a teaser is a related headline.
+it is a subheading and stays in the text. In HTML the extractor leaves bylines and dates out, so
+a later <h1>-<h6> also starts an article when one of them stands under it on the page, or when it
+stands at the level of the article's title (`_starts_story`); one whose story is only a teaser is
+a related headline.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Iterator, Sequence
 
 from cleanscrape.model import Block, Document, Fact, FactKind, Label, Line, Verdict
+from cleanscrape.parse.people import parse_byline
 from cleanscrape.settings import MetadataConfig, Settings
 from cleanscrape.stages.base import Stage
-from cleanscrape.stages.header_block import HeaderLine, read_header_block
+from cleanscrape.stages.header_block import HeaderLine, date_facts, read_header_block
 from cleanscrape.text.shapes import is_headline, is_prose, word_count
 from cleanscrape.text.tokens import key_words, line_key
 
@@ -130,7 +133,7 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
         # an image's alt text and its caption) between the article's paragraphs.
         has_header = title is not None and ((printed_twice and titles_printed_twice) or has_date)
         if title is not None and not first_zone and not has_header and doc.main_content_found:
-            has_header = _starts_story(doc, kept[zone_start + title_pos], block, title_level)
+            has_header = _starts_story(doc, kept[zone_start + title_pos], kept[pos], block, title_level, settings)
         # An article glued below another follows a whole article: a title-like line after fewer
         # words of text is a subheading, a teaser or a caption, not the start of a second article.
         if not first_zone and not (has_header and words_since_title >= config.min_words_before_next_title):
@@ -170,15 +173,25 @@ def _heading_level(doc: Document, index: int) -> int | None:
     return evidence.level if evidence.block is Block.HEADING else None
 
 
-def _starts_story(doc: Document, index: int, block: Sequence[HeaderLine], title_level: int | None) -> bool:
+def _starts_story(doc: Document, index: int, body_index: int, block: Sequence[HeaderLine],
+                  title_level: int | None, settings: Settings) -> bool:
     """An HTML heading after a whole article that starts another story rather than a section:
-    it has a byline of its own (a section never has), or it stands at the level of the article's
-    title (<h1> after an <h1> article), where a section's heading stands below it."""
+    it stands at the level of the article's title (<h1> after an <h1> article), where a section's
+    heading stands below it, or a byline or a date of its own sits between it and its first
+    paragraph (at `body_index`), which a section never has. The extractor leaves bylines and
+    dates out of its text, so they are looked for among the page's lines it left out too."""
     level = _heading_level(doc, index)
     if level is None:
         return False
-    has_byline = any(fact.kind is FactKind.AUTHOR for line in block for fact in line.facts)
-    return has_byline or (title_level is not None and level <= title_level)
+    if title_level is not None and level <= title_level:
+        return True
+    if any(fact.kind is FactKind.AUTHOR for line in block for fact in line.facts):
+        return True
+    numbers = [line.number for line in doc.left_out]
+    between = doc.left_out[bisect.bisect_right(numbers, doc.lines[index].number):
+                           bisect.bisect_left(numbers, doc.lines[body_index].number)]
+    return any(date_facts(line.text, doc.day_first) is not None or (
+        word_count(line.text) <= settings.metadata.max_byline_words and parse_byline(line.text)) for line in between)
 
 
 def _story_body(doc: Document, kept: Sequence[int], start: int) -> range:
@@ -190,9 +203,9 @@ def _story_body(doc: Document, kept: Sequence[int], start: int) -> range:
 
 
 def _is_teaser(doc: Document, kept: Sequence[int], start: int, config: MetadataConfig) -> bool:
-    """A story whose body holds no more than a teaser's words (a sentence or two)."""
-    words = sum(word_count(doc.lines[kept[pos]].text) for pos in _story_body(doc, kept, start))
-    return words <= config.max_teaser_words
+    """A story whose body is one paragraph of no more than a teaser's words (a sentence or two)."""
+    body = [doc.lines[kept[pos]].text for pos in _story_body(doc, kept, start)]
+    return sum(map(is_prose, body)) <= 1 and sum(map(word_count, body)) <= config.max_teaser_words
 
 
 def _article_header_lines(doc: Document, kept: Sequence[int], prose: Sequence[bool]) -> Iterator[Label]:
