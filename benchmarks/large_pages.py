@@ -9,6 +9,8 @@ the machine inflate much less than wall time) and the peak resident memory of th
 - article: one long article, <h2> sections of a few paragraphs each (a long report, a book chapter);
 - table: one huge data table, rows of six cells (a statistics page, a price list);
 - cards: many repeated linked cards, each an image, a headline link and a teaser (an archive page);
+- long_cards: the same with a paragraph's teaser, so that the page reaches max_html_elements and
+  the size limit together;
 - scripted: an ordinary article whose bytes are mostly inline script and JSON state (a modern
   news site's page), the common way a real page grows large.
 
@@ -72,16 +74,22 @@ def table(size: int, rng: random.Random) -> str:
     return _page("Bus punctuality", "".join(rows) + "</tbody></table>")
 
 
-def cards(size: int, rng: random.Random) -> str:
+def cards(size: int, rng: random.Random, teaser_words: tuple[int, int] = (15, 30)) -> str:
     items, total, number = ["<h1>Archive: local news</h1>"], 0, 0
     while total < size:
         number += 1
         headline = _sentence(rng, rng.randint(6, 11)).rstrip(".")
         items.append(f"<div class=\"card\"><a href=\"/news/{number}\"><img src=\"/img/{number}.jpg\" alt=\"\">"
-                     f"<h3>{headline}</h3></a><p class=\"teaser\">{_sentence(rng, rng.randint(15, 30))}</p>"
+                     f"<h3>{headline}</h3></a><p class=\"teaser\">{_sentence(rng, rng.randint(*teaser_words))}</p>"
                      f"<span class=\"date\">12 March 2025</span></div>")
         total += len(items[-1])
     return _page("Archive", "".join(items))
+
+
+def long_cards(size: int, rng: random.Random) -> str:
+    """Cards with teasers of a paragraph: at 10 MiB about as many elements as max_html_elements
+    allows, so the page is at two limits at once."""
+    return cards(size, rng, teaser_words=(60, 90))
 
 
 def scripted(size: int, rng: random.Random) -> str:
@@ -96,7 +104,7 @@ def scripted(size: int, rng: random.Random) -> str:
     return _page("Council approves the tram line", body, head)
 
 
-KINDS = {"article": article, "table": table, "cards": cards, "scripted": scripted}
+KINDS = {"article": article, "table": table, "cards": cards, "long_cards": long_cards, "scripted": scripted}
 
 
 def _measure(kind: str, mib: float, check_limits: bool) -> dict[str, object]:
