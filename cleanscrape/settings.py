@@ -218,11 +218,11 @@ class Settings:
     # bounded time and memory in a scraper as much as in `cleanscrape batch`. Input over a limit
     # raises `cleanscrape.InputTooLarge` (nothing is truncated); None switches a limit off.
     # Real pages stay far below every default (see cleanscrape/limits.py for the measurements).
-    max_input_bytes: int | None = 20 * 1024 * 1024  # bytes given as bytes; characters of a str
+    max_input_bytes: int | None = 10 * 1024 * 1024  # bytes given as bytes; characters of a str
     max_lines: int | None = 100_000  # lines of text (HTML: of the text extracted from it)
     max_line_chars: int | None = 1_000_000  # the longest line (HTML: of the extracted text)
     max_html_depth: int | None = 5_000  # nesting of HTML elements that need an end tag
-    max_html_elements: int | None = 100_000  # start tags in an HTML document
+    max_html_elements: int | None = 60_000  # start tags in an HTML document
     # The thresholds of each stage (named as the stage, with _ for -), of the line-shape predicates
     # every stage shares, and of segmentation into articles.
     shapes: ShapesConfig = ShapesConfig()

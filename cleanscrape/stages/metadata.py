@@ -6,9 +6,8 @@ run of paragraphs, the header block is made of date lines, bylines, short list i
 line above that block is the title. The first article needs no more evidence than that. A later
 title must show an article header of its own (the title printed twice, or a date under it), or
 it is a subheading and stays in the text. In HTML the extractor leaves bylines and dates out, so
-a later <h1>-<h6> also starts an article when one of them stands under it on the page, or when it
-stands at the level of the article's title (`_starts_story`); one whose story is only a teaser is
-a related headline.
+a later <h1>-<h6> also starts an article when one of them stands under it on the page
+(`_starts_story`); one whose story is only a teaser is a related headline.
 """
 
 from __future__ import annotations
@@ -113,7 +112,6 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
 
     zone_start = 0
     first_zone = True
-    title_level: int | None = None  # HTML: the heading level of the first article's title
     titles_printed_twice = False  # the page's first title was printed twice, as its template prints titles
     words_since_title = 0
     for pos in range(len(lines)):
@@ -133,7 +131,7 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
         # an image's alt text and its caption) between the article's paragraphs.
         has_header = title is not None and ((printed_twice and titles_printed_twice) or has_date)
         if title is not None and not first_zone and not has_header and doc.main_content_found:
-            has_header = _starts_story(doc, kept[zone_start + title_pos], kept[pos], block, title_level, settings)
+            has_header = _starts_story(doc, kept[zone_start + title_pos], kept[pos], block, settings)
         # An article glued below another follows a whole article: a title-like line after fewer
         # words of text is a subheading, a teaser or a caption, not the start of a second article.
         if not first_zone and not (has_header and words_since_title >= config.min_words_before_next_title):
@@ -148,8 +146,6 @@ def label_metadata(doc: Document, settings: Settings) -> Iterator[Label]:
                 yield Label(kept[body_pos], Verdict.DROP, "related-headlines")
             title, block = None, []
         if title is not None:
-            if first_zone:
-                title_level = _heading_level(doc, kept[zone_start + title_pos])
             words_since_title = 0
             title_fact = Fact(FactKind.TITLE, title.text)
             yield Label(kept[zone_start + title_pos], Verdict.DROP, "metadata", facts=(title_fact,))
@@ -174,17 +170,15 @@ def _heading_level(doc: Document, index: int) -> int | None:
 
 
 def _starts_story(doc: Document, index: int, body_index: int, block: Sequence[HeaderLine],
-                  title_level: int | None, settings: Settings) -> bool:
-    """An HTML heading after a whole article that starts another story rather than a section:
-    it stands at the level of the article's title (<h1> after an <h1> article), where a section's
-    heading stands below it, or a byline or a date of its own sits between it and its first
-    paragraph (at `body_index`), which a section never has. The extractor leaves bylines and
-    dates out of its text, so they are looked for among the page's lines it left out too."""
-    level = _heading_level(doc, index)
-    if level is None:
+                  settings: Settings) -> bool:
+    """An HTML heading after a whole article that starts another story rather than a section: a
+    byline or a date of its own sits between it and its first paragraph (at `body_index`), which
+    a section never has. The extractor leaves bylines and dates out of its text, so they are
+    looked for among the page's lines it left out too. The heading's level says nothing: pages
+    set their sections at the title's level (<h2> title, <h2> steps) or above it (an <h4> title
+    over <h3> sections): splitting there cost wcxb-dev F1 0.840 -> 0.831 (article 0.946 -> 0.932)."""
+    if _heading_level(doc, index) is None:
         return False
-    if title_level is not None and level <= title_level:
-        return True
     if any(fact.kind is FactKind.AUTHOR for line in block for fact in line.facts):
         return True
     numbers = [line.number for line in doc.left_out]

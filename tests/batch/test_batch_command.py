@@ -261,7 +261,7 @@ def _explode():
 
 
 @pytest.mark.parametrize(("flag", "limit"), [(["--max-bytes", "0"], None), (["--max-bytes", "5M"], 5 << 20),
-                                             ([], 20 << 20)])
+                                             ([], 10 << 20)])
 def test_max_bytes_is_also_the_limit_clean_applies(flag: list[str], limit: int | None) -> None:
     # Before, clean() kept its own 20M limit: `--max-bytes 0` ("no limit") still refused a 25 MB
     # page, asking to raise max_input_bytes, which the command line cannot do.

@@ -79,11 +79,19 @@ def test_stories_with_bylines_after_the_article_are_appended_articles():
     assert OTHERS[0][2][1] in result.articles[1].text
 
 
-def test_a_story_under_a_heading_at_the_titles_level_is_appended_without_a_byline():
+def test_a_story_with_a_date_under_its_heading_is_appended():
     title, _, paragraphs = OTHERS[0]
-    result = cleanscrape.clean(page(main_story(), story("h1", title, None, paragraphs)), content_type="html")
+    dated = story("h1", title, None, paragraphs).replace("</h1>", "</h1><p><time>12 March 2025</time></p>")
+    result = cleanscrape.clean(page(main_story(), dated), content_type="html")
     assert [(a.role.value, a.title) for a in result.articles] == [("main", TITLE), ("appended", title)]
     assert paragraphs[0] not in result.text
+
+
+def test_sections_at_the_titles_level_stay_in_the_article():
+    title, _, paragraphs = OTHERS[0]  # an <h1> section heading under an <h1> title, no byline or date
+    result = cleanscrape.clean(page(main_story(), story("h1", title, None, paragraphs)), content_type="html")
+    assert [a.role.value for a in result.articles] == ["main"]
+    assert title in result.text and paragraphs[0] in result.text
 
 
 def test_a_long_article_with_sub_headings_stays_one_article():
