@@ -30,7 +30,11 @@ shared 2-core machine (load ~15, so the figures are upper bounds):
 - repeated linked cards with a date each (an archive page, ~19,000 elements a MiB): 2 MiB 7.8 s;
   2.6 MiB (49,600 elements) 11.8 s, 292 MB; 3.1 MiB (59,100, under the new default) 20.1 s,
   327 MB; 5 MiB (95,000, under the old default) stopped after 127 s of CPU, at 508 MB;
-- a huge table (six cells a row): 1 MiB (50,000 elements) 3.3 s, 233 MB.
+- the same cards with a paragraph's teaser, at both new limits at once: 6 MiB, 59,400 elements,
+  21.2 s, 384 MB;
+- a huge table (six cells a row): 1 MiB (50,000 elements) 3.3 s, 233 MB; 1.2 MiB (59,900) 3.9 s;
+- a page whose bytes are mostly inline JSON state: 14 MiB, refused by the size limit, cleaned
+  with the limits lifted in 0.3 s (script is skipped before any costly step).
 
 So at the defaults the slowest accepted documents measured take ~20 s of one core (cards at the
 element limit; 100,000 lines of text about as long), with one known exception: lexbor is also
