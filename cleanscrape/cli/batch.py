@@ -29,6 +29,7 @@ from cleanscrape.cli.batch_outputs import (
     run_description,
 )
 from cleanscrape.cli.exit_codes import ExitCode, exit_codes_help
+from cleanscrape.cli.logs import configure_logging
 from cleanscrape.cli.options import (
     NO_TIMEOUT,
     CommandParser,
@@ -374,8 +375,6 @@ def _describe(error: OSError) -> str:
 
 
 def main(argv: Sequence[str] | None = None, *, clean: Cleaner | None = None) -> int:
-    from cleanscrape.cli.main import configure_logging  # here: cli.main imports this module
-
     parser = configure_parser(CommandParser(prog=PROG))
     args = parser.parse_args(argv)
     configure_logging(verbosity(args))  # as `cleanscrape batch` does: -q keeps errors only
