@@ -117,3 +117,12 @@ def test_a_paywall_counter_inside_the_article_goes_as_promo():
     result = cleanscrape.clean(page(main_story(counter)), content_type="html")
     assert counter not in result.text and ("promo", counter) in {(r.reason, r.text) for r in result.removed}
     assert all(paragraph in result.text for paragraph in ARTICLE)
+
+
+def test_replies_of_a_forum_thread_are_not_glued_stories():
+    posts = "".join(
+        f"<div><h3>Re: {TITLE}</h3><p class=\"byline\">By {name}</p><p>{text}</p><p>{more}</p><p>{ARTICLE[2]}</p></div>"
+        for name, text, more in (("Anna Lind", *ARTICLE[:2]), ("Tom Reyes", *OTHERS[0][2][:2])))
+    result = cleanscrape.clean(page(main_story(), posts), content_type="html")
+    assert [a.role.value for a in result.articles] == ["main"]
+    assert OTHERS[0][2][0] in result.text
