@@ -72,8 +72,10 @@ def _install() -> None:
 
     def compare_when_doubtful(cleaned_tree: Any, raw_tree: Any, body: Any, text: str, options: Any) -> Any:
         visible_chars = _visible_chars.get()
-        if visible_chars is None or first_result_doubtful(
-                body, text, options.focus, options.min_extracted_size, visible_chars):
+        # Options a trafilatura release might rename: without them, the comparison runs.
+        focus, min_size = getattr(options, "focus", None), getattr(options, "min_extracted_size", None)
+        if visible_chars is None or focus is None or not isinstance(min_size, int) or first_result_doubtful(
+                body, text, focus, min_size, visible_chars):
             return compare(cleaned_tree, raw_tree, body, text, options)
         return body, text
 
