@@ -18,6 +18,8 @@ from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
 from cleanscrape.text.shapes import letter_count
+from cleanscrape.text.stopwords import STOP_WORDS
+from cleanscrape.text.tokens import prose_words
 
 MIN_LETTERS = 20  # not measured: below this langdetect's answer is noise (a title, a date)
 # langdetect averages several random walks over the sample's n-grams (7 by default), each about
@@ -106,6 +108,18 @@ MIN_KANA_SHARE = 0.1
 MIN_HANGUL_SHARE = 0.1
 
 
+# A sample whose function words are clearly English or German is that language without
+# langdetect (a fifth of the text path's time). Chosen on the 1,994 text dumps of shub and
+# traf-dev and the seeds: at these values the stop words decide 84% of the pages, every one as
+# langdetect did. Only English and German: the other lists have neighbours langdetect tells apart
+# that share their function words (Catalan and Galician beside Spanish and Portuguese, Danish and
+# Norwegian beside Swedish); Dutch and Afrikaans share a few of German's, hence the margin.
+DECIDING_LANGUAGES = ("en", "de")
+MIN_DECIDING_SHARE = 0.25  # of the sample's words in the language's list (English prose: ~0.45)
+MIN_DECIDING_MARGIN = 3.0  # times the share of the runner-up list
+MIN_DECIDING_WORDS = 20
+
+
 @functools.lru_cache(maxsize=1)
 def _factory() -> DetectorFactory:
     """The language profiles, loaded once: read-only data, so sharing it changes no result."""
@@ -161,6 +175,9 @@ def detect_language(text: str, sample_chars: int = 300, *, sample: str | None = 
         return None
     if allowed is not None and len(allowed) == 1:
         return next(iter(allowed))
+    decided = stop_word_language(sample)
+    if decided is not None and (allowed is None or decided in allowed):
+        return decided
     detector = _factory().create()
     detector.seed = 0  # langdetect samples at random: a fixed seed gives the same answer every run
     detector.n_trial = TRIALS if len(sample) >= SHORT_SAMPLE_CHARS else SHORT_SAMPLE_TRIALS
@@ -172,6 +189,19 @@ def detect_language(text: str, sample_chars: int = 300, *, sample: str | None = 
     # The likeliest language the script allows (langdetect lists those above its own threshold).
     codes = (guess.lang.split("-")[0] for guess in guesses)
     return next((code for code in codes if allowed is None or code in allowed), None)
+
+
+def stop_word_language(sample: str) -> str | None:
+    """English or German when `sample`'s function words clearly say so (DECIDING_LANGUAGES), else None."""
+    words = Counter(prose_words(sample))
+    total = sum(words.values())
+    if total < MIN_DECIDING_WORDS:
+        return None
+    hits = sorted(((sum(map(words.__getitem__, stop & words.keys())), language)
+                   for language, stop in STOP_WORDS.items()), reverse=True)
+    (best, language), (runner_up, _) = hits[0], hits[1]
+    clear = best >= MIN_DECIDING_SHARE * total and best >= MIN_DECIDING_MARGIN * runner_up
+    return language if clear and language in DECIDING_LANGUAGES else None
 
 
 def language_sample(text: str, sample_chars: int) -> str:
