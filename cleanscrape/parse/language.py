@@ -63,6 +63,8 @@ _SCRIPT_CHARS = {
     "han": "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff",
 }
 _SCRIPT_RUNS = {script: re.compile(f"[{chars}]") for script, chars in _SCRIPT_CHARS.items()}
+# A letter of no Latin block: a sample without one is Latin, told without counting every script.
+_BEYOND_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")  # what letter_count does not count: marks, digits, punctuation
 # The languages written in each script (ISO 639-1). Chinese, Japanese and Korean share the Han
 # characters: text whose Han letters come with kana is Japanese, with Hangul Korean, alone Chinese.
@@ -147,7 +149,7 @@ def primary_subtag(declared: str | None) -> str | None:
 
 def script_languages(sample: str) -> frozenset[str] | None:
     """The languages `sample`'s script is written in; None when no one script holds most of its letters."""
-    if sample.isascii():
+    if sample.isascii() or not _BEYOND_LATIN.search(sample):
         return LANGUAGES_BY_SCRIPT["latin"] if letter_count(sample) else None
     letters = _NOT_LETTERS.sub("", sample)
     counts = Counter({script: len(run.findall(letters)) for script, run in _SCRIPT_RUNS.items()})
