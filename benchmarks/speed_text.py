@@ -138,12 +138,24 @@ def text_sets_section(data_dirs: Sequence[Path], renderers: Sequence[str], repea
 
 def breakdown_section(data_dir: Path, renderer: str, repeats: int, limit: int | None) -> list[str]:
     pages = read_dumps(data_dir, renderer, limit)
+    if not pages:
+        return []
     seconds = breakdown(pages, repeats)
     total = sum(seconds.values())
     lines = [f"text path by step, {data_dir.name}/{renderer}, {len(pages)} pages, median of {repeats}",
              f"  {'step':<16}{'ms/page':>9}{'share':>8}"]
     lines += [f"  {step:<16}{spent * 1000 / len(pages):>9.3f}{spent / total:>8.1%}" for step, spent in seconds.items()]
     lines.append(f"  {'total':<16}{total * 1000 / len(pages):>9.3f}{'':>8}  ({len(pages) / total:.1f} pages/s)")
+    return lines
+
+
+def text_breakdown_lines(data_dirs: Sequence[Path], renderers: Sequence[str], repeats: int, limit: int | None,
+                         breakdown: bool = True) -> list[str]:
+    """The text path on the other sets' dumps beside the C4 filter, then each dump's breakdown."""
+    lines = text_sets_section(data_dirs[1:], renderers, repeats, limit) if len(data_dirs) > 1 else []
+    for data_dir in data_dirs if breakdown else ():
+        for renderer in renderers:
+            lines += breakdown_section(data_dir, renderer, repeats, limit)
     return lines
 
 
