@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 
-from cleanscrape.assemble.segment import Segment, page_kind, roles, segment
+from cleanscrape.assemble.segment import Segment, declares_one_article, page_kind, roles, segment
 from cleanscrape.model import (
     NO_EVIDENCE,
     Article,
@@ -52,7 +52,7 @@ def build_page(doc: Document, settings: Settings, source: str | None = None) -> 
     articles = _articles(doc)
     if not articles and doc.main_content_found and (revived := _without_positional_drops(doc)) is not None:
         doc, articles = revived, _articles(revived)
-    kind = page_kind(len(articles), settings.segment)
+    kind = page_kind(len(articles), settings.segment, declares_one_article(doc))
     for article, role in zip(articles, roles(kind, len(articles)), strict=True):
         article.role = role
     if articles:
