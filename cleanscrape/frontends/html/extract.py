@@ -92,7 +92,7 @@ def document_from_html(html: str, source: str | None = None) -> Document:
             lines = split_lines("\n".join(_as_paragraphs(second_opinion())))
         # The trace reads the non-blank visible lines only: their Lines alone are made.
         traced = traced_with_second_opinion(with_article_chunks(tree, lines), nonblank_lines(shown), second_opinion)
-        lines, left_out = traced.lines, traced.left_out
+        lines, left_out = traced.lines, traced.all_left_out
     # Evidence is collected for the extracted lines only: regions holding none are skipped.
     evidence = dom_evidence(tree, [line.text for line in lines])
     page_text = PageText.of(lines)
