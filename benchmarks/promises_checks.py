@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleanscrape.decode.normalize import nonblank_lines, split_lines
+from cleanscrape.decode.normalize import nonblank_lines, repair, split_lines
 from cleanscrape.frontends.html.visible import comparison_key, visible_text
 from cleanscrape.model import Line, Page
 
@@ -39,6 +40,9 @@ class Violation:
 
 # A code line this long is not found in the output by chance: it tells whether the block was kept.
 MIN_TELLING_CODE_CHARS = 8
+# A block is kept when this share of its telling lines are output lines: fewer are lines it shares
+# with another block (a listing's "fn main() {"), and a block the extractor left out.
+MIN_KEPT_SHARE = 0.5
 
 
 def code_blocks(tree: LexborHTMLParser) -> list[list[str]]:
@@ -48,7 +52,7 @@ def code_blocks(tree: LexborHTMLParser) -> list[list[str]]:
     for node in tree.css("pre, code"):
         if node.tag == "code" and _inside_pre(node):
             continue
-        text = unicodedata.normalize("NFC", node.text(deep=True))
+        text = repair(node.text(deep=True))  # as cleanscrape reads any text: mojibake repaired, NFC
         if node.tag == "code" and "\n" not in text.strip():
             continue  # inline code: part of a sentence, not a block
         lines = [line.rstrip() for line in text.split("\n") if line.strip()]
@@ -67,13 +71,21 @@ def _inside_pre(node: object) -> bool:
 
 
 def check_code(tree: LexborHTMLParser, page: Page) -> list[Violation]:
-    """A block counts as kept when one of its telling lines is an output line; then each of its
+    """A block counts as kept when most of its telling lines are output lines; then each of its
     lines must follow, in order, exactly as the page prints it."""
     output = [line.rstrip() for article in page.articles for line in article.text.split("\n") if line.strip()]
     stripped = {line.strip() for line in output}
     violations = []
-    for block in code_blocks(tree):
-        if not any(len(line.strip()) >= MIN_TELLING_CODE_CHARS and line.strip() in stripped for line in block):
+    blocks = code_blocks(tree)
+    # A line several blocks hold ("fn main() {") tells nothing of which block was kept.
+    shared = Counter(line.strip() for block in blocks for line in set(block))
+    for block in blocks:
+        telling = [line.strip() for line in block if len(line.strip()) >= MIN_TELLING_CODE_CHARS]
+        distinctive = [line for line in telling if shared[line] == 1]
+        # Without a line of its own, a block is kept when all its telling lines are.
+        share = MIN_KEPT_SHARE if distinctive else 1.0
+        telling = distinctive or telling
+        if not telling or sum(line in stripped for line in telling) < share * len(telling):
             continue
         missing = _first_missing(block, output)
         if missing is not None:

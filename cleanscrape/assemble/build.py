@@ -9,6 +9,7 @@ from cleanscrape.assemble.segment import Segment, page_kind, roles, segment
 from cleanscrape.model import (
     NO_EVIDENCE,
     Article,
+    Block,
     Document,
     Evidence,
     Fact,
@@ -201,7 +202,9 @@ def _has_text(doc: Document, index: int) -> bool:
 
 def _paragraph(doc: Document, index: int) -> str:
     marker = doc.lines[index].marker
-    text = doc.kept_text(index)
+    # A code line keeps its indentation (the front end gives it as written; no stage trims it).
+    code = doc.evidence_for(index).block is Block.CODE and not doc.trims[index]
+    text = doc.lines[index].text if code else doc.kept_text(index)
     return f"{marker} {text}" if marker else text
 
 
