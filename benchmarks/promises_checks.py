@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleanscrape.decode.normalize import nonblank_lines, repair, split_lines
+from cleanscrape.decode.normalize import line_of, nonblank_lines, repair, split_lines
 from cleanscrape.frontends.html.visible import comparison_key, visible_text
 from cleanscrape.model import Line, Page
 
@@ -237,12 +237,19 @@ def is_prose_summary(text: str) -> bool:
 
 
 def check_standfirst(page: Page) -> list[Violation]:
-    told = " ".join(part for article in page.articles for part in (article.standfirst or "", article.title or ""))
-    told_key = comparison_key(told)
-    return [Violation("standfirst", f"line {removal.line} lost: {removal.text[:70]!r}")
-            for removal in page.removed
-            if removal.reason == "metadata" and is_prose_summary(removal.text)
-            and comparison_key(removal.text) not in told_key]
+    """A prose summary dropped as metadata is a standfirst (or the title itself, which a headline
+    shaped as a sentence is: most of its words are the title's)."""
+    told_key = comparison_key(" ".join(article.standfirst or "" for article in page.articles))
+    title_words = {word.lower() for article in page.articles[:1] for word in re.findall(r"\w+", article.title or "")}
+    violations = []
+    for removal in page.removed:
+        text = line_of(removal.line, removal.text).text  # its list bullet aside
+        if removal.reason != "metadata" or not is_prose_summary(text) or comparison_key(text) in told_key:
+            continue
+        words = {word.lower() for word in re.findall(r"\w+", text)}
+        if len(words & title_words) < 0.5 * min(len(words), len(title_words) or 1):
+            violations.append(Violation("standfirst", f"line {removal.line} lost: {text[:70]!r}"))
+    return violations
 
 
 # --------------------------------------------------------------------------- authors and language

@@ -11,6 +11,7 @@ it is a subheading and stays in the text.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator, Sequence
 
 from cleanscrape.model import Document, Fact, FactKind, Label, Line, Verdict
@@ -161,8 +162,25 @@ def _article_header_lines(doc: Document, kept: Sequence[int], prose: Sequence[bo
     if sum(prose[pos] for pos in header) > MAX_HEADER_PARAGRAPHS:
         return
     for pos in header:
-        facts = (Fact(FactKind.STANDFIRST, doc.lines[kept[pos]].text),) if prose[pos] else ()
+        text = doc.lines[kept[pos]].text
+        facts = (Fact(FactKind.STANDFIRST, text),) if prose[pos] or _is_summary(doc, text) else ()
         yield Label(kept[pos], Verdict.DROP, "metadata", facts=facts)
+
+
+# A deck under the headline is a sentence ("What is the difference and which is right for you?"):
+# this many words and a sentence's end tell it from a kicker, a byline or a date line.
+MIN_SUMMARY_WORDS = 6
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
+
+
+def _is_summary(doc: Document, text: str) -> bool:
+    """A header line that is not prose by shape but a sentence summing the article up (a deck),
+    and not the headline: a headline says what the declared title says, in most of its words."""
+    title = doc.page_meta.title
+    if not title or word_count(text) < MIN_SUMMARY_WORDS or not _SENTENCE_END.search(text):
+        return False
+    line_words, title_words = set(key_words(text)), set(key_words(title))
+    return len(line_words & title_words) < 0.5 * min(len(line_words), len(title_words))
 
 
 STAGE = Stage(
