@@ -247,7 +247,7 @@ def check_standfirst(page: Page) -> list[Violation]:
         if removal.reason != "metadata" or not is_prose_summary(text) or comparison_key(text) in told_key:
             continue
         words = {word.lower() for word in re.findall(r"\w+", text)}
-        if len(words & title_words) < 0.5 * min(len(words), len(title_words) or 1):
+        if len(words & title_words) < 0.5 * len(words):
             violations.append(Violation("standfirst", f"line {removal.line} lost: {text[:70]!r}"))
     return violations
 

@@ -163,7 +163,7 @@ def _article_header_lines(doc: Document, kept: Sequence[int], prose: Sequence[bo
         return
     for pos in header:
         text = doc.lines[kept[pos]].text
-        facts = (Fact(FactKind.STANDFIRST, text),) if prose[pos] or _is_summary(doc, text) else ()
+        facts = (Fact(FactKind.STANDFIRST, text),) if _is_standfirst(doc, text, prose[pos]) else ()
         yield Label(kept[pos], Verdict.DROP, "metadata", facts=facts)
 
 
@@ -173,14 +173,14 @@ MIN_SUMMARY_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
 
 
-def _is_summary(doc: Document, text: str) -> bool:
-    """A header line that is not prose by shape but a sentence summing the article up (a deck),
-    and not the headline: a headline says what the declared title says, in most of its words."""
+def _is_standfirst(doc: Document, text: str, prose: bool) -> bool:
+    """A header line summing the article up: its prose, or a sentence that is not prose by shape (a
+    deck); not the headline, which says what the declared title says in most of its words."""
     title = doc.page_meta.title
-    if not title or word_count(text) < MIN_SUMMARY_WORDS or not _SENTENCE_END.search(text):
+    line_words = set(key_words(text))
+    if title and len(line_words & set(key_words(title))) >= 0.5 * len(line_words):
         return False
-    line_words, title_words = set(key_words(text)), set(key_words(title))
-    return len(line_words & title_words) < 0.5 * min(len(line_words), len(title_words))
+    return prose or bool(title and word_count(text) >= MIN_SUMMARY_WORDS and _SENTENCE_END.search(text))
 
 
 STAGE = Stage(
