@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 
+from selectolax.lexbor import LexborHTMLParser
+
 from cleanscrape import clean
+from cleanscrape.frontends.html.code import unglued_code
 from cleanscrape.model import Block, Document, Evidence, Label, Line, Verdict
 from cleanscrape.pipeline import REVISED, keep_code_whole
 from cleanscrape.render import markdown
@@ -95,3 +98,18 @@ def test_line_stages_drops_inside_a_kept_code_block_are_undone_but_a_block_left_
     assert doc.labels[2] is not None and doc.labels[2].verdict is Verdict.KEEP and doc.labels[2].reason == REVISED
     assert doc.labels[3] is labels[3]  # not code: the chrome stage's verdict stands
     assert doc.labels[4] is labels[4]  # a block of its own, all of it dropped: left out whole
+
+
+def test_a_block_start_the_extractor_glued_to_the_line_before_is_a_line_of_its_own() -> None:
+    # Two <pre> blocks side by side: the extractor printed the first's last line and the second's
+    # first line as one ("...;flowchart TD"), and a list item with the block inside it.
+    html = ("<ol><li>Paste the following code into hello.go and save the file.<pre>package main\n\n"
+            "import \"fmt\"</pre></li></ol><pre>SELECT id FROM users\nLIMIT 20;</pre>"
+            "<pre>flowchart TD\n    A --&gt; B</pre>")
+    glued = (Line(1, "Paste the following code into hello.go and save the file. package main"),
+             Line(2, 'import "fmt"'), Line(3, "SELECT id FROM users"), Line(4, "LIMIT 20;flowchart TD"),
+             Line(5, "A --> B"), Line(6, "The word main ends this sentence about package main"))
+    texts = [line.text for line in unglued_code(glued, LexborHTMLParser(html)) if line.text]
+    assert texts == ["Paste the following code into hello.go and save the file.", "package main", 'import "fmt"',
+                     "SELECT id FROM users", "LIMIT 20;", "flowchart TD", "A --> B",
+                     "The word main ends this sentence about package main"]  # not followed by the block

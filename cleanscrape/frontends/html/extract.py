@@ -31,12 +31,13 @@ from lxml.html import HtmlElement  # type: ignore[import-untyped]
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 from trafilatura.utils import load_html
 
-from cleanscrape.decode.normalize import code_line, nonblank_lines, split_lines
+from cleanscrape.decode.normalize import nonblank_lines, split_lines
 from cleanscrape.frontends.html.byline import markup_authors, person_names
+from cleanscrape.frontends.html.code import code_as_written, line_evidence, unglued_code
 from cleanscrape.frontends.html.dates import MarkupDates, markup_dates, web_url
 from cleanscrape.frontends.html.declared import body_elsewhere, body_inside, declared_main_words
 from cleanscrape.frontends.html.dom import closest, contains, node_text, normalise_text
-from cleanscrape.frontends.html.evidence import DomEvidence, dom_evidence
+from cleanscrape.frontends.html.evidence import dom_evidence
 from cleanscrape.frontends.html.second_opinion import (
     MIN_FRAGMENT_GROWTH,
     body_beyond_fragment,
@@ -45,7 +46,7 @@ from cleanscrape.frontends.html.second_opinion import (
 )
 from cleanscrape.frontends.html.structured import page_metadata
 from cleanscrape.frontends.html.visible import visible_lines, visible_text
-from cleanscrape.model import Block, Document, Evidence, Line, PageMeta, PageText
+from cleanscrape.model import Document, Line, PageMeta, PageText
 from cleanscrape.parse.dates import infer_day_first
 from cleanscrape.text.shapes import is_prose
 from cleanscrape.text.tokens import words
@@ -91,11 +92,12 @@ def document_from_html(html: str, source: str | None = None) -> Document:
         if second_body_wins(tree, extracted, lines, shown, second_opinion):
             lines = split_lines("\n".join(_as_paragraphs(second_opinion())))
         # The trace reads the non-blank visible lines only: their Lines alone are made.
-        traced = traced_with_second_opinion(with_article_chunks(tree, lines), nonblank_lines(shown), second_opinion)
+        lines = unglued_code(with_article_chunks(tree, lines), tree)
+        traced = traced_with_second_opinion(lines, nonblank_lines(shown), second_opinion)
         lines, left_out = traced.lines, traced.all_left_out
     # Evidence is collected for the extracted lines only: regions holding none are skipped.
     evidence = dom_evidence(tree, [line.text for line in lines])
-    found = tuple(map(functools.partial(_line_evidence, evidence), lines))
+    found = tuple(map(functools.partial(line_evidence, evidence), lines))
     lines, found = code_as_written(lines, found, tree)
     page_text = PageText.of(lines)
     return Document(
@@ -107,81 +109,6 @@ def document_from_html(html: str, source: str | None = None) -> Document:
         day_first=infer_day_first([page_text.text]),
         left_out=left_out,
     )
-
-
-def _line_evidence(evidence: DomEvidence, line: Line) -> Evidence:
-    """What the DOM says of `line`; a line that starts with a bullet is looked up with it too, as a
-    code line ("* item", "- key: value" in a <pre>) is code with its bullet."""
-    found = evidence.for_text(line.text)
-    if line.marker and found.block is Block.PARAGRAPH:
-        with_marker = evidence.for_text(line.display)
-        if with_marker.block is Block.CODE:
-            return with_marker
-    return found
-
-
-def code_as_written(
-    lines: tuple[Line, ...], found: tuple[Evidence, ...], tree: LexborHTMLParser,
-) -> tuple[tuple[Line, ...], tuple[Evidence, ...]]:
-    """`lines` with each line of a code block (<pre>) as the page writes it: indentation, aligned
-    spaces and a leading "- " are the code's, and the extractor and normalisation take them away.
-    Each code line is matched, by its normalised text, to the next line of the same text in the
-    <pre> block the previous one came from (a block's many "}" at different depths each take the
-    next one), else in the first block after it, else in any block."""
-    if not any(evidence.block is Block.CODE for evidence in found):
-        return lines, found
-    blocks = [[(normalise_text(raw), raw) for raw in pre.text(deep=True).split("\n") if raw.strip()]
-              for pre in tree.css("pre")]
-    keys = [normalise_text(line.display) for line in lines]
-    places: dict[int, tuple[int, int]] = {}
-    block, position, in_block = 0, 0, False
-    for index, (key, evidence) in enumerate(zip(keys, found, strict=True)):
-        if not key:
-            continue
-        # The line after a code line that is the block's next line is code too, whatever else its
-        # text is on the page (a heading "type: NodePort" that the code repeats).
-        follows = in_block and position < len(blocks[block]) and blocks[block][position][0] == key
-        place = (block, position) if follows else (
-            _next_code_line(blocks, key, block, position) if evidence.block is Block.CODE else None)
-        in_block = place is not None
-        if place is not None:
-            places[index] = place
-            block, position = place[0], place[1] + 1
-    # And the line before a code line that is the block's line before it ("<table>" opening an
-    # example, which a sidebar's list of elements also names).
-    after: tuple[int, int] | None = None
-    for index in range(len(lines) - 1, -1, -1):
-        if not keys[index]:
-            continue
-        if index not in places and after is not None and after[1] > 0 and (
-                blocks[after[0]][after[1] - 1][0] == keys[index]):
-            places[index] = (after[0], after[1] - 1)
-        after = places.get(index)
-    result, evidence_result = list(lines), list(found)
-    for index, (at_block, at) in places.items():
-        written = code_line(blocks[at_block][at][1])
-        result[index] = Line(number=lines[index].number, text=written)
-        level = len(written.expandtabs(4)) - len(written.expandtabs(4).lstrip(" "))
-        evidence_result[index] = replace(found[index], block=Block.CODE, level=level)
-    return tuple(result), tuple(evidence_result)
-
-
-# A code line is looked for this far on in its block: the extractor skips a line or two (a blank
-# one, a prompt), not half a listing; beyond it, the line starts another block.
-MAX_CODE_LINES_SKIPPED = 20
-
-
-def _next_code_line(blocks: list[list[tuple[str, str]]], key: str, block: int, position: int) -> tuple[int, int] | None:
-    """(block, position) of the next code line whose text is `key`, from `position` of `block`."""
-    lines = blocks[block] if block < len(blocks) else []
-    for at in range(position, min(len(lines), position + MAX_CODE_LINES_SKIPPED)):
-        if lines[at][0] == key:
-            return block, at
-    for other in (*range(block + 1, len(blocks)), *range(block + 1)):
-        for at, (text, _) in enumerate(blocks[other]):
-            if text == key:
-                return other, at
-    return None
 
 
 # A second extraction shorter than this is a heading and a few labels, not a body to put in place
