@@ -145,7 +145,12 @@ def trace(extracted: Sequence[Line], visible: Sequence[Line] | VisibleKeys) -> T
     uncovered_lines = [(line, key) for line, key, is_covered in zip(shown.lines, keys, covered, strict=True)
                        if not is_covered]
     left_out = tuple(line for line, key in uncovered_lines if key not in held)
-    return Traced(tuple(numbered), left_out, tuple(line for line, key in uncovered_lines if key in held))
+    # A line of pipes alone has an empty key, which a stretch around it "covers": it is held, as
+    # no extracted line can be told to hold it.
+    held_lines = [line for line, key in uncovered_lines if key in held]
+    held_lines += [line for line, key, is_covered in zip(shown.lines, keys, covered, strict=True)
+                   if is_covered and not key]
+    return Traced(tuple(numbered), left_out, tuple(sorted(held_lines, key=lambda line: line.number)))
 
 
 # How many places a key is found at before the search for it as whole visible lines gives up:
