@@ -105,7 +105,7 @@ def test_a_block_start_the_extractor_glued_to_the_line_before_is_a_line_of_its_o
     # first line as one ("...;flowchart TD"), and a list item with the block inside it.
     html = ("<ol><li>Paste the following code into hello.go and save the file.<pre>package main\n\n"
             "import \"fmt\"</pre></li></ol><pre>SELECT id FROM users\nLIMIT 20;</pre>"
-            "<pre>flowchart TD\n    A --&gt; B</pre>")
+            "<pre>flowchart TD\n    A --&gt; B</pre><pre> </pre>")  # an empty block too
     glued = (Line(1, "Paste the following code into hello.go and save the file. package main"),
              Line(2, 'import "fmt"'), Line(3, "SELECT id FROM users"), Line(4, "LIMIT 20;flowchart TD"),
              Line(5, "A --> B"), Line(6, "The word main ends this sentence about package main"))

@@ -31,7 +31,7 @@ def unglued_code(lines: tuple[Line, ...], tree: LexborHTMLParser) -> tuple[Line,
         return lines
     starts: dict[str, set[str | None]] = {}  # a block's first line -> the second line of each such block
     for block in pre_blocks(tree):
-        if len(block[0][0]) >= MIN_GLUED_CHARS:
+        if block and len(block[0][0]) >= MIN_GLUED_CHARS:  # an empty <pre> has no first line
             starts.setdefault(block[0][0], set()).add(block[1][0] if len(block) > 1 else None)
     result: list[Line] = []
     texts = [line.text for line in lines if line.text]
