@@ -4,6 +4,7 @@ line the extractor glued to the line before it is a line of its own again."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser
@@ -23,37 +24,45 @@ def pre_blocks(tree: LexborHTMLParser) -> list[list[tuple[str, str]]]:
             for pre in tree.css("pre")]
 
 
+# A second line that opens many blocks ("}") names too many first lines to try on every line.
+MAX_GLUE_CANDIDATES = 8
+
+
 def unglued_code(lines: tuple[Line, ...], tree: LexborHTMLParser) -> tuple[Line, ...]:
     """`lines` with a code block's first line split off the line the extractor glued it to (two
     adjacent blocks, or a list item and the block inside it: "...save the file. package main"),
     when the next line is the block's second: the code then starts a line, as on the page."""
     if not any(line.text for line in lines) or tree.css_first("pre") is None:
         return lines
-    starts: dict[str, set[str | None]] = {}  # a block's first line -> the second line of each such block
+    firsts_by_second: dict[str, dict[str, None]] = {}  # a block's second line -> first lines, in page order
     for block in pre_blocks(tree):
-        if block and len(block[0][0]) >= MIN_GLUED_CHARS:  # an empty <pre> has no first line
-            starts.setdefault(block[0][0], set()).add(block[1][0] if len(block) > 1 else None)
+        if len(block) > 1 and len(block[0][0]) >= MIN_GLUED_CHARS:
+            firsts_by_second.setdefault(block[1][0], {})[block[0][0]] = None
+    if not firsts_by_second:
+        return lines
+    following = [""] * len(lines)  # the next non-blank line's text, for each line
+    for index in range(len(lines) - 2, -1, -1):
+        after = lines[index + 1]
+        following[index] = after.display if after.text else following[index + 1]
     result: list[Line] = []
-    texts = [line.text for line in lines if line.text]
-    following = dict(zip(texts, [*texts[1:], ""], strict=True))
-    for line in lines:
-        split = _glued_start(line.display, starts, following.get(line.text, ""))
+    for line, next_text in zip(lines, following, strict=True):
+        firsts = list(firsts_by_second.get(next_text, ()))[:MAX_GLUE_CANDIDATES]
+        split = _glued_start(line.display, firsts) if firsts and line.text else None
         if split is None:
             result.append(line)
         else:
-            head, start = split
-            result.extend((line_of(line.number, head), Line(number=line.number, text=""), line_of(line.number, start)))
+            head, first = split
+            result.extend((line_of(line.number, head), Line(number=line.number, text=""), line_of(line.number, first)))
     return tuple(result)
 
 
-def _glued_start(text: str, starts: dict[str, set[str | None]], following: str) -> tuple[str, str] | None:
-    """(the text before, the block's first line) when `text` ends with a block's first line and the
-    line after it is that block's second (or the block has one line)."""
-    for start, seconds in starts.items():
-        if len(text) > len(start) and text.endswith(start) and (None in seconds or following in seconds):
-            head = text[:-len(start)].rstrip()
+def _glued_start(text: str, firsts: list[str]) -> tuple[str, str] | None:
+    """(the text before, the block's first line) when `text` ends with one of `firsts`."""
+    for first in firsts:
+        if len(text) > len(first) and text.endswith(first):
+            head = text[:-len(first)].rstrip()
             if head:
-                return head, start
+                return head, first
     return None
 
 
@@ -79,6 +88,10 @@ def code_as_written(
     if not any(evidence.block is Block.CODE for evidence in found):
         return lines, found
     blocks = pre_blocks(tree)
+    found_at: dict[str, list[tuple[int, int]]] = {}
+    for block_index, block_lines in enumerate(blocks):
+        for at, (text, _) in enumerate(block_lines):
+            found_at.setdefault(text, []).append((block_index, at))
     keys = [normalise_text(line.display) for line in lines]
     places: dict[int, tuple[int, int]] = {}
     block, position, in_block = 0, 0, False
@@ -89,7 +102,7 @@ def code_as_written(
         # text is on the page (a heading "type: NodePort" that the code repeats).
         follows = in_block and position < len(blocks[block]) and blocks[block][position][0] == key
         place = (block, position) if follows else (
-            _next_code_line(blocks, key, block, position) if evidence.block is Block.CODE else None)
+            _next_code_line(blocks, found_at, key, block, position) if evidence.block is Block.CODE else None)
         in_block = place is not None
         if place is not None:
             places[index] = place
@@ -118,14 +131,18 @@ def code_as_written(
 MAX_CODE_LINES_SKIPPED = 20
 
 
-def _next_code_line(blocks: list[list[tuple[str, str]]], key: str, block: int, position: int) -> tuple[int, int] | None:
-    """(block, position) of the next code line whose text is `key`, from `position` of `block`."""
+def _next_code_line(
+    blocks: list[list[tuple[str, str]]], found_at: dict[str, list[tuple[int, int]]], key: str, block: int,
+    position: int,
+) -> tuple[int, int] | None:
+    """(block, position) of the next code line whose text is `key`, from `position` of `block`;
+    `found_at` lists each text's places in page order."""
     lines = blocks[block] if block < len(blocks) else []
     for at in range(position, min(len(lines), position + MAX_CODE_LINES_SKIPPED)):
         if lines[at][0] == key:
             return block, at
-    for other in (*range(block + 1, len(blocks)), *range(block + 1)):
-        for at, (text, _) in enumerate(blocks[other]):
-            if text == key:
-                return other, at
-    return None
+    places = found_at.get(key)
+    if not places:
+        return None
+    later = bisect.bisect_left(places, (block + 1, 0))
+    return places[later] if later < len(places) else places[0]
