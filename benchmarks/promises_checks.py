@@ -237,17 +237,18 @@ def is_prose_summary(text: str) -> bool:
 
 
 def check_standfirst(page: Page) -> list[Violation]:
-    """A prose summary dropped as metadata is a standfirst (or the title itself, which a headline
-    shaped as a sentence is: most of its words are the title's)."""
+    """A prose summary dropped as metadata is a standfirst (or a title itself, which a headline
+    shaped as a sentence is: most of its words are an article's title's)."""
     told_key = comparison_key(" ".join(article.standfirst or "" for article in page.articles))
-    title_words = {word.lower() for article in page.articles[:1] for word in re.findall(r"\w+", article.title or "")}
+    titles = [{word.lower() for word in re.findall(r"\w+", title)}
+              for title in (*(article.title for article in page.articles), page.heading) if title]
     violations = []
     for removal in page.removed:
         text = line_of(removal.line, removal.text).text  # its list bullet aside
         if removal.reason != "metadata" or not is_prose_summary(text) or comparison_key(text) in told_key:
             continue
         words = {word.lower() for word in re.findall(r"\w+", text)}
-        if len(words & title_words) < 0.5 * len(words):
+        if all(len(words & title) < 0.5 * len(words) for title in titles):  # not a headline (a card's too)
             violations.append(Violation("standfirst", f"line {removal.line} lost: {text[:70]!r}"))
     return violations
 
