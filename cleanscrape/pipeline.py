@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from cleanscrape.model import Document, Label, Verdict
+from cleanscrape.model import Block, Document, Label, Verdict
 from cleanscrape.settings import Settings
 from cleanscrape.stages import (
     Stage,
@@ -76,7 +76,7 @@ def label_document(doc: Document, settings: Settings) -> Document:
     for stage in STAGES:
         if stage.name not in settings.disabled_stages:
             doc = apply_labels(doc, stage.label(doc, settings))
-    return revise(doc)
+    return keep_code_whole(revise(doc))
 
 
 def revise(doc: Document) -> Document:
@@ -95,6 +95,44 @@ def revise(doc: Document) -> Document:
                 doc, index, before[0][0], after[0][0]):
             verdicts[index] = Label(index, Verdict.KEEP, REVISED, proposal=label)
     return dataclasses.replace(doc, labels=tuple(verdicts))
+
+
+# A line stage judges a line by its text, which in a code block is code: "}" is no lone symbol, a
+# repeated "return x;" no duplicate, a "<table>" no menu entry because a sidebar names it. A block
+# is kept whole or left out whole (keep_code_whole); only the user's own rules drop a line of it.
+BLOCK_REASONS = frozenset({"user-drop"})
+
+
+def keep_code_whole(doc: Document) -> Document:
+    """Keep every line of a code block (<pre>, from the front end's evidence) that has a kept line
+    and undo the trims on its lines: a block comes out whole, with the lines the line stages
+    dropped shown as revised, or not at all."""
+    code = [doc.evidence_for(index).block is Block.CODE for index in range(len(doc.lines))]
+    if not any(code):
+        return doc
+    verdicts, trims = list(doc.labels), list(doc.trims)
+    for block in _code_blocks(doc, code):
+        if not any(doc.is_kept(index) and doc.lines[index].text for index in block):
+            continue
+        for index in block:
+            label = verdicts[index]
+            trims[index] = ()
+            if label is not None and label.verdict is Verdict.DROP and label.reason not in BLOCK_REASONS:
+                verdicts[index] = Label(index, Verdict.KEEP, REVISED, proposal=label)
+    return dataclasses.replace(doc, labels=tuple(verdicts), trims=tuple(trims))
+
+
+def _code_blocks(doc: Document, code: list[bool]) -> list[list[int]]:
+    """Runs of consecutive code lines (the blank lines inside a block included)."""
+    blocks: list[list[int]] = []
+    run: list[int] = []
+    for index, line in enumerate(doc.lines):
+        if code[index] or (run and line.is_blank):
+            run.append(index)
+        elif run:
+            blocks.append(run)
+            run = []
+    return [*blocks, run] if run else blocks
 
 
 def inside_article(doc: Document, before: int, after: int) -> bool:

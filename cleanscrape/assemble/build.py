@@ -9,6 +9,7 @@ from cleanscrape.assemble.segment import Segment, declares_one_article, page_kin
 from cleanscrape.model import (
     NO_EVIDENCE,
     Article,
+    Block,
     Document,
     Evidence,
     Fact,
@@ -161,13 +162,23 @@ def explain_rows(doc: Document) -> list[tuple[tuple[Line, str, str], Evidence]]:
     rows: list[tuple[tuple[Line, str, str], Evidence]] = []
     left_out = doc.left_out
     next_left = 0
-    for index, row in enumerate(labelled_rows(doc)):
+    for index, row in _in_line_order(doc):
         while next_left < len(left_out) and left_out[next_left].number < row[0].number:
             rows.append(((left_out[next_left], "drop", EXTRACTOR), NO_EVIDENCE))
             next_left += 1
         rows.append((row, doc.evidence_for(index)))
     rows.extend(((line, "drop", EXTRACTOR), NO_EVIDENCE) for line in left_out[next_left:])
     return rows
+
+
+def _in_line_order(doc: Document) -> list[tuple[int, tuple[Line, str, str]]]:
+    """(index, row) of `labelled_rows`, in input line order. On HTML the blank lines between the
+    extractor's paragraphs are no input lines (a visible line is never blank): they get no row; and
+    a line the extractor moved (a title printed first) takes its place in the page's order."""
+    rows = list(enumerate(labelled_rows(doc)))
+    if not doc.evidence:
+        return rows
+    return sorted(((index, row) for index, row in rows if row[1] != "blank"), key=lambda item: item[1][0].number)
 
 
 def labelled_rows(doc: Document) -> Iterator[tuple[Line, str, str]]:
@@ -192,7 +203,9 @@ def _has_text(doc: Document, index: int) -> bool:
 
 def _paragraph(doc: Document, index: int) -> str:
     marker = doc.lines[index].marker
-    text = doc.kept_text(index)
+    # A code line keeps its indentation (the front end gives it as written; no stage trims it).
+    code = doc.evidence_for(index).block is Block.CODE and not doc.trims[index]
+    text = doc.lines[index].text if code else doc.kept_text(index)
     return f"{marker} {text}" if marker else text
 
 

@@ -100,3 +100,9 @@ def line_of(number: int, text: str) -> Line:
         if match:
             return Line(number=number, text=text[match.end():], marker=match.group(1))
     return Line(number=number, text=text)
+
+
+def code_line(text: str) -> str:
+    """A line of code as written: repaired like any line, but its indentation and inner spaces kept
+    (they are the code's meaning); trailing invisibles and line breaks stripped."""
+    return repair(text).rstrip(_EDGE_INVISIBLES).replace("\n", " ")

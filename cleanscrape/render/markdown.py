@@ -87,7 +87,8 @@ def _classify(text: str, line: Line | None, found: Evidence) -> _Paragraph:
     if found.block is Block.HEADING:
         return _Paragraph(_Kind.HEADING, text, level=found.level)
     if found.block is Block.CODE:
-        return _Paragraph(_Kind.CODE, " " * found.level + text)
+        # The text carries its indentation when the front end had the line as written.
+        return _Paragraph(_Kind.CODE, text if text[:1].isspace() else " " * found.level + text)
     if found.block is Block.QUOTE:
         return _Paragraph(_Kind.QUOTE, text)
     if _TABLE_ROW.match(text):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterator, Sequence
 
 from cleanscrape.model import Block, Document, Fact, FactKind, Label, Line, Verdict
@@ -227,8 +228,25 @@ def _article_header_lines(doc: Document, kept: Sequence[int], prose: Sequence[bo
     if sum(prose[pos] for pos in header) > MAX_HEADER_PARAGRAPHS:
         return
     for pos in header:
-        facts = (Fact(FactKind.STANDFIRST, doc.lines[kept[pos]].text),) if prose[pos] else ()
+        text = doc.lines[kept[pos]].text
+        facts = (Fact(FactKind.STANDFIRST, text),) if _is_standfirst(doc, text, prose[pos]) else ()
         yield Label(kept[pos], Verdict.DROP, "metadata", facts=facts)
+
+
+# A deck under the headline is a sentence ("What is the difference and which is right for you?"):
+# this many words and a sentence's end tell it from a kicker, a byline or a date line.
+MIN_SUMMARY_WORDS = 6
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
+
+
+def _is_standfirst(doc: Document, text: str, prose: bool) -> bool:
+    """A header line summing the article up: its prose, or a sentence that is not prose by shape (a
+    deck); not the headline, which says what the declared title says in most of its words."""
+    title = doc.page_meta.title
+    line_words = set(key_words(text))
+    if title and len(line_words & set(key_words(title))) >= 0.5 * len(line_words):
+        return False
+    return prose or bool(title and word_count(text) >= MIN_SUMMARY_WORDS and _SENTENCE_END.search(text))
 
 
 STAGE = Stage(

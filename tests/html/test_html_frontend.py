@@ -105,6 +105,29 @@ def test_a_standfirst_in_the_article_header_is_not_article_text():
     assert any(removal.text == standfirst and removal.reason == "metadata" for removal in page.removed)
 
 
+def test_a_deck_under_the_headline_is_the_standfirst_not_a_line_lost_as_metadata():
+    # A question under the headline sums the article up: not prose by shape (one short sentence),
+    # yet neither the headline (its words are not the title's) nor a byline. Issue #22, item 5.
+    deck = "What does it cost and when will the first cars drive across it?"
+    page_html = ARTICLE_PAGE.replace(
+        "<h1>Council approves the bridge</h1>",
+        f"<header><h1>Council approves the bridge</h1><p class='deck'>{deck}</p>"
+        "<p class='byline'>By Jane Walker</p></header>",
+    )
+    page = clean(page_html, content_type="html")
+    assert page.articles[0].standfirst == deck
+    assert deck not in page.text and PARAGRAPHS[0] in page.text
+    assert "Jane Walker" not in (page.articles[0].standfirst or "")  # the byline is no summary
+
+
+def test_a_headline_shaped_as_a_sentence_is_not_taken_for_a_deck():
+    headline = "Council approves the bridge after ten years of debate on the river crossing."
+    page_html = ARTICLE_PAGE.replace("<title>Council approves the bridge</title>", f"<title>{headline}</title>").replace(
+        "<h1>Council approves the bridge</h1>", f"<header><h1>{headline}</h1></header>")
+    page = clean(page_html, content_type="html")
+    assert page.articles[0].standfirst is None and page.title == headline
+
+
 # --------------------------------------------------------------------------- body chunks
 
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402

@@ -6,10 +6,11 @@ from __future__ import annotations
 from helpers import unaccounted_visible_lines
 from selectolax.lexbor import LexborHTMLParser
 
+from benchmarks.promises_checks import check_log, input_lines
 from cleanscrape import clean
 from cleanscrape.assemble.build import explain_rows, extractor_removals
 from cleanscrape.frontends.html.visible import comparison_key, comparison_keys, trace, visible_lines, visible_text
-from cleanscrape.model import Document, Line
+from cleanscrape.model import Document, Evidence, Line
 
 BODY = [
     "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2028.",
@@ -96,12 +97,38 @@ def test_explain_lists_every_visible_line_in_page_order_with_the_extractor_lines
     assert len(page.evidence) == len(page.explain)
 
 
-def test_explain_merges_the_left_out_lines_by_number_keeping_a_title_the_extractor_moved_first() -> None:
-    # trafilatura printed the headline (visible line 6) before the paragraph above it (line 3):
-    # the stages' order is kept, a left-out line goes before the next stage line numbered after
-    # it, and after one on its own number.
-    lines = (Line(6, "Council backs tram extension"), Line(3, BODY[0]), Line(7, BODY[1]))
+def test_explain_puts_a_title_the_extractor_moved_first_in_line_order_and_gives_blank_lines_no_row() -> None:
+    # trafilatura printed the headline (visible line 6) before the paragraph above it (line 3), and
+    # a blank line between paragraphs (no visible line: it would carry another line's number).
+    lines = (Line(6, "Council backs tram extension"), Line(6, ""), Line(3, BODY[0]), Line(7, BODY[1]))
     left_out = (Line(1, "Home"), Line(4, "Share"), Line(7, "Advertisement"), Line(9, "Contact us"))
-    rows = explain_rows(Document(lines=lines, left_out=left_out))
+    rows = explain_rows(Document(lines=lines, left_out=left_out, evidence=(Evidence(),) * len(lines)))
     assert [(line.number, reason) for (line, _, reason), _ in rows] == [
-        (1, "extractor"), (4, "extractor"), (6, ""), (3, ""), (7, ""), (7, "extractor"), (9, "extractor")]
+        (1, "extractor"), (3, ""), (4, "extractor"), (6, ""), (7, ""), (7, "extractor"), (9, "extractor")]
+
+
+def test_a_visible_line_whose_text_the_article_holds_elsewhere_still_gets_a_row() -> None:
+    # A menu's "Sport" is a word of the article too: not text lost, but a visible line to log.
+    visible = (Line(1, "Sport"), Line(2, "The Sport section opens a new page on Monday."))
+    traced = trace((Line(1, "The Sport section opens a new page on Monday."),), visible)
+    assert traced.left_out == () and [line.number for line in traced.all_left_out] == [1]
+
+
+def test_an_extracted_headline_takes_its_own_line_not_an_earlier_one_that_begins_alike() -> None:
+    # The page prints "Headline - Site" in a banner above the headline itself.
+    visible = (Line(1, "Council backs tram extension - The Daily Example"), Line(2, "Home"),
+               Line(3, "Council backs tram extension"), Line(4, BODY[0]))
+    traced = trace((Line(1, "Council backs tram extension"), Line(2, BODY[0])), visible)
+    assert [line.number for line in traced.lines] == [3, 4]
+    assert [line.number for line in traced.all_left_out] == [1, 2]
+
+
+def test_every_visible_line_of_a_page_has_one_row_under_its_own_number() -> None:
+    html = PAGE.replace("<body>", "<body><div class='banner'>Council backs tram extension - Daily Example</div>")
+    page = clean(html, content_type="html")
+    rows = [line for line, verdict, _ in page.explain if verdict != "blank"]
+    shown = [line for line in visible_lines(visible_text(LexborHTMLParser(html))) if line.text]
+    assert check_log(input_lines(html, is_html=True), page) == []  # a paragraph's row spans its lines
+    assert all(verdict != "blank" for _, verdict, _ in page.explain)
+    headline = next(row for row in rows if row.text == "Council backs tram extension")
+    assert shown[headline.number - 1].text == "Council backs tram extension"

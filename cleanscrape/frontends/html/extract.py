@@ -34,6 +34,7 @@ from trafilatura.utils import load_html
 
 from cleanscrape.decode.normalize import nonblank_lines, split_lines
 from cleanscrape.frontends.html.byline import markup_authors, person_names
+from cleanscrape.frontends.html.code import code_as_written, line_evidence, unglued_code
 from cleanscrape.frontends.html.dates import MarkupDates, markup_dates, web_url
 from cleanscrape.frontends.html.declared import body_elsewhere, body_inside, declared_main_words
 from cleanscrape.frontends.html.dom import closest, contains, node_text, normalise_text
@@ -95,15 +96,18 @@ def document_from_html(html: str, source: str | None = None) -> Document:
         if second_body_wins(tree, extracted, lines, shown, second_opinion):
             lines = split_lines("\n".join(_as_paragraphs(second_opinion())))
         # The trace reads the non-blank visible lines only: their Lines alone are made.
-        traced = traced_with_second_opinion(with_article_chunks(tree, lines), nonblank_lines(shown), second_opinion)
-        lines, left_out = traced.lines, traced.left_out
+        lines = unglued_code(with_article_chunks(tree, lines), tree)
+        traced = traced_with_second_opinion(lines, nonblank_lines(shown), second_opinion)
+        lines, left_out = traced.lines, traced.all_left_out
     # Evidence is collected for the extracted lines only: regions holding none are skipped.
     evidence = dom_evidence(tree, [line.text for line in lines])
+    found = tuple(map(functools.partial(line_evidence, evidence), lines))
+    lines, found = code_as_written(lines, found, tree)
     page_text = PageText.of(lines)
     return Document(
         lines=lines,
         page_text=page_text,
-        evidence=tuple(evidence.for_text(line.text) for line in lines),
+        evidence=found,
         page_meta=with_markup_metadata(page_metadata(tree), lxml_tree, source),
         main_content_found=main_content_found,
         day_first=infer_day_first([page_text.text]),

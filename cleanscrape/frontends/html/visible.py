@@ -100,6 +100,16 @@ class Traced:
 
     lines: tuple[Line, ...]
     left_out: tuple[Line, ...]
+    # Visible lines no extracted line covers whose text one of them holds anyway (a menu's "—" or
+    # "Code", a repeated line): not lost text, but lines of the page the log still owes a row.
+    held: tuple[Line, ...] = ()
+
+    @property
+    def all_left_out(self) -> tuple[Line, ...]:
+        """Every visible line no extracted line covers, in page order: the extractor's removals."""
+        if not self.held:
+            return self.left_out
+        return tuple(sorted((*self.left_out, *self.held), key=lambda line: line.number))
 
 
 def trace(extracted: Sequence[Line], visible: Sequence[Line] | VisibleKeys) -> Traced:
@@ -117,8 +127,9 @@ def trace(extracted: Sequence[Line], visible: Sequence[Line] | VisibleKeys) -> T
     numbered: list[Line] = []
     cursor, number = 0, shown.lines[0].number if shown.lines else 1
     extracted_keys = comparison_keys([line.text for line in extracted])
+    bounds = frozenset(starts) | {len(page)}
     for line, key in zip(extracted, extracted_keys, strict=True):
-        stretches = _align(page, key, cursor)
+        stretches = _whole_lines(page, key, cursor, bounds) or _align(page, key, cursor)
         for start, end in stretches:
             for index in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
                 covered[index] = covered[index] or starts[index] + len(keys[index]) <= end
@@ -131,9 +142,35 @@ def trace(extracted: Sequence[Line], visible: Sequence[Line] | VisibleKeys) -> T
     all_extracted = "\n".join(extracted_keys)
     uncovered = {key for key, is_covered in zip(keys, covered, strict=True) if not is_covered and key}
     held = {key for key in uncovered if key in all_extracted}
-    left_out = tuple(line for line, key, is_covered in zip(shown.lines, keys, covered, strict=True)
-                     if not is_covered and key not in held)
-    return Traced(tuple(numbered), left_out)
+    uncovered_lines = [(line, key) for line, key, is_covered in zip(shown.lines, keys, covered, strict=True)
+                       if not is_covered]
+    left_out = tuple(line for line, key in uncovered_lines if key not in held)
+    # A line of pipes alone has an empty key, which a stretch around it "covers": it is held, as
+    # no extracted line can be told to hold it.
+    held_lines = [line for line, key in uncovered_lines if key in held]
+    held_lines += [line for line, key, is_covered in zip(shown.lines, keys, covered, strict=True)
+                   if is_covered and not key]
+    return Traced(tuple(numbered), left_out, tuple(sorted(held_lines, key=lambda line: line.number)))
+
+
+# How many places a key is found at before the search for it as whole visible lines gives up:
+# a short key ("Share", "—") recurs inside longer lines all over a page.
+MAX_WHOLE_LINE_TRIES = 20
+
+
+def _whole_lines(page: str, key: str, cursor: int, bounds: frozenset[int]) -> list[tuple[int, int]]:
+    """The first stretch of `page` from `cursor` that spells `key` and starts and ends at visible
+    line boundaries (`bounds`), as one stretch; [] when there is none. Found before `_align`'s
+    search by first characters, which would take an earlier line that merely begins alike (a page
+    title "Headline - Site" above the headline itself) and leave the line itself without a row."""
+    position = page.find(key, cursor) if key else -1
+    for _ in range(MAX_WHOLE_LINE_TRIES):
+        if position == -1:
+            return []
+        if position in bounds and position + len(key) in bounds:
+            return [(position, position + len(key))]
+        position = page.find(key, position + 1)
+    return []
 
 
 # An extracted line is found by its first characters: enough not to be found by chance in a
