@@ -32,7 +32,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from trafilatura.utils import load_html
 
 from cleanscrape.decode.normalize import nonblank_lines, split_lines
-from cleanscrape.frontends.html.byline import markup_authors, person_names
+from cleanscrape.frontends.html.byline import agency_named, markup_authors, person_names
 from cleanscrape.frontends.html.dates import MarkupDates, markup_dates, web_url
 from cleanscrape.frontends.html.declared import body_elsewhere, body_inside, declared_main_words
 from cleanscrape.frontends.html.dom import closest, contains, node_text, normalise_text
@@ -153,7 +153,8 @@ def with_markup_metadata(page_meta: PageMeta, lxml_tree: HtmlElement | None, sou
     dates_needed = not (page_meta.published and page_meta.updated)
     try:
         # Dates first: htmldate reads a copy of the tree, the byline reader prunes the tree itself.
-        dates = markup_dates(lxml_tree, source) if dates_needed else MarkupDates()
+        dates = markup_dates(lxml_tree, source, published_needed=not page_meta.published) if dates_needed \
+            else MarkupDates()
         markup = markup_authors(lxml_tree) if not declared else ()
     except Exception:  # noqa: BLE001 - see below
         # htmldate's and trafilatura's readers are evidence, not the page: a failure of theirs on
@@ -163,8 +164,11 @@ def with_markup_metadata(page_meta: PageMeta, lxml_tree: HtmlElement | None, sou
     if not declared and not byline:
         # A personal site is named after its author: the site's name stands when no one else is named.
         declared, byline = person_names(page_meta.authors), person_names(markup)
+    # The markup's latest date is no update when it is the day the page declares it was published.
+    updated = dates.updated if dates.updated != (page_meta.published or "")[:10] else None
     return replace(page_meta, authors=tuple(declared), markup_published=dates.published,
-                   markup_updated=dates.updated, byline_authors=tuple(byline))
+                   markup_updated=updated, byline_authors=tuple(byline),
+                   agency=agency_named((*page_meta.authors, *markup)))
 
 
 def extract_main_text(html: str | HtmlElement, source: str | None = None) -> tuple[str, tuple[Line, ...]]:
