@@ -306,6 +306,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--limit", type=int, help="only the first N pages of each set (by id)")
     parser.add_argument("--workers", type=int, default=2, help="worker processes at once (default 2)")
     parser.add_argument("--json", type=Path, help="write every figure to this file")
+    parser.add_argument("--save-outputs", type=Path, metavar="FILE",
+                        help="write every system's values on every page to this file (set -> system -> page -> values)")
     parser.add_argument("--show-misses", choices=FIELDS, metavar="FIELD",
                         help=f"list up to {MISSES_SHOWN} pages a set where cleanscrape misses FIELD "
                         f"({', '.join(FIELDS)})")
@@ -349,6 +351,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
     outputs = collect_outputs(systems, pages_by_set, args.bench_root, args.cache_dir, args.workers)
+    if args.save_outputs:
+        saved: dict[str, dict[str, Outputs]] = {}
+        for (system_name, set_name), values in outputs.items():
+            saved.setdefault(set_name, {})[system_name] = values
+        args.save_outputs.write_text(json.dumps(saved, ensure_ascii=False), "utf-8")
     all_scores = [score_set(name, pages, systems, outputs) for name, pages in pages_by_set.items()]
     for scores in all_scores:
         print()

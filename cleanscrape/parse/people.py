@@ -156,15 +156,16 @@ def split_trailing_agency(name: str) -> tuple[str, str | None]:
 
 def without_job_title(name: str) -> str:
     """The name without a job title printed after it: "Ben Silverman Games Editor" -> "Ben
-    Silverman". "" when the whole text is a title ("Marketing Manager"); the name as it is when
-    its last word is no title's head."""
+    Silverman", "Sr. Director of Operations" -> "". The title is the longest run of title words
+    at the end that holds a title's head; the name as it is when there is none."""
     words = name.split()
-    if not words or words[-1].casefold().strip(".,") not in JOB_TITLE_HEADS:
+    folded = [word.casefold().strip(".,") for word in words]
+    start = len(words)
+    while start > 0 and folded[start - 1] in JOB_TITLE_HEADS | JOB_TITLE_QUALIFIERS:
+        start -= 1
+    if not any(word in JOB_TITLE_HEADS for word in folded[start:]):
         return name
-    end = len(words) - 1
-    while end > 0 and words[end - 1].casefold().strip(".,") in JOB_TITLE_HEADS | JOB_TITLE_QUALIFIERS:
-        end -= 1
-    return " ".join(words[:end]).rstrip(" ,-–|")
+    return " ".join(words[:start]).rstrip(" ,-–|")
 
 
 def is_site_credit(text: str) -> bool:

@@ -73,11 +73,14 @@ from lxml.html import HtmlElement  # type: ignore[import-untyped]
 from cleanscrape.parse.dates import find_dates
 
 OUTPUT_FORMAT = "%Y-%m-%d"
-# The free-text search reads at most this many characters of the pruned page's HTML: a page's own
-# date sits in its header or at the top of its body, and a long listing's thousandth date says
-# nothing about the page. Chosen on the dev sets (benchmarks/metadata.py): at 200,000 the published
-# exact % of traf-dev and wcxb-dev was that of the unbounded search.
-MAX_SEARCHED_CHARS = 200_000
+# The search of the page's HTML for a date (htmldate's search_page) reads at most this many
+# characters of it: a page's own date sits in its header or at the top of its body, and a long
+# page's thousandth date says nothing about it (the pruned HTML of a wcxb-dev page is 120,000
+# characters at the median, 376,000 at the 90th percentile). Measured on the pages of traf-dev and
+# wcxb-dev that declare no date, against their truth: the whole HTML gave 8 right dates, 5 wrong
+# and 80 on pages whose truth has none; its first 50,000 characters 9, 6 and 67, at a quarter of
+# the time.
+MAX_SEARCHED_CHARS = 50_000
 # What a page prints before a date it updated: the label makes it the updated date.
 _UPDATE_WORDS = (
     r"\b(?:updated?|modified|edited|revised|aktualisiert|geändert|mis\s+à\s+jour|actualizado|atualizado|aggiornato)\b"
@@ -113,6 +116,8 @@ def _options(original: bool) -> Extractor:
 
 
 Step = Callable[[Extractor], "str | None"]
+# The reader of what the page declares (<meta>, JSON-LD): its date is no text's, so no label applies.
+DECLARED_SOURCE = "declared"
 
 
 class _Reading:
@@ -120,42 +125,47 @@ class _Reading:
 
     def __init__(self, wanted: tuple[Extractor, ...]) -> None:
         self.pending = list(wanted)
-        self.found: dict[bool, tuple[str, bool]] = {}  # original? -> (date, read from the text)
+        self.found: dict[bool, tuple[str, str]] = {}  # original? -> (date, the reader that found it)
 
-    def attempt(self, step: Step, from_text: bool = False) -> bool:
+    def attempt(self, step: Step, source: str) -> bool:
         """Tries `step` for every date still wanted; True when none is left."""
         for options in list(self.pending):
             result = step(options)
             if result is not None:
-                self.found[options.original] = (result, from_text)
+                self.found[options.original] = (result, source)
                 self.pending.remove(options)
         return not self.pending
 
-    def date(self, original: bool) -> tuple[str | None, bool]:
-        return self.found.get(original, (None, False))
+    def date(self, original: bool) -> tuple[str | None, str | None]:
+        """The date and the reader that found it (DECLARED_SOURCE: the page's metadata), or (None, None)."""
+        return self.found.get(original, (None, None))
 
 
-def markup_dates(tree: HtmlElement, url: str | None, published_needed: bool = True) -> MarkupDates:
+def markup_dates(
+    tree: HtmlElement, url: str | None, published_needed: bool = True, visible_text: str | None = None,
+) -> MarkupDates:
     """The page's published and updated dates as htmldate's readers find them, in one walk.
 
     `published_needed` False (the page declares its published date) asks for the updated date
     only, and skips the free-text search, which only a published date may come from.
+    `visible_text`, the text the page shows (the front end has it), is where a date is looked for
+    written out with its label; without it, the tree's text is read.
     """
     original, latest = _options(True), _options(False)
     page_url = web_url(url)
     if page_url is None:  # as find_date: the canonical link is the page's address
         canonical = tree.find('.//link[@rel="canonical"]')
         page_url = canonical.get("href") if canonical is not None else None
-    page_text = _PageText(tree, page_url)
+    page_text = _PageText(tree, page_url, visible_text)
     from_url = extract_url_date(page_url, original)
     if from_url is not None:  # one date for both: the published date, updated unknown
         return MarkupDates(published=_stated_day(from_url, page_text))
     reading = _Reading((original, latest) if published_needed else (latest,))
     _read_markup(tree, reading)
-    published, published_from_text = reading.date(True)
+    published, source = reading.date(True)
     published = _stated_day(published, page_text)
     updated = _stated_day(reading.date(False)[0], page_text)
-    if published and published_from_text and _labelled_updated(published, page_text.text):
+    if published and source != DECLARED_SOURCE and _labelled_updated(published, page_text.text):
         published, updated = None, updated or published
     return MarkupDates(published=published, updated=updated if updated != published else None)
 
@@ -163,22 +173,29 @@ def markup_dates(tree: HtmlElement, url: str | None, published_needed: bool = Tr
 class _PageText:
     """The page's text and address, read once and only when a date needs checking against them."""
 
-    def __init__(self, tree: HtmlElement, url: str | None) -> None:
-        self._tree, self._url = tree, url
-        self._text: str | None = None
+    def __init__(self, tree: HtmlElement, url: str | None, visible_text: str | None) -> None:
+        self._tree, self._url, self._text = tree, url, visible_text
+        self._markup: str | None = None
 
     @property
     def text(self) -> str:
         if self._text is None:
-            self._text = " ".join(self._tree.itertext()) + " " + (self._url or "")
-        return self._text
+            self._text = " ".join(self._tree.itertext())
+        return self._text + " " + (self._url or "")
+
+    @property
+    def markup(self) -> str:
+        """The page's HTML: a date may be written in an attribute (<time datetime>, <meta content>)."""
+        if self._markup is None:
+            self._markup = serialize(self._tree)
+        return self._markup
 
 
 def _read_markup(tree: HtmlElement, reading: _Reading) -> None:
     """htmldate's readers in find_date's order, each asked for the dates still wanted."""
-    if reading.attempt(lambda options: examine_header(tree, options) or json_search(tree, options)):
+    if reading.attempt(lambda options: examine_header(tree, options) or json_search(tree, options), DECLARED_SOURCE):
         return
-    if reading.attempt(lambda options: examine_abbr_elements(tree, options), from_text=True):
+    if reading.attempt(lambda options: examine_abbr_elements(tree, options), "abbr"):
         return
     try:
         search_tree = discard_unwanted(clean_html(deepcopy(tree), CLEANING_LIST))
@@ -188,19 +205,19 @@ def _read_markup(tree: HtmlElement, reading: _Reading) -> None:
     headings = search_tree.xpath(".//title|.//h1")
     if reading.attempt(lambda options: examine_elements(candidates, options)
                        or examine_elements(headings, options)
-                       or examine_time_elements(search_tree, options), from_text=True):
+                       or examine_time_elements(search_tree, options), "elements"):
         return
     html = serialize(search_tree)
     if reading.attempt(lambda options: pattern_search(html, TIMESTAMP_PATTERN, options)
                        or img_search(search_tree, options)
-                       or idiosyncrasies_search(html, options), from_text=True):
+                       or idiosyncrasies_search(html, options), "patterns"):
         return
     # The free text: only the published date is read from it (the latest date a page prints is a
     # comment's, a related story's, today's), and only when the markup gave none.
     if original_pending := [options for options in reading.pending if options.original]:
         reading.pending = original_pending
-        reading.attempt(lambda options: _free_text_date(search_tree, options), from_text=True)
-        reading.attempt(lambda options: _page_text_date(html[:MAX_SEARCHED_CHARS], options), from_text=True)
+        reading.attempt(lambda options: _free_text_date(search_tree, options), "free text")
+        reading.attempt(lambda options: _page_text_date(html[:MAX_SEARCHED_CHARS], options), "page text")
 
 
 def _free_text_date(search_tree: HtmlElement, options: Extractor) -> str | None:
@@ -250,7 +267,7 @@ def _stated_day(iso: str | None, page: _PageText) -> str | None:
     (htmldate's completion of a year or a month: "© 2025", a path /2019/03/)."""
     if iso is None or not iso.endswith("-01"):
         return iso
-    return iso if _mentions(iso, page.text) else None
+    return iso if _mentions(iso, page.text) or _mentions(iso, page.markup) else None
 
 
 _NUMERIC_FORMS = (

@@ -100,7 +100,7 @@ def document_from_html(html: str, source: str | None = None) -> Document:
         lines=lines,
         page_text=page_text,
         evidence=tuple(evidence.for_text(line.text) for line in lines),
-        page_meta=with_markup_metadata(page_metadata(tree), lxml_tree, source),
+        page_meta=with_markup_metadata(page_metadata(tree), lxml_tree, source, shown),
         main_content_found=main_content_found,
         day_first=infer_day_first([page_text.text]),
         left_out=left_out,
@@ -139,10 +139,13 @@ def could_be_fragment(extracted: str, shown: str) -> bool:
     return len(shown) < len(extracted) or MIN_FRAGMENT_GROWTH * len(extracted) <= len(shown)
 
 
-def with_markup_metadata(page_meta: PageMeta, lxml_tree: HtmlElement | None, source: str | None) -> PageMeta:
+def with_markup_metadata(
+    page_meta: PageMeta, lxml_tree: HtmlElement | None, source: str | None, shown: str | None = None,
+) -> PageMeta:
     """`page_meta` with the dates and byline names read from the markup (`lxml_tree`, parsed by
     trafilatura's load_html, as htmldate and trafilatura read it), and only people among its
-    authors. The byline reader prunes `lxml_tree`: nothing may read it afterwards."""
+    authors; `shown`, the page's visible text, is where a date's label is read. The byline reader
+    prunes `lxml_tree`: nothing may read it afterwards."""
     if lxml_tree is None:
         return replace(page_meta, authors=tuple(person_names(page_meta.authors)))
     site = page_meta.site_name or page_meta.publisher
@@ -153,8 +156,7 @@ def with_markup_metadata(page_meta: PageMeta, lxml_tree: HtmlElement | None, sou
     dates_needed = not (page_meta.published and page_meta.updated)
     try:
         # Dates first: htmldate reads a copy of the tree, the byline reader prunes the tree itself.
-        dates = markup_dates(lxml_tree, source, published_needed=not page_meta.published) if dates_needed \
-            else MarkupDates()
+        dates = markup_dates(lxml_tree, source, not page_meta.published, shown) if dates_needed else MarkupDates()
         markup = markup_authors(lxml_tree) if not declared else ()
     except Exception:  # noqa: BLE001 - see below
         # htmldate's and trafilatura's readers are evidence, not the page: a failure of theirs on
