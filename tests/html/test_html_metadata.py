@@ -195,6 +195,7 @@ def test_declared_date_to_iso(raw, expected):
         ("Short one | guardian", "The Guardian", ("Short one", "guardian")),
         # Chinese and Japanese titles join the site without spaces (issue #22 item 9)
         ("长江大桥_百度百科", None, ("长江大桥", "百度百科")),
+        ("人工智能迈上新台阶_科技_腾讯网", None, ("人工智能迈上新台阶", "腾讯网")),  # a channel between
         ("東京の新しい橋が開通｜毎日ニュース", None, ("東京の新しい橋が開通", "毎日ニュース")),
     ],
 )

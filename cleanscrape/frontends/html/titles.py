@@ -47,7 +47,13 @@ def title_without_site_name(
     cjk = CJK_SITE_TAIL.search(title)
     if cjk is not None and len(re.findall(f"[{CJK}]", title[:cjk.start()])) >= MIN_CJK_HEADLINE_CHARS \
             and (not named_only or (site_name and _names_site(cjk["site"], site_name))):
-        return title[:cjk.start()].rstrip(), cjk["site"]
+        head = title[:cjk.start()].rstrip()
+        # "标题_科技_腾讯网": the site's channel stands between the headline and the site.
+        channel = CJK_SITE_TAIL.search(head)
+        if not named_only and channel is not None \
+                and len(re.findall(f"[{CJK}]", head[:channel.start()])) >= MIN_CJK_HEADLINE_CHARS:
+            head = head[:channel.start()].rstrip()
+        return head, cjk["site"]
     separators = list(TITLE_SEPARATOR.finditer(title))
     if not separators:
         return title, None
