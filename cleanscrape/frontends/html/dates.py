@@ -136,6 +136,12 @@ class _Reading:
                 self.pending.remove(options)
         return not self.pending
 
+    def attempt_once(self, step: Step, source: str) -> bool:
+        """Tries `step`, whose answer is the same for either date (htmldate's readers that do not
+        read `original`), once for all the dates still wanted; True when none is left."""
+        result = step(self.pending[0]) if self.pending else None
+        return self.attempt(lambda _options: result, source) if result is not None else not self.pending
+
     def date(self, original: bool) -> tuple[str | None, str | None]:
         """The date and the reader that found it (DECLARED_SOURCE: the page's metadata), or (None, None)."""
         return self.found.get(original, (None, None))
@@ -203,14 +209,16 @@ def _read_markup(tree: HtmlElement, reading: _Reading) -> None:
         search_tree = deepcopy(tree)
     candidates = date_candidates(search_tree, extensive_search=True)
     headings = search_tree.xpath(".//title|.//h1")
-    if reading.attempt(lambda options: examine_elements(candidates, options)
-                       or examine_elements(headings, options)
-                       or examine_time_elements(search_tree, options), "elements"):
+    # find_date's order: the date-classed elements and the headings (either date alike), then <time>.
+    if reading.attempt_once(lambda options: examine_elements(candidates, options)
+                            or examine_elements(headings, options), "elements"):
+        return
+    if reading.attempt(lambda options: examine_time_elements(search_tree, options), "elements"):
         return
     html = serialize(search_tree)
-    if reading.attempt(lambda options: pattern_search(html, TIMESTAMP_PATTERN, options)
-                       or img_search(search_tree, options)
-                       or idiosyncrasies_search(html, options), "patterns"):
+    if reading.attempt_once(lambda options: pattern_search(html, TIMESTAMP_PATTERN, options)
+                            or img_search(search_tree, options)
+                            or idiosyncrasies_search(html, options), "patterns"):
         return
     # The free text: only the published date is read from it (the latest date a page prints is a
     # comment's, a related story's, today's), and only when the markup gave none.
