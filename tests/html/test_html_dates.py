@@ -85,3 +85,9 @@ def test_a_page_that_declares_only_when_it_was_modified_has_no_published_date():
             f"<body><article><h1>How to renew your passport</h1>{BODY}</article></body></html>")
     article = clean(page, content_type="html").articles[0]
     assert (article.published, article.updated) == (None, "2026-01-16T09:00:00+00:00")
+
+
+def test_a_date_with_its_months_name_in_another_language_is_read_in_a_date_element():
+    page = ("<html><body><article><h1>Neue Radwege</h1><p class='meta-info'>Veröffentlicht am 4. Mai 2022</p>"
+            "<p>Der Stadtrat hat am Dienstag den Bau von vier neuen Radwegen beschlossen.</p></article></body></html>")
+    assert markup_dates(load_html(page), None).published == "2022-05-04"

@@ -47,9 +47,10 @@ from htmldate.core import (
     compare_reference,
     date_candidates,
     examine_abbr_elements,
-    examine_elements,
     examine_header,
+    examine_text,
     examine_time_elements,
+    has_plausible_candidates,
     normalize_match,
     search_normalized,
     search_pattern,
@@ -66,7 +67,7 @@ from htmldate.extractors import (
     regex_parse,
 )
 from htmldate.settings import CLEANING_LIST, MAX_SEGMENT_LEN, MIN_DATE, MIN_SEGMENT_LEN
-from htmldate.utils import Extractor, clean_html
+from htmldate.utils import Extractor, clean_html, trim_text
 from htmldate.validators import check_extracted_reference, is_valid_date
 from lxml.html import HtmlElement  # type: ignore[import-untyped]
 
@@ -210,8 +211,8 @@ def _read_markup(tree: HtmlElement, reading: _Reading) -> None:
     candidates = date_candidates(search_tree, extensive_search=True)
     headings = search_tree.xpath(".//title|.//h1")
     # find_date's order: the date-classed elements and the headings (either date alike), then <time>.
-    if reading.attempt_once(lambda options: examine_elements(candidates, options)
-                            or examine_elements(headings, options), "elements"):
+    if reading.attempt_once(lambda options: _examine_elements(candidates, options)
+                            or _examine_elements(headings, options), "elements"):
         return
     if reading.attempt(lambda options: examine_time_elements(search_tree, options), "elements"):
         return
@@ -226,6 +227,32 @@ def _read_markup(tree: HtmlElement, reading: _Reading) -> None:
         reading.pending = original_pending
         reading.attempt(lambda options: _free_text_date(search_tree, options), "free text")
         reading.attempt(lambda options: _page_text_date(html[:MAX_SEARCHED_CHARS], options), "page text")
+
+
+def _examine_elements(elements: list[HtmlElement], options: Extractor) -> str | None:
+    """htmldate's examine_elements, with what it leaves to dateparser (a date with its month's
+    name: "4. Mai 2022", "29 novembre 2024") read by parse/dates, in the same place of the same
+    order: each element's text, then its title."""
+    if not has_plausible_candidates(elements):
+        return None
+    for element in elements:
+        for text in (element.text_content(), element.get("title", "")):
+            found: str | None = examine_text(text, options) or _named_month_date(text, options)
+            if found:
+                return found
+    return None
+
+
+def _named_month_date(text: str, options: Extractor) -> str | None:
+    """The first date with a month's name in `text` (as htmldate cuts it), within htmldate's bounds."""
+    segment = trim_text(text)[:MAX_SEGMENT_LEN]
+    if len(segment) <= MIN_SEGMENT_LEN:
+        return None
+    for found in find_dates(segment):
+        if found.iso is not None and is_valid_date(found.iso[:10], OUTPUT_FORMAT, earliest=options.min,
+                                                   latest=options.max):
+            return found.iso[:10]
+    return None
 
 
 def _free_text_date(search_tree: HtmlElement, options: Extractor) -> str | None:
