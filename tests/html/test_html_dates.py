@@ -1,6 +1,5 @@
 from trafilatura.utils import load_html
 
-from cleanscrape import clean
 from cleanscrape.frontends.html.dates import MarkupDates, markup_dates
 
 BODY = "<p>The council voted on Tuesday to build the new bridge across the river, after years of debate.</p>"
@@ -78,13 +77,6 @@ def test_a_page_that_declares_its_published_date_asks_only_for_the_updated_one()
     page = (f"<html><body><article><p class='date'>12 May 2022</p>{BODY}<p>Posted on 2022-05-12 by Ann.</p>"
             "</article></body></html>")
     assert markup_dates(load_html(page), None, published_needed=False) == MarkupDates(updated="2022-05-12")
-
-
-def test_a_page_that_declares_only_when_it_was_modified_has_no_published_date():
-    page = ("<html><head><meta property='article:modified_time' content='2026-01-16T09:00:00Z'></head>"
-            f"<body><article><h1>How to renew your passport</h1>{BODY}</article></body></html>")
-    article = clean(page, content_type="html").articles[0]
-    assert (article.published, article.updated) == (None, "2026-01-16T09:00:00+00:00")
 
 
 def test_a_date_with_its_months_name_in_another_language_is_read_in_a_date_element():

@@ -166,12 +166,9 @@ def with_markup_metadata(
     if not declared and not byline:
         # A personal site is named after its author: the site's name stands when no one else is named.
         declared, byline = person_names(page_meta.authors), person_names(markup)
-    # The markup's latest date is no update when it is the day the page declares it was published;
-    # its published date is none when it is the day the page declares it was updated (htmldate
-    # falls back on a <meta> "modified" date when no key says "published").
+    # The markup's latest date is no update when it is the day the page declares it was published.
     updated = dates.updated if dates.updated != (page_meta.published or "")[:10] else None
-    published = dates.published if dates.published != (page_meta.updated or "")[:10] else None
-    return replace(page_meta, authors=tuple(declared), markup_published=published,
+    return replace(page_meta, authors=tuple(declared), markup_published=dates.published,
                    markup_updated=updated, byline_authors=tuple(byline),
                    agency=agency_named((*page_meta.authors, *markup)))
 
