@@ -20,7 +20,7 @@ from cleanscrape.model import (
     Verdict,
 )
 from cleanscrape.parse.dateline import parse_dateline
-from cleanscrape.parse.language import detect_language
+from cleanscrape.parse.language import page_language
 from cleanscrape.settings import Settings
 from cleanscrape.text.shapes import is_prose
 
@@ -68,8 +68,9 @@ def build_page(doc: Document, settings: Settings, source: str | None = None) -> 
         explain=tuple(row for row, _ in rows),
         evidence=tuple(found for _, found in rows) if doc.evidence else (),
     )
-    # The language the page declares (HTML lang, JSON-LD inLanguage) wins over a statistical guess.
-    page.language = _declared_language(doc.page_meta) or detect_language(page.text, settings.language_sample_chars)
+    # The language the page declares (HTML lang, JSON-LD inLanguage) wins over a statistical guess,
+    # unless the script of the text contradicts it.
+    page.language = page_language(page.text, doc.page_meta.language, settings.language_sample_chars)
     return page
 
 
@@ -233,12 +234,6 @@ def _fill_from_page_meta(article: Article, page_meta: PageMeta) -> None:
     article.authors = list(page_meta.authors) or article.authors or list(page_meta.byline_authors)
     # An agency printed in the text (a credit, a dateline) comes first; else one named as an author.
     article.agency = article.agency or page_meta.agency
-
-
-def _declared_language(page_meta: PageMeta) -> str | None:
-    declared = (page_meta.language or "").strip().lower()
-    code = declared.replace("_", "-").split("-")[0]
-    return code if len(code) == 2 and code.isalpha() else None
 
 
 def _warnings(doc: Document) -> Iterator[str]:
