@@ -8,7 +8,12 @@ on the n pages whose truth has a value for that field:
 
 - exact: the normalised values are equal;
 - lenient: word-set F1 >= 0.8 (dates: at most a day apart);
-- coverage: the system returned any value at all.
+- coverage: the system returned any value at all;
+- wrong: the system returned a value that does not match even leniently (another date, other people).
+
+Beside each table, the false values of each field: the values a system gave that are wrong, or
+that it gave on a page whose truth has none, as a share of all the values it gave (the false-date
+rate on `published`; htmldate's and trafilatura's beside cleanscrape's).
 
 The normalisation, applied to the truth and to every system alike, is described at the top of
 benchmarks/metadata_match.py: NFKC and casefolding, quotes and punctuation stripped from the ends of
@@ -42,7 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.metadata_match import FIELDS, FieldScore, Verdict, as_text, compare, has_truth, tally
+from benchmarks.metadata_match import FIELDS, FieldScore, Verdict, as_text, compare, gives_value, has_truth, tally
 from benchmarks.metadata_sets import BENCH_ROOT, SET_NAMES, SetMissing, TruthPage, load_set
 from benchmarks.metadata_systems import SYSTEMS, System, block_network, is_installed, make_extractor, version_key
 
@@ -204,12 +209,15 @@ def score_set(
         scored = [page for page in pages if has_truth(field_name, page.truth.get(field_name))]
         if not scored:
             continue  # the set does not annotate this field
+        unscored = [page for page in pages if not has_truth(field_name, page.truth.get(field_name))]
         scores.n[field_name] = len(scored)
         scores.fields[field_name] = {
             system.name: tally(
-                compare(field_name, page.truth[field_name],
-                        output_value(outputs[system.name, set_name].get(page.page_id), field_name))
-                for page in scored
+                (compare(field_name, page.truth[field_name],
+                         output_value(outputs[system.name, set_name].get(page.page_id), field_name))
+                 for page in scored),
+                (gives_value(field_name, output_value(outputs[system.name, set_name].get(page.page_id), field_name))
+                 for page in unscored),
             )
             for system in systems
             if field_name in system.fields
@@ -218,8 +226,21 @@ def score_set(
 
 
 def format_score(score: FieldScore) -> str:
-    exact, lenient, covered = (score.percent(count) for count in (score.exact, score.lenient, score.covered))
-    return f"{exact:.0f} / {lenient:.0f} / {covered:.0f}"
+    exact, lenient, covered, wrong = (
+        score.percent(count) for count in (score.exact, score.lenient, score.covered, score.wrong))
+    return f"{exact:.0f} / {lenient:.0f} / {covered:.0f} / {wrong:.0f}"
+
+
+def format_false_values(scores: SetScores, systems: Sequence[System]) -> str:
+    """Per field, each system's false values: a value unlike the truth's, or one where the truth has none."""
+    lines = [f"{scores.set_name}: false values, % of the values given (wrong where the truth has another; "
+             "given where it has none)"]
+    for field_name, by_system in scores.fields.items():
+        cells = [f"{system.name} {score.false_rate:.1f} % ({score.wrong} + {score.unsupported} of {score.given})"
+                 for system in systems if (score := by_system.get(system.name)) is not None]
+        without = next(iter(by_system.values())).without_truth if by_system else 0
+        lines.append(f"  {FIELD_LABELS[field_name]} ({without} pages without truth): " + "; ".join(cells))
+    return "\n".join(lines)
 
 
 def format_table(scores: SetScores, systems: Sequence[System]) -> str:
@@ -231,8 +252,8 @@ def format_table(scores: SetScores, systems: Sequence[System]) -> str:
             score = by_system.get(system.name)
             row.append("—" if score is None else format_score(score))
         rows.append(row)
-    title = (f"{scores.set_name}: {scores.pages} pages; exact / lenient / coverage, "
-             "% of the n pages whose truth has the field")
+    title = (f"{scores.set_name}: {scores.pages} pages; exact / lenient / coverage / wrong, "
+             "% of the n pages whose truth has the field (wrong: a value that does not match even leniently)")
     if len(rows) == 1:
         return f"{title}\n  (the truth of these pages gives none of the fields)"
     widths = [max(len(row[column]) for row in rows) for column in range(len(header))]
@@ -285,6 +306,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--limit", type=int, help="only the first N pages of each set (by id)")
     parser.add_argument("--workers", type=int, default=2, help="worker processes at once (default 2)")
     parser.add_argument("--json", type=Path, help="write every figure to this file")
+    parser.add_argument("--save-outputs", type=Path, metavar="FILE",
+                        help="write every system's values on every page to this file (set -> system -> page -> values)")
     parser.add_argument("--show-misses", choices=FIELDS, metavar="FIELD",
                         help=f"list up to {MISSES_SHOWN} pages a set where cleanscrape misses FIELD "
                         f"({', '.join(FIELDS)})")
@@ -328,10 +351,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
     outputs = collect_outputs(systems, pages_by_set, args.bench_root, args.cache_dir, args.workers)
+    if args.save_outputs:
+        saved: dict[str, dict[str, Outputs]] = {}
+        for (system_name, set_name), values in outputs.items():
+            saved.setdefault(set_name, {})[system_name] = values
+        args.save_outputs.write_text(json.dumps(saved, ensure_ascii=False), "utf-8")
     all_scores = [score_set(name, pages, systems, outputs) for name, pages in pages_by_set.items()]
     for scores in all_scores:
         print()
         print(format_table(scores, systems))
+        print(format_false_values(scores, systems))
     if args.show_misses:
         for name, pages in pages_by_set.items():
             print()

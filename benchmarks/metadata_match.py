@@ -221,12 +221,26 @@ NORMALISERS = {
 
 @dataclass(frozen=True)
 class FieldScore:
-    """One system on one field of one set: counts over the `n` pages whose truth has a value."""
+    """One system on one field of one set: counts over the `n` pages whose truth has a value;
+    `wrong` of them got a value that does not match even leniently (a different date or person).
+    `unsupported`: pages whose truth has no value (of `without_truth`) where the system gave one."""
 
     n: int
     exact: int
     lenient: int
     covered: int
+    wrong: int = 0
+    unsupported: int = 0
+    without_truth: int = 0
+
+    @property
+    def given(self) -> int:
+        return self.covered + self.unsupported
+
+    @property
+    def false_rate(self) -> float:
+        """% of the values given that are false: a different value than the truth's, or one where it has none."""
+        return 100.0 * (self.wrong + self.unsupported) / self.given if self.given else 0.0
 
     def percent(self, count: int) -> float:
         return 100.0 * count / self.n if self.n else 0.0
@@ -240,14 +254,32 @@ class FieldScore:
             "exact_pct": round(self.percent(self.exact), 1),
             "lenient_pct": round(self.percent(self.lenient), 1),
             "coverage_pct": round(self.percent(self.covered), 1),
+            "wrong": self.wrong,
+            "wrong_pct": round(self.percent(self.wrong), 1),
+            "unsupported": self.unsupported,
+            "without_truth": self.without_truth,
+            "false_pct": round(self.false_rate, 1),
         }
 
 
-def tally(verdicts: Iterable[Verdict]) -> FieldScore:
+def tally(verdicts: Iterable[Verdict], given_without_truth: Iterable[bool] = ()) -> FieldScore:
+    """The counts of `verdicts` (pages with a truth) and of `given_without_truth` (one flag a page
+    without one: whether the system gave a value there)."""
     verdicts = list(verdicts)
+    unscored = list(given_without_truth)
     return FieldScore(
         n=len(verdicts),
         exact=sum(v.exact for v in verdicts),
         lenient=sum(v.lenient for v in verdicts),
         covered=sum(v.covered for v in verdicts),
+        wrong=sum(v.covered and not v.lenient for v in verdicts),
+        unsupported=sum(unscored),
+        without_truth=len(unscored),
     )
+
+
+def gives_value(field: str, output: Value) -> bool:
+    """Whether `output` is a value for `field` at all (as has_truth reads a truth)."""
+    if field == "published":
+        return bool(as_text(output).strip())
+    return has_truth(field, output)

@@ -114,6 +114,7 @@ def _cleanscrape() -> Extractor:
             "title": page.get("title"),
             "authors": article.get("authors") or [],
             "published": article.get("published"),
+            "updated": article.get("updated"),  # not scored: kept for checks of the dates given
             # site_name when the model has it; until then the publisher is what names the site
             "site_name": article.get("site_name") or article.get("publisher"),
             "language": page.get("language"),

@@ -46,3 +46,15 @@ def test_the_markup_reading_fills_what_nothing_else_says():
     article = first_article(PageMeta(markup_published="2024-01-01", markup_updated="2024-02-01",
                                      byline_authors=("Jane Doe", "John Roe")), text=body)
     assert (article.published, article.updated, article.authors) == ("2024-01-01", "2024-02-01", ["Jane Doe", "John Roe"])
+
+
+def test_a_day_the_page_labels_updated_is_not_taken_as_published():
+    """Issue #22 item 2: a page that shows only "Updated January 16, 2026"."""
+    updated_only = PRINTED.replace("March 20, 2025", "Updated January 16, 2026")
+    article = first_article(PageMeta(markup_published="2026-01-16"), text=updated_only)
+    assert (article.published, article.updated) == (None, "2026-01-16")
+
+
+def test_an_agency_named_as_author_is_the_articles_agency():
+    article = first_article(PageMeta(agency="Reuters"))
+    assert (article.authors, article.agency) == (["Jane Doe"], "Reuters")

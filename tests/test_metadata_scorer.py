@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.metadata import SetScores, format_table, score_set
+from benchmarks.metadata import SetScores, format_false_values, format_table, score_set
 from benchmarks.metadata_match import (
     CalendarDate,
     FieldScore,
@@ -138,8 +138,14 @@ def test_word_set_f1():
 def test_tally_counts_over_the_scored_pages():
     score = tally([Verdict(True, True, True), Verdict(True, False, True), Verdict(False, False, False),
                    Verdict(True, False, False)])
-    assert score == FieldScore(n=4, exact=1, lenient=2, covered=3)
+    assert score == FieldScore(n=4, exact=1, lenient=2, covered=3, wrong=1)
     assert score.to_dict()["coverage_pct"] == 75.0
+
+
+def test_tally_counts_values_given_where_the_truth_has_none():
+    score = tally([Verdict(True, True, True), Verdict(True, False, False)], [True, False, False])
+    assert (score.wrong, score.unsupported, score.without_truth, score.given) == (1, 1, 3, 3)
+    assert score.false_rate == pytest.approx(200 / 3)  # 2 of the 3 values given are false
 
 
 def test_score_set_uses_only_pages_with_truth_and_marks_fields_a_system_lacks(tmp_path):
@@ -155,12 +161,14 @@ def test_score_set_uses_only_pages_with_truth_and_marks_fields_a_system_lacks(tm
     scores = score_set("s", pages, systems, outputs)
     assert scores.n == {"title": 2, "published": 1}
     assert scores.fields["title"] == {"cleanscrape": FieldScore(2, 1, 1, 1)}  # htmldate reports no title
-    assert scores.fields["published"]["cleanscrape"] == FieldScore(1, 0, 1, 1)
-    assert scores.fields["published"]["htmldate"] == FieldScore(1, 1, 1, 1)
+    assert scores.fields["published"]["cleanscrape"] == FieldScore(1, 0, 1, 1, without_truth=1)
+    # htmldate gave a date on the page whose truth has none: a false date
+    assert scores.fields["published"]["htmldate"] == FieldScore(1, 1, 1, 1, unsupported=1, without_truth=1)
     table = format_table(scores, systems)
     rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in table.splitlines()]
-    assert ["title (2)", "50 / 50 / 50", "—"] in rows
-    assert ["published (1)", "0 / 100 / 100", "100 / 100 / 100"] in rows
+    assert ["title (2)", "50 / 50 / 50 / 0", "—"] in rows
+    assert ["published (1)", "0 / 100 / 100 / 0", "100 / 100 / 100 / 0"] in rows
+    assert "htmldate 50.0 % (0 + 1 of 2)" in format_false_values(scores, systems)
     assert "none of the fields" in format_table(SetScores("empty", 0), systems)
 
 

@@ -236,11 +236,17 @@ def _fill_from_page_meta(article: Article, page_meta: PageMeta) -> None:
     # htmldate's reading of the markup (URL path, <time>, date-classed elements, free text).
     # Measured on traf-dev (exact %): lines > declared 54.3, declared > lines > htmldate 86.1,
     # declared > htmldate > lines 85.9 (readability: 97.0, 100, 100).
-    article.published = page_meta.published or article.published or page_meta.markup_published
+    # htmldate reads no labels: the day a line of the page labels "Updated" is no publication date.
+    markup_published = page_meta.markup_published
+    if markup_published and not article.published and markup_published == (article.updated or "")[:10]:
+        markup_published = None
+    article.published = page_meta.published or article.published or markup_published
     article.updated = page_meta.updated or article.updated or page_meta.markup_updated
     # Authors in the same order: declared names, a byline line of the text, the byline markup's
     # (the front end keeps only people, so a declared "Staff" gives way to a name).
     article.authors = list(page_meta.authors) or article.authors or list(page_meta.byline_authors)
+    # An agency printed in the text (a credit, a dateline) comes first; else one named as an author.
+    article.agency = article.agency or page_meta.agency
 
 
 def _warnings(doc: Document) -> Iterator[str]:

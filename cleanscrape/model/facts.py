@@ -67,6 +67,8 @@ class PageMeta:
     markup_published: str | None = None
     markup_updated: str | None = None
     byline_authors: tuple[str, ...] = ()
+    # A wire agency the declared or byline authors named ("Reuters"): the article's agency, no author.
+    agency: str | None = None
 
 
 NO_PAGE_META = PageMeta()

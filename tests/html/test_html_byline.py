@@ -1,9 +1,11 @@
 from copy import deepcopy
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 from trafilatura.utils import load_html
 
-from cleanscrape.frontends.html.byline import is_person, markup_authors, person_names
+from cleanscrape.frontends.html.byline import agency_named, is_person, markup_authors, person_names
+from cleanscrape.frontends.html.structured import page_metadata
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
@@ -107,3 +109,53 @@ def test_markup_authors_reads_what_trafilatura_reads(html):
         assert selector(copied) == expression(copied)
     expected = extract_author(tree)
     assert markup_authors(tree) == (tuple(name.strip() for name in expected.split(";")) if expected else ())
+
+
+# Issue #22 item 6: what the author fields of real pages hold that is no person.
+
+def test_a_label_and_its_date_is_not_a_name():
+    page = load_html('<html><body><article><h1>Neue Radwege in der Innenstadt</h1>'
+                     '<div class="author">Stand: 20. April 2020</div>'
+                     "<p>Der Stadtrat hat am Dienstag den Bau von vier neuen Radwegen beschlossen.</p>"
+                     "</article></body></html>")
+    assert person_names(markup_authors(page)) == []
+    assert person_names(["Autor: Max Mustermann"]) == ["Max Mustermann"]  # a role word's label stays
+
+
+def test_a_web_agencys_credit_in_the_footer_is_not_an_author():
+    page = load_html('<html><body><main><h1>Trash and Recycling</h1>'
+                     "<p>Trash is collected every Monday; put your cart at the curb by 7 a.m.</p></main>"
+                     '<footer><div class="footer-author"><a href="https://agency.example">Government Websites by '
+                     "CivicPlus</a></div></footer></body></html>")
+    assert person_names(markup_authors(page)) == []
+    assert person_names(["Powered by WordPress", "Site by Studio Nord"]) == []
+
+
+def test_a_job_title_glued_to_a_name_is_split_off():
+    assert person_names(["Jane Doe Marketing Manager"]) == ["Jane Doe"]
+    assert person_names(["Ben Silverman Games Editor"]) == ["Ben Silverman"]
+    assert person_names(["Susan Hallam, Managing Director"]) == ["Susan Hallam"]
+    assert person_names(["Marketing Manager"]) == []
+    # names that end in words that are no title's head stay whole
+    assert person_names(["Mary Ann Chase", "Tom Porter", "Edith Head"]) == ["Mary Ann Chase", "Tom Porter", "Edith Head"]
+
+
+def test_a_wire_agency_is_the_agency_not_an_author():
+    assert person_names(["Reuters"]) == []
+    assert agency_named(["Reuters"]) == "Reuters"
+    assert person_names(["ERIC TUCKER Associated Press"]) == ["ERIC TUCKER"]
+    assert agency_named(["ERIC TUCKER Associated Press"]) == "Associated Press"
+    assert person_names(["AP Sports Writer"]) == [] and agency_named(["AP Sports Writer"]) == "AP"
+    assert person_names(["Jane Doe, AFP"]) == ["Jane Doe"] and agency_named(["Jane Doe, AFP"]) == "AFP"
+    assert agency_named(["Jane Doe"]) is None
+
+
+def test_an_organisations_address_and_a_names_degrees_are_not_people():
+    assert person_names(["Süddeutsche.de GmbH, Munich, Germany"]) == []
+    assert person_names(["Jillian Kubala, MS, RD"]) == ["Jillian Kubala"]
+
+
+def test_every_declared_author_is_kept():
+    tree = LexborHTMLParser('<html><head><meta name="author" content="Lars Fischer">'
+                            '<meta name="author" content="Alina Schadwinkel"></head><body><p>Text.</p></body></html>')
+    assert page_metadata(tree).authors == ("Lars Fischer", "Alina Schadwinkel")

@@ -193,6 +193,10 @@ def test_declared_date_to_iso(raw, expected):
         ("Bridge vote | Local | Daily Example", "Daily Example", ("Bridge vote | Local", "Daily Example")),
         ("Daily Example - Bridge vote passes", "Daily Example", ("Bridge vote passes", "Daily Example")),
         ("Short one | guardian", "The Guardian", ("Short one", "guardian")),
+        # Chinese and Japanese titles join the site without spaces (issue #22 item 9)
+        ("长江大桥_百度百科", None, ("长江大桥", "百度百科")),
+        ("人工智能迈上新台阶_科技_腾讯网", None, ("人工智能迈上新台阶", "腾讯网")),  # a channel between
+        ("東京の新しい橋が開通｜毎日ニュース", None, ("東京の新しい橋が開通", "毎日ニュース")),
     ],
 )
 def test_site_name_is_stripped(title, site_name, expected):
@@ -212,6 +216,8 @@ def test_site_name_is_stripped(title, site_name, expected):
         ("Bridge vote | Daily Example", None),  # two words: head too short
         ("Spider-Man | Marvel", None),  # one-word head: a title, not headline + site to be sure without a site name
         ("Well-known author - the interview", "Daily Example"),  # known site matches nothing
+        ("r/Python - What's in __init__.py", None),  # an underscore of a file name
+        ("大桥_百科", None),  # a head of two characters: no headline left
     ],
 )
 def test_title_left_alone_when_the_tail_is_not_a_site(title, site_name):
@@ -391,3 +397,13 @@ def test_a_thread_or_a_question_declares_a_discussion(head: str, body: str):
 ])
 def test_an_article_its_faq_or_its_comments_declare_no_discussion(head: str, body: str):
     assert not page_metadata(parse(f"<html><head>{head}</head><body>{body}</body></html>")).discussion
+
+
+def test_a_declared_headline_loses_only_a_tail_that_names_the_site():
+    page = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+            '"New York man pleads guilty to threatening a senator | The Daily Example", '
+            '"publisher": {"@type": "Organization", "name": "The Daily Example"}}</script>'
+            '<meta property="og:site_name" content="The Daily Example"></head><body><p>Text.</p></body></html>')
+    assert page_metadata(LexborHTMLParser(page)).title == "New York man pleads guilty to threatening a senator"
+    kept = page.replace("| The Daily Example", "| Part Two")
+    assert page_metadata(LexborHTMLParser(kept)).title == "New York man pleads guilty to threatening a senator | Part Two"

@@ -19,6 +19,13 @@ from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import extract_metainfo
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
+from cleanscrape.parse.people import (
+    is_labelled_value,
+    is_site_credit,
+    split_trailing_agency,
+    wire_agency,
+    without_job_title,
+)
 from cleanscrape.text.tokens import compact_key
 
 # Words that introduce a byline in the languages of the web's larger publishers; the name follows.
@@ -58,6 +65,8 @@ URL = re.compile(r"\s*(?:[-–(]\s*)?https?://\S*")
 HANDLE = re.compile(r"\s*@\w+")
 DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,})+$", re.IGNORECASE)
 MAX_NAME_WORDS = 5
+# A degree or credential printed after a name ("MS", "RDN", "Ph.D."): capitals, perhaps with dots.
+POST_NOMINAL = re.compile(r"(?:[A-Z]\.?){2,5}|Ph\.?\s?D\.?|M\.?Sc\.?")
 
 
 # --------------------------------------------------------------------------- byline markup
@@ -195,19 +204,52 @@ def markup_authors(tree: HtmlElement) -> tuple[str, ...]:
     """
     pruned = prune_unwanted_nodes(tree, AUTHOR_DISCARD_SELECTORS)
     found = extract_metainfo(pruned, AUTHOR_SELECTORS, len_limit=MAX_BYLINE_CHARS)
+    if found and _is_label(found):
+        return ()  # "Stand: 20. April 2020": normalize_authors would keep "Stand"
     found = normalize_authors(None, found) if found else None
     return tuple(part.strip() for part in found.split(";") if part.strip()) if found else ()
 
 
+def _is_label(text: str) -> bool:
+    """A label and its dated value ("Stand: 20. April 2020"), unless the label is a byline's role word."""
+    return is_labelled_value(text) and text.split(":")[0].strip().casefold() not in ROLE_WORDS
+
+
 def person_names(names: Sequence[str], site_name: str | None = None) -> list[str]:
-    """The people among `names`, role words in front removed, each once, in order."""
+    """The people among `names`, role words in front and job titles after them removed, each
+    once, in order. Agencies, a site's makers and labels are not people."""
+    return _read_names(names, site_name)[0]
+
+
+def agency_named(names: Sequence[str]) -> str | None:
+    """The first wire agency `names` give as an author ("Reuters", "Jill Lawless Associated Press")."""
+    agencies = _read_names(names)[1]
+    return agencies[0] if agencies else None
+
+
+def _read_names(names: Sequence[str], site_name: str | None = None) -> tuple[list[str], list[str]]:
     people: list[str] = []
+    agencies: list[str] = []
     for value in names:
-        for raw in NAME_SEPARATORS.split(HANDLE.sub("", URL.sub("", " ".join(value.split())))):
+        if is_site_credit(value) or _is_label(value):
+            continue
+        for position, raw in enumerate(NAME_SEPARATORS.split(HANDLE.sub("", URL.sub("", " ".join(value.split()))))):
             name = _without_trailing_month(_without_role_words(raw))
+            if position == 0 and is_organisation(name, site_name):
+                break  # "Süddeutsche.de GmbH, Munich, Germany": an organisation and its address
+            agency = wire_agency(name)
+            if agency is None:  # "Jill Lawless Associated Press": a person of the agency
+                name, agency = split_trailing_agency(name)
+            else:  # "Reuters", "AP Sports Writer": the agency alone
+                name = ""
+            if agency is not None and agency not in agencies:
+                agencies.append(agency)
+            if position > 0 and POST_NOMINAL.fullmatch(name):
+                continue  # "Jillian Kubala, MS, RD": the degrees of the name before
+            name = without_job_title(name)
             if name and is_person(name, site_name) and name not in people:
                 people.append(name)
-    return people
+    return people, agencies
 
 
 def _without_role_words(name: str) -> str:
@@ -231,14 +273,19 @@ def is_person(name: str, site_name: str | None = None) -> bool:
         return False
     folded = " ".join(name.casefold().replace(".", " ").split())
     if folded in PLACEHOLDERS or folded in MONTHS or folded[:3] in MONTH_ABBREVIATIONS and len(folded) <= 4 \
-            or DOMAIN.match(name) or name.startswith(("http://", "https://")):
+            or name.startswith(("http://", "https://")):
         return False
-    folded_words = folded.split()
-    legal_form = any(word in ORGANISATION_WORDS for word in folded_words) or f" {folded} ".find(" e v ") >= 0  # e.V.
-    if folded_words[-1] in COMMENT_VERBS or legal_form:
-        return False
+    return folded.split()[-1] not in COMMENT_VERBS and not is_organisation(name, site_name)
+
+
+def is_organisation(name: str, site_name: str | None = None) -> bool:
+    """A domain, a name with a legal form (GmbH, Inc., e.V.) or the site's own name."""
+    folded = " ".join(name.casefold().replace(".", " ").split())
+    if DOMAIN.match(name) or any(word in ORGANISATION_WORDS for word in folded.split()) \
+            or f" {folded} ".find(" e v ") >= 0:  # e.V.
+        return True
     if site_name and len(compact_key(site_name)) > 1:
         site, key = compact_key(site_name), compact_key(name)
         if key and (key == site or (len(key) > 3 and key in site) or (len(site) > 3 and site in key)):
-            return False
-    return True
+            return True
+    return False

@@ -33,7 +33,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from trafilatura.utils import load_html
 
 from cleanscrape.decode.normalize import nonblank_lines, split_lines
-from cleanscrape.frontends.html.byline import markup_authors, person_names
+from cleanscrape.frontends.html.byline import agency_named, markup_authors, person_names
 from cleanscrape.frontends.html.code import code_as_written, line_evidence, unglued_code
 from cleanscrape.frontends.html.dates import MarkupDates, markup_dates, web_url
 from cleanscrape.frontends.html.declared import body_elsewhere, body_inside, declared_main_words
@@ -108,7 +108,7 @@ def document_from_html(html: str, source: str | None = None) -> Document:
         lines=lines,
         page_text=page_text,
         evidence=found,
-        page_meta=with_markup_metadata(page_metadata(tree), lxml_tree, source),
+        page_meta=with_markup_metadata(page_metadata(tree), lxml_tree, source, shown),
         main_content_found=main_content_found,
         day_first=infer_day_first([page_text.text]),
         left_out=left_out,
@@ -147,10 +147,13 @@ def could_be_fragment(extracted: str, shown: str) -> bool:
     return len(shown) < len(extracted) or MIN_FRAGMENT_GROWTH * len(extracted) <= len(shown)
 
 
-def with_markup_metadata(page_meta: PageMeta, lxml_tree: HtmlElement | None, source: str | None) -> PageMeta:
+def with_markup_metadata(
+    page_meta: PageMeta, lxml_tree: HtmlElement | None, source: str | None, shown: str | None = None,
+) -> PageMeta:
     """`page_meta` with the dates and byline names read from the markup (`lxml_tree`, parsed by
     trafilatura's load_html, as htmldate and trafilatura read it), and only people among its
-    authors. The byline reader prunes `lxml_tree`: nothing may read it afterwards."""
+    authors; `shown`, the page's visible text, is where a date's label is read. The byline reader
+    prunes `lxml_tree`: nothing may read it afterwards."""
     if lxml_tree is None:
         return replace(page_meta, authors=tuple(person_names(page_meta.authors)))
     site = page_meta.site_name or page_meta.publisher
@@ -161,7 +164,7 @@ def with_markup_metadata(page_meta: PageMeta, lxml_tree: HtmlElement | None, sou
     dates_needed = not (page_meta.published and page_meta.updated)
     try:
         # Dates first: htmldate reads a copy of the tree, the byline reader prunes the tree itself.
-        dates = markup_dates(lxml_tree, source) if dates_needed else MarkupDates()
+        dates = markup_dates(lxml_tree, source, not page_meta.published, shown) if dates_needed else MarkupDates()
         markup = markup_authors(lxml_tree) if not declared else ()
     except Exception:  # noqa: BLE001 - see below
         # htmldate's and trafilatura's readers are evidence, not the page: a failure of theirs on
@@ -171,8 +174,11 @@ def with_markup_metadata(page_meta: PageMeta, lxml_tree: HtmlElement | None, sou
     if not declared and not byline:
         # A personal site is named after its author: the site's name stands when no one else is named.
         declared, byline = person_names(page_meta.authors), person_names(markup)
+    # The markup's latest date is no update when it is the day the page declares it was published.
+    updated = dates.updated if dates.updated != (page_meta.published or "")[:10] else None
     return replace(page_meta, authors=tuple(declared), markup_published=dates.published,
-                   markup_updated=dates.updated, byline_authors=tuple(byline))
+                   markup_updated=updated, byline_authors=tuple(byline),
+                   agency=agency_named((*page_meta.authors, *markup)))
 
 
 def extract_main_text(html: str | HtmlElement, source: str | None = None) -> tuple[str, tuple[Line, ...]]:

@@ -114,6 +114,10 @@ def page_metadata(tree: LexborHTMLParser) -> PageMeta:
             # <title> and og:title often carry " | Site"; a JSON-LD headline does not.
             headline, site = title_without_site_name(title, meta.site_name or meta.publisher)
             meta = replace(meta, title=headline, site_name=meta.site_name or site)
+    elif meta.site_name or meta.publisher:
+        # Some CMSs write the <title> into the JSON-LD headline: its tail goes when it names the site.
+        headline, _ = title_without_site_name(structured.title, meta.site_name or meta.publisher, named_only=True)
+        meta = replace(meta, title=headline)
     return meta
 
 
@@ -261,7 +265,7 @@ def _language(value: Any) -> str | None:
 # --------------------------------------------------------------------------- <meta> and <html lang>
 
 def _meta_tag_metadata(tree: LexborHTMLParser) -> PageMeta:
-    contents = _meta_contents(tree)
+    contents, author_values = _meta_contents(tree)
 
     def first(keys: tuple[str, ...]) -> str | None:
         return next((contents[key] for key in keys if key in contents), None)
@@ -270,24 +274,29 @@ def _meta_tag_metadata(tree: LexborHTMLParser) -> PageMeta:
         dates = (declared_date_to_iso(contents[key]) for key in keys if key in contents)
         return next(filter(None, dates), None)
 
-    author = next((contents[key] for key in META_AUTHOR if key in contents and not _is_url(contents[key])), None)
+    # Every value of the first author key that names someone: a page with two authors writes the tag twice.
+    authors = next((names for key in META_AUTHOR if (names := tuple(
+        value for value in author_values.get(key) or ([contents[key]] if key in contents else []) if not _is_url(value)
+    ))), ())
     return PageMeta(
         title=first(META_TITLE),
         site_name=first(META_SITE_NAME),
         published=first_date(META_PUBLISHED),
         updated=first_date(META_UPDATED),
         section=first(META_SECTION),
-        authors=(author,) if author is not None else (),
+        authors=authors,
         description=first(META_DESCRIPTION),
         # The document's own lang beats an HTTP-equiv header copy.
         language=_document_language(tree) or first(META_LANGUAGE),
     )
 
 
-def _meta_contents(tree: LexborHTMLParser) -> dict[str, str]:
+def _meta_contents(tree: LexborHTMLParser) -> tuple[dict[str, str], dict[str, list[str]]]:
     """Each <meta> or microdata key (lower-cased) with the first non-empty value given for it, in
-    page order; an attribute naming several keys gives its value to each."""
+    page order; an attribute naming several keys gives its value to each. Beside it, every value
+    of each author key (META_AUTHOR) in <meta> tags, once each, in page order."""
     contents: dict[str, str] = {}
+    author_values: dict[str, list[str]] = {}
     for node in tree.css(META_SELECTOR):
         attributes = node.attributes
         if node.tag == "meta":
@@ -300,7 +309,10 @@ def _meta_contents(tree: LexborHTMLParser) -> dict[str, str]:
             # RDFa and microdata allow several names in one attribute: property="og:title dc:title".
             for name in key.lower().split():
                 contents.setdefault(name, value)
-    return contents
+                # <meta> only: a microdata author with a content attribute may sign a comment.
+                if node.tag == "meta" and name in META_AUTHOR and value not in author_values.setdefault(name, []):
+                    author_values[name].append(value)
+    return contents, author_values
 
 
 def _marked_up_authors(tree: LexborHTMLParser) -> tuple[str, ...]:

@@ -23,19 +23,37 @@ NOT_SITE_WORDS = frozenset({
     "interview", "analysis", "update", "updates", "photos", "pictures", "video", "videos",
     "opinion", "podcast", "preview", "summary", "transcript",
 })
+# Chinese, Japanese and Korean titles join the site's name without spaces: "标题_百度百科",
+# "見出し｜サイト". The tail is the site when it is a short run of those scripts after "_" or a bar.
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+CJK_SITE_TAIL = re.compile(rf"(?<=\S)\s*[_|｜]\s*(?P<site>[{CJK}][{CJK}A-Za-z0-9·]{{1,11}})$")
+MIN_CJK_HEADLINE_CHARS = 4  # not measured: a two-word headline in those scripts is four or more characters
 # Site names are capitalised ("The Verge", "BBC News") or are domains ("spiegel.de").
 DOMAIN_NAME = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+")
 # Letters and digits are what tells two spellings of a site's name apart.
 
 
-def title_without_site_name(title: str, site_name: str | None = None) -> tuple[str, str | None]:
+def title_without_site_name(
+    title: str, site_name: str | None = None, named_only: bool = False,
+) -> tuple[str, str | None]:
     """Split "Headline | Site" into ("Headline", "Site"); (title, None) when no site is found.
 
     With a known `site_name`, a segment that names it is removed (trailing or leading).
     Without one, only a trailing segment that looks like a name is, and only if what remains
-    still looks like a headline; "Spider-Man - the review" is left alone.
+    still looks like a headline; "Spider-Man - the review" is left alone. `named_only`: only a
+    segment that names `site_name` is removed (a declared headline, which rarely carries a site).
     """
     title = normalise_text(title)
+    cjk = CJK_SITE_TAIL.search(title)
+    if cjk is not None and len(re.findall(f"[{CJK}]", title[:cjk.start()])) >= MIN_CJK_HEADLINE_CHARS \
+            and (not named_only or (site_name and _names_site(cjk["site"], site_name))):
+        head = title[:cjk.start()].rstrip()
+        # "标题_科技_腾讯网": the site's channel stands between the headline and the site.
+        channel = CJK_SITE_TAIL.search(head)
+        if not named_only and channel is not None \
+                and len(re.findall(f"[{CJK}]", head[:channel.start()])) >= MIN_CJK_HEADLINE_CHARS:
+            head = head[:channel.start()].rstrip()
+        return head, cjk["site"]
     separators = list(TITLE_SEPARATOR.finditer(title))
     if not separators:
         return title, None
@@ -48,6 +66,8 @@ def title_without_site_name(title: str, site_name: str | None = None) -> tuple[s
         head, tail = title[:first.start()], title[first.end():]
         if tail and _names_site(head, site_name):
             return tail, head
+    if named_only:
+        return title, None
     last = separators[-1]
     head, tail = title[:last.start()], title[last.end():]
     if _is_plausible_site_tail(head, tail, last.group(1)):
