@@ -37,6 +37,7 @@ from cleanscrape.frontends.html.dates import MarkupDates, markup_dates, web_url
 from cleanscrape.frontends.html.declared import body_elsewhere, body_inside, declared_main_words
 from cleanscrape.frontends.html.dom import closest, contains, node_text, normalise_text
 from cleanscrape.frontends.html.evidence import dom_evidence
+from cleanscrape.frontends.html.kinds import decide_page_type, kind_body, page_signals
 from cleanscrape.frontends.html.second_opinion import (
     MIN_FRAGMENT_GROWTH,
     body_beyond_fragment,
@@ -76,6 +77,9 @@ MIN_EXTRACTED_CHARS = 200
 def document_from_html(html: str, source: str | None = None) -> Document:
     """`source`, the page's URL when known, lets htmldate read a date from its path."""
     tree = LexborHTMLParser(html)
+    declared = page_metadata(tree)
+    signals = page_signals(tree, declared, source)
+    page_type = decide_page_type(signals)
     # One lxml parse (trafilatura's own load_html, which trafilatura.extract would run on `html`)
     # serves trafilatura and htmldate, which copy it before they prune, then the byline reader,
     # which prunes it in place and so runs last.
@@ -88,7 +92,9 @@ def document_from_html(html: str, source: str | None = None) -> Document:
         lines, main_content_found = visible_lines(shown), False
     else:
         second_opinion = functools.cache(lambda: main_content_paragraphs(html))
-        if second_body_wins(tree, extracted, lines, shown, second_opinion):
+        if (body := kind_body(page_type, tree, lines, signals)) is not None:
+            lines = split_lines("\n".join(_as_paragraphs(body)))
+        elif second_body_wins(tree, extracted, lines, shown, second_opinion):
             lines = split_lines("\n".join(_as_paragraphs(second_opinion())))
         # The trace reads the non-blank visible lines only: their Lines alone are made.
         traced = traced_with_second_opinion(with_article_chunks(tree, lines), nonblank_lines(shown), second_opinion)
@@ -100,10 +106,11 @@ def document_from_html(html: str, source: str | None = None) -> Document:
         lines=lines,
         page_text=page_text,
         evidence=tuple(evidence.for_text(line.text) for line in lines),
-        page_meta=with_markup_metadata(page_metadata(tree), lxml_tree, source),
+        page_meta=with_markup_metadata(declared, lxml_tree, source),
         main_content_found=main_content_found,
         day_first=infer_day_first([page_text.text]),
         left_out=left_out,
+        page_type=page_type,
     )
 
 
