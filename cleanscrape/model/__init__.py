@@ -19,6 +19,7 @@ from cleanscrape.model.page import Article, ArticleRole, Dateline, Page, PageKin
 
 __all__ = [
     "Article", "ArticleRole", "Block", "Dateline", "Document", "Evidence", "Fact", "FactKind", "Label", "Line",
-    "NO_EVIDENCE", "NO_PAGE_META", "Page", "PageKind", "PageMeta", "PageText", "PageType", "Removal", "StrEnum", "Verdict",
+    "NO_EVIDENCE", "NO_PAGE_META", "Page", "PageKind", "PageMeta", "PageText", "PageType", "Removal", "StrEnum",
+    "Verdict",
     "fold", "line_at", "line_starts",
 ]
