@@ -5,7 +5,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from cleanscrape import clean
-from cleanscrape.frontends.html.structured import page_metadata
+from cleanscrape.frontends.html.structured import declares_discussion, page_metadata, page_metadata_and_types
 from cleanscrape.frontends.html.titles import title_without_site_name
 from cleanscrape.model import PageMeta
 from cleanscrape.parse.dates import declared_date_to_iso
@@ -381,7 +381,8 @@ def test_declared_authors_win_over_marked_up_ones():
     ("", '<div itemscope itemtype="http://schema.org/Question"><p>Why?</p></div>'),
 ])
 def test_a_thread_or_a_question_declares_a_discussion(head: str, body: str):
-    assert page_metadata(parse(f"<html><head>{head}</head><body>{body}</body></html>")).discussion
+    _, types = page_metadata_and_types(parse(f"<html><head>{head}</head><body>{body}</body></html>"))
+    assert declares_discussion(types)
 
 
 @pytest.mark.parametrize("head, body", [
@@ -390,4 +391,5 @@ def test_a_thread_or_a_question_declares_a_discussion(head: str, body: str):
     ("", '<article itemscope itemtype="https://schema.org/Article"><div itemscope itemtype="https://schema.org/Comment"></div></article>'),
 ])
 def test_an_article_its_faq_or_its_comments_declare_no_discussion(head: str, body: str):
-    assert not page_metadata(parse(f"<html><head>{head}</head><body>{body}</body></html>")).discussion
+    _, types = page_metadata_and_types(parse(f"<html><head>{head}</head><body>{body}</body></html>"))
+    assert not declares_discussion(types)

@@ -111,7 +111,6 @@ def page_metadata_and_types(tree: LexborHTMLParser) -> tuple[PageMeta, frozenset
         structured, tags, PageMeta(published=_article_header_date(tree), authors=_marked_up_authors(tree)),
     )
     types = frozenset().union(*map(_node_types, nodes), _microdata_types(tree))
-    meta = replace(meta, discussion=declares_discussion(types))
     if meta.publisher is None and meta.site_name is not None:
         meta = replace(meta, publisher=meta.site_name)
     if structured.title is None:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from selectolax.lexbor import LexborHTMLParser
 
+from cleanscrape.frontends.html.kinds import documentation, forum
 from cleanscrape.frontends.html.kinds.decide import decide_page_type
 from cleanscrape.frontends.html.kinds.signals import PageSignals, page_signals
 from cleanscrape.model import Line
@@ -30,7 +31,10 @@ from cleanscrape.model.facts import PageType
 BodyRule = Callable[[LexborHTMLParser, Sequence[Line], PageSignals], "tuple[str, ...] | None"]
 
 # The kinds whose room gives a body of its own; a kind missing here keeps trafilatura's lines.
-BODY_RULES: Mapping[PageType, BodyRule] = {}
+BODY_RULES: Mapping[PageType, BodyRule] = {
+    PageType.FORUM: forum.body_paragraphs,
+    PageType.DOCUMENTATION: documentation.body_paragraphs,
+}
 
 
 def kind_body(page_type: PageType, tree: LexborHTMLParser, lines: Sequence[Line],

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from cleanscrape.frontends.html.kinds.signals import PageSignals
+from cleanscrape.frontends.html.structured import declares_discussion
 from cleanscrape.model.facts import PageType
 
 # schema.org types that declare an article: a page declaring one is not a shop's or a docs page
@@ -24,8 +25,6 @@ ARTICLE_TYPES = frozenset({
 ARTICLE_PATH = re.compile(r"/(?:blogs?|posts?|news|articles?|stories)/(?:.+/)?[^/]+[a-z0-9]/?$")
 
 # -- forum
-# A thread (https://schema.org/DiscussionForumPosting) or a question with its answers (QAPage).
-FORUM_TYPES = frozenset({"discussionforumposting", "qapage"})
 # Forum software that names itself in <meta name="generator">.
 FORUM_GENERATORS = ("discourse", "xenforo", "phpbb", "vbulletin", "invision", "mybb", "flarum", "nodebb",
                     "vanilla", "simple machines")
@@ -72,7 +71,8 @@ def decide_page_type(signals: PageSignals) -> PageType:
 
 
 def is_forum(signals: PageSignals) -> bool:
-    if signals.declared_types & FORUM_TYPES or _names(signals.generator, FORUM_GENERATORS):
+    # A thread (schema.org DiscussionForumPosting) or a question with its answers (QAPage, Question).
+    if declares_discussion(signals.declared_types) or _names(signals.generator, FORUM_GENERATORS):
         return True
     return signals.posts >= MIN_THREAD_POSTS and (
         bool(FORUM_PATH.search(signals.url_path)) or not _declares_article(signals))
