@@ -5,7 +5,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from cleanscrape import clean
-from cleanscrape.frontends.html.structured import declares_discussion, page_metadata, page_metadata_and_types
+from cleanscrape.frontends.html.structured import page_metadata
 from cleanscrape.frontends.html.titles import title_without_site_name
 from cleanscrape.model import PageMeta
 from cleanscrape.parse.dates import declared_date_to_iso
@@ -372,24 +372,3 @@ def test_rel_author_links_give_names_but_not_sentences():
 def test_declared_authors_win_over_marked_up_ones():
     tree = parse('<head><meta name="author" content="Eva Muster"></head><body><a rel="author" href="/x">Someone Else</a></body>')
     assert page_metadata(tree).authors == ("Eva Muster",)
-
-
-@pytest.mark.parametrize("head, body", [
-    ('<script type="application/ld+json">{"@type": "DiscussionForumPosting", "headline": "Tram delays"}</script>', ""),
-    ('<script type="application/ld+json">{"@type": "QAPage", "mainEntity": {"@type": "Question", "name": "Why?"}}</script>', ""),
-    ("", '<div itemscope itemtype="https://schema.org/QAPage"><p>Why?</p></div>'),
-    ("", '<div itemscope itemtype="http://schema.org/Question"><p>Why?</p></div>'),
-])
-def test_a_thread_or_a_question_declares_a_discussion(head: str, body: str):
-    _, types = page_metadata_and_types(parse(f"<html><head>{head}</head><body>{body}</body></html>"))
-    assert declares_discussion(types)
-
-
-@pytest.mark.parametrize("head, body", [
-    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Tram delays"}</script>', ""),
-    ('<script type="application/ld+json">{"@type": "FAQPage", "mainEntity": [{"@type": "Question"}]}</script>', ""),
-    ("", '<article itemscope itemtype="https://schema.org/Article"><div itemscope itemtype="https://schema.org/Comment"></div></article>'),
-])
-def test_an_article_its_faq_or_its_comments_declare_no_discussion(head: str, body: str):
-    _, types = page_metadata_and_types(parse(f"<html><head>{head}</head><body>{body}</body></html>"))
-    assert not declares_discussion(types)

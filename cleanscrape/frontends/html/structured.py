@@ -39,12 +39,6 @@ DATED_WORK_TYPES = frozenset({
     "medicalwebpage", "profilepage", "qapage", "realestatelisting", "searchresultspage",
     "creativework", "recipe", "howto", "review", "question", "podcastepisode", "dataset",
 })
-# schema.org types that make the page a discussion, whose posts comment software marks up as
-# comments: a forum thread (https://schema.org/DiscussionForumPosting) or a question with its
-# answers (QAPage, Question). A Question of an FAQPage is an article's FAQ block, not a thread.
-DISCUSSION_TYPES = frozenset({"discussionforumposting", "qapage"})
-QUESTION_TYPE = "question"
-FAQ_TYPE = "faqpage"
 # Microdata declares the same types on elements: itemtype="https://schema.org/QAPage".
 MICRODATA_TYPE_SELECTOR = "[itemtype]"
 # Containers whose members are nodes of the same description (WebPage.mainEntity holds the
@@ -157,11 +151,6 @@ def _document_title(tree: LexborHTMLParser) -> str | None:
 
 
 # --------------------------------------------------------------------------- JSON-LD
-
-def declares_discussion(types: frozenset[str]) -> bool:
-    """Whether the schema.org types a page declares (lower-case names) make it a discussion."""
-    return bool(types & DISCUSSION_TYPES) or (QUESTION_TYPE in types and FAQ_TYPE not in types)
-
 
 def _microdata_types(tree: LexborHTMLParser) -> frozenset[str]:
     """The lower-case schema.org type names of the page's microdata items."""

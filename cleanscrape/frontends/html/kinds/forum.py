@@ -17,31 +17,16 @@ from collections.abc import Sequence
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleanscrape.frontends.html.dom import inside_any, normalise_text
-from cleanscrape.frontends.html.kinds.signals import PageSignals
+from cleanscrape.frontends.html.kinds.signals import POST_TEXT_SELECTOR, PageSignals
 from cleanscrape.model import Line
 from cleanscrape.text.tokens import words
 
-# The text of one post (or question, or answer), without its furniture.
-POST_TEXT_SELECTOR = ", ".join((
-    # schema.org microdata: the text of a post, comment, question or answer (Discourse's crawler
-    # view, Stack Exchange, and many themes of other software)
-    '[itemtype$="DiscussionForumPosting"] [itemprop="text"]', '[itemtype$="/Comment"] [itemprop="text"]',
-    '[itemtype$="/Question"] [itemprop="text"]', '[itemtype$="/Answer"] [itemprop="text"]',
-    "div.topic-body div.cooked",  # Discourse (the app's own view)
-    "article.message-body div.bbWrapper",  # XenForo 2
-    "div.postbody div.content",  # phpBB (prosilver and its derivatives)
-    '[id^="post_message_"]', "div.js-post__content-text",  # vBulletin 3/4 and vBulletin 5
-    '[data-role="commentContent"]',  # Invision Community
-    "div.js-post-body",  # Stack Exchange-style Q&A
-    '[component="post/content"]',  # NodeBB
-    "div.Post-body",  # Flarum
-    "div.Message.userContent",  # Vanilla
-))
 # Inside a post's text: a quoted copy of an earlier post, as the software marks it (Discourse's
-# aside.quote, XenForo's bbCodeBlock--quote, vBulletin's bbcode_quote, phpBB's blockquote with its
-# <cite>, Invision's ipsQuote), and the signatures some software prints in the same element.
+# aside.quote, XenForo's bbCodeBlock--quote and XenForo 1's bbCodeQuote, vBulletin's bbcode_quote,
+# phpBB's blockquote with its <cite>, Invision's ipsQuote), and the signatures some software prints
+# in the same element.
 QUOTED_POST_SELECTOR = (
-    "aside.quote, blockquote.bbCodeBlock--quote, div.bbcode_quote, blockquote.ipsQuote, "
+    "aside.quote, blockquote.bbCodeBlock--quote, div.bbcode_quote, blockquote.ipsQuote, div.bbCodeQuote, "
     "div.message-signature, div.signature, div.signaturecontainer"
 )
 # phpBB's quote is a <blockquote> opening with the quoted author's <cite>.

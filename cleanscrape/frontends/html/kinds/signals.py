@@ -35,7 +35,7 @@ class PageSignals:
     code_blocks: int = 0  # <pre> blocks
     docs_layout: int = 0  # elements of a documentation generator's layout (sidebar, body, pager)
     permalinks: int = 0  # heading permalink marks ("¶", "#") that documentation generators add
-    posts: int = 0  # post containers of forum software and schema.org posts, comments, answers
+    posts: int = 0  # posts' text elements of forum and Q&A software, schema.org posts, comments, answers
     prices: int = 0  # price texts ("$12.99", "12,99 €") and price elements
     cart_controls: int = 0  # add-to-cart forms and buttons
 
@@ -53,17 +53,25 @@ DOCS_LAYOUT_SELECTOR = (
 # Heading permalinks: Sphinx's "¶" (a.headerlink), Docusaurus (a.hash-link), MkDocs (a.headerlink),
 # rustdoc (a.anchor), and GitHub-style markdown renderers (a.anchor, a.heading-anchor).
 PERMALINK_SELECTOR = "a.headerlink, a.hash-link, h2 > a.anchor, h3 > a.anchor, a.heading-anchor, a.header-anchor"
-# A post of a thread, as forum and Q&A software marks it up: schema.org microdata for posts,
-# comments and answers; Discourse (.topic-post, crawler-post), XenForo (article.message--post),
-# phpBB (div.post with .postbody), vBulletin (li.postbit, li.postcontainer, post_message_ ids),
-# Invision Community (article.cPost), Stack Exchange-style Q&A (.answer, .js-post-body), and
-# Flarum, NodeBB and Vanilla (PostStream-item, [component="post"], .Comment.ItemComment).
-POST_SELECTOR = (
-    '[itemtype$="DiscussionForumPosting"], [itemtype$="/Comment"], [itemtype$="/Answer"], '
-    ".topic-post, .crawler-post, article.message--post, div.post .postbody, li.postbit, li.postcontainer, "
-    '[id^="post_message_"], article.cPost, div.answer, .js-post-body, .PostStream-item, '
-    '[component="post"], li.ItemComment'
-)
+# The text of one post (or question, or answer), without its furniture.
+POST_TEXT_SELECTOR = ", ".join((
+    # schema.org microdata: the text of a post, comment, question or answer (Discourse's crawler
+    # view, Stack Exchange, and many themes of other software)
+    '[itemtype$="DiscussionForumPosting"] [itemprop="text"]', '[itemtype$="/Comment"] [itemprop="text"]',
+    '[itemtype$="/Question"] [itemprop="text"]', '[itemtype$="/Answer"] [itemprop="text"]',
+    "div.topic-body div.cooked",  # Discourse (the app's own view)
+    "article.message-body div.bbWrapper",  # XenForo 2
+    "div.postbody div.content",  # phpBB (prosilver and its derivatives)
+    '[id^="post_message_"]', "div.js-post__content-text",  # vBulletin 3/4 and vBulletin 5
+    '[data-role="commentContent"]',  # Invision Community
+    "div.js-post-body",  # Stack Exchange-style Q&A
+    '[component="post/content"]',  # NodeBB
+    "div.Post-body",  # Flarum
+    "div.Message.userContent",  # Vanilla
+    "li.message blockquote.messageText",  # XenForo 1
+    "div.postright > div.postmsg:not(.postsignature)",  # FluxBB and PunBB
+    "div.post_content > div.post_body",  # MyBB
+))
 # A price as shops print it: a currency sign before a number, or an element named for it
 # (schema.org's itemprop="price", the price classes of shop themes). Signs after the number
 # ("12,99 €") are left to the elements: matching them at every digit cost 10 ms on a large page.
@@ -97,7 +105,7 @@ def page_signals(tree: LexborHTMLParser, page_meta: PageMeta, source: str | None
         code_blocks=len(tree.css("pre")),
         docs_layout=len(tree.css(DOCS_LAYOUT_SELECTOR)),
         permalinks=len(tree.css(PERMALINK_SELECTOR)),
-        posts=len(tree.css(POST_SELECTOR)),
+        posts=len(tree.css(POST_TEXT_SELECTOR)),
         prices=max(len(_PRICE_TEXT.findall(text)), len(tree.css(PRICE_SELECTOR))),
         cart_controls=len(tree.css(CART_SELECTOR)),
     )
