@@ -76,15 +76,19 @@ def decide_page_type(signals: PageSignals) -> PageType:
 
 
 def is_forum(signals: PageSignals) -> bool:
+    # Declared a thread, made by forum software, or holding posts as only forum software prints
+    # them (which some of it also declares an Article, its posts Comments).
     if signals.declared_types & THREAD_TYPES or _names(signals.generator, FORUM_GENERATORS):
+        return True
+    if signals.forum_posts >= MIN_THREAD_POSTS:
         return True
     if _declares_article(signals):
         return False
-    # Forum software's thread URL, or posts marked up as posts; a thread's opening post is dated and
-    # its software often says og:type "article", so only a declared Article type speaks against.
+    # Forum software's thread URL, or posts marked up as schema.org posts; a thread's opening post is
+    # dated and its software often says og:type "article", so only a declared Article speaks against.
     if FORUM_PATH.search(signals.url_path):
         return True
-    return signals.posts >= MIN_THREAD_POSTS and not signals.declared_types & FAQ_TYPES
+    return signals.schema_posts >= MIN_THREAD_POSTS and not signals.declared_types & FAQ_TYPES
 
 
 def is_product(signals: PageSignals) -> bool:
