@@ -63,8 +63,10 @@ COLLECTION_PATH = re.compile(r"/collections?/|/(?:c|shop)/[^/]+/?$")
 MIN_COLLECTION_PRICES = 10
 
 # -- listing
-# Listing URLs: a category, tag or archive page of a blog or a news site, or one of its pages.
-LISTING_PATH = re.compile(r"/(?:category|categories|tags?|topics|archives?|page/\d+)(?:/[^/]*)?/?$")
+# Listing URLs: a category, tag, section or archive page of a blog or a news site, one of its
+# numbered pages, or the index of its news or blog.
+LISTING_PATH = re.compile(
+    r"/(?:category|categories|tags?|topics|sections?|archives?)/|/page/\d+/?$|^/(?:news|blog|articles|latest)/?$")
 
 
 def decide_page_type(signals: PageSignals) -> PageType:
@@ -121,7 +123,8 @@ def is_documentation(signals: PageSignals) -> bool:
 
 
 def is_listing(signals: PageSignals) -> bool:
-    if _reads_as_article(signals):
+    # A listing's page dates and credits its items, so only a declared article speaks against it.
+    if _declares_article(signals) or signals.og_type == "article":
         return False
     return bool(signals.declared_types & LIST_TYPES) or bool(LISTING_PATH.search(signals.url_path))
 
