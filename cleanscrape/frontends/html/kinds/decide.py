@@ -86,11 +86,11 @@ def is_forum(signals: PageSignals) -> bool:
         return True
     if _declares_article(signals):
         return False
-    # Forum software's thread URL, or posts marked up as schema.org posts; a thread's opening post is
-    # dated and its software often says og:type "article", so only a declared Article speaks against.
+    # Forum software's thread URL, or posts marked up as posts; a thread's opening post is dated and
+    # its software often says og:type "article", so only a declared Article speaks against.
     if FORUM_PATH.search(signals.url_path):
         return True
-    return signals.schema_posts >= MIN_THREAD_POSTS and not signals.declared_types & FAQ_TYPES
+    return signals.posts >= MIN_THREAD_POSTS and not signals.declared_types & FAQ_TYPES
 
 
 def is_product(signals: PageSignals) -> bool:

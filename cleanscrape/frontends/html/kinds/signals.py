@@ -34,8 +34,8 @@ class PageSignals:
     # What the DOM shows.
     code_blocks: int = 0  # <pre> blocks
     docs_layout: int = 0  # elements of a documentation generator's layout (sidebar, body, pager)
-    schema_posts: int = 0  # texts of schema.org posts, comments, questions and answers (microdata)
-    forum_posts: int = 0  # texts of posts as forum and Q&A software prints them
+    posts: int = 0  # texts of posts: schema.org posts, comments, questions, answers, and forum software's
+    forum_posts: int = 0  # of them, those only forum and Q&A software prints
     prices: int = 0  # price texts ("$12.99") and price elements
 
 
@@ -51,7 +51,9 @@ DOCS_LAYOUT_SELECTOR = (
 
 # The text of one post (or question, or answer), without its furniture: as schema.org microdata
 # marks it (Discourse's crawler view, Stack Exchange, and many themes of other software; also an
-# article's comments), and as forum software alone prints it.
+# article's comments), and as forum software alone prints it. The latter outweighs a declared
+# Article, so each names the software's own structure, not a lone class a blog theme may use too
+# (class selectors ignore case in quirks-mode pages: a theme's "post-body" is Flarum's "Post-body").
 SCHEMA_POST_TEXT_SELECTOR = ", ".join((
     '[itemtype$="DiscussionForumPosting"] [itemprop="text"]', '[itemtype$="/Comment"] [itemprop="text"]',
     '[itemtype$="/Question"] [itemprop="text"]', '[itemtype$="/Answer"] [itemprop="text"]',
@@ -59,18 +61,20 @@ SCHEMA_POST_TEXT_SELECTOR = ", ".join((
 FORUM_POST_TEXT_SELECTOR = ", ".join((
     "div.topic-body div.cooked",  # Discourse (the app's own view)
     "article.message-body div.bbWrapper",  # XenForo 2
-    "div.postbody div.content",  # phpBB (prosilver and its derivatives)
+    "div.post div.postbody div.content",  # phpBB (prosilver and its derivatives)
     'div[id^="post_message_"]', "div.js-post__content-text",  # vBulletin 3/4 and vBulletin 5
     'div[data-role="commentContent"]',  # Invision Community
     "div.js-post-body",  # Stack Exchange-style Q&A
     'div[component="post/content"]',  # NodeBB
-    "div.Post-body",  # Flarum
     "div.Message.userContent",  # Vanilla
     "li.message blockquote.messageText",  # XenForo 1
     "div.postright > div.postmsg:not(.postsignature)",  # FluxBB and PunBB
     "div.post_content > div.post_body",  # MyBB
 ))
-POST_TEXT_SELECTOR = f"{SCHEMA_POST_TEXT_SELECTOR}, {FORUM_POST_TEXT_SELECTOR}"
+# Flarum's server-rendered view marks a post's text with one class a blog theme may use too: a
+# post here, but not one that outweighs a declared Article.
+LOOSE_POST_TEXT_SELECTOR = "div.Post-body"  # Flarum
+POST_TEXT_SELECTOR = f"{SCHEMA_POST_TEXT_SELECTOR}, {FORUM_POST_TEXT_SELECTOR}, {LOOSE_POST_TEXT_SELECTOR}"
 # A price as shops print it: a currency sign before a number, or an element named for it
 # (schema.org's itemprop="price", the price classes of shop themes). Signs after the number
 # ("12,99 €") are left to the elements: matching them at every digit cost 10 ms on a large page.
@@ -96,7 +100,7 @@ def page_signals(tree: LexborHTMLParser, page_meta: PageMeta, source: str | None
         dated=bool(page_meta.published or page_meta.authors),
         code_blocks=len(tree.css("pre")),
         docs_layout=len(tree.css(DOCS_LAYOUT_SELECTOR)),
-        schema_posts=len(tree.css(SCHEMA_POST_TEXT_SELECTOR)),
+        posts=len(tree.css(POST_TEXT_SELECTOR)),
         forum_posts=len(tree.css(FORUM_POST_TEXT_SELECTOR)),
         prices=max(len(_PRICE_TEXT.findall(text)), len(tree.css(PRICE_SELECTOR))),
     )
