@@ -106,3 +106,10 @@ def test_a_blogs_category_or_news_index_is_a_listing_and_an_article_in_it_is_not
     story = page('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Tram delays"}</script>')
     assert decided(story, source="https://example.org/category/science/") is PageType.ARTICLE
     assert decided(page(), source="https://example.org/news/tram-delays-expected") is PageType.ARTICLE
+
+
+def test_a_blog_themes_post_body_class_does_not_outweigh_a_declared_article():
+    # Quirks-mode pages (no doctype) match classes without regard to case: "post-body" is Flarum's "Post-body".
+    article = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Tram delays"}</script>'
+    body = "".join(f'<div class="post-body">{PROSE}</div>' for _ in range(2))
+    assert decided(f"<html><head>{article}</head><body>{body}</body></html>") is PageType.ARTICLE
