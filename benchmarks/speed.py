@@ -1,12 +1,15 @@
 """Speed benchmark (not a test): how fast cleanscrape cleans, next to baselines timed in the same run.
 
     python -m benchmarks.speed DATA_DIR [--repeats 5] [--html-repeats 3] [--batch-copies 4] [--skip-batch]
+        [--text-set ../shared/bench/traf-dev] [--skip-breakdown]
 
 DATA_DIR is the scrapinghub article-extraction-benchmark layout that `benchmarks.quality` reads
 (`text/<renderer>/*.txt`, `html/*.html.gz`). One run prints:
 
 - text path, one process: pages/s and MB/s of `cleanscrape.clean` on each renderer's dumps,
-  and of the C4 line filter (`benchmarks.quality.c4_line_filter`) on the same strings;
+  and of the C4 line filter (`benchmarks.quality.c4_line_filter`) on the same strings; the same
+  for the dumps of each `--text-set` (traf-dev), and where a page's time goes, step by step
+  (front end, each stage, revise, assembly, language: `benchmarks/speed_text.py`);
 - HTML path, one process: pages/s of `cleanscrape.clean` and of `trafilatura.extract(html)`
   (defaults) on the same decoded strings, and the ratio of their times;
 - `cleanscrape batch` on the HTML files with 1 and 2 workers: pages/s and the speed-up, cold and
@@ -37,6 +40,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from benchmarks import speed_text
 from benchmarks.quality import RENDERERS, c4_line_filter
 
 GROWTH_SMALL_LINES = 100
@@ -299,6 +303,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--batch-copies", type=int, default=4, metavar="N",
                         help="also time the batch command on the HTML pages N times over (default: 4)")
     parser.add_argument("--skip-growth", action="store_true")
+    parser.add_argument("--text-set", action="append", type=Path, default=[], metavar="DIR",
+                        help="another set's text dumps to time beside DATA_DIR's (repeatable), e.g. traf-dev")
+    parser.add_argument("--skip-breakdown", action="store_true", help="no per-step breakdown of the text path")
     args = parser.parse_args(argv)
     if args.repeats < 1 or args.html_repeats < 1:
         parser.error("repeats must be at least 1")
@@ -310,6 +317,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(header(), flush=True)
     if not args.skip_text:
         print("\n".join(text_section(args.data_dir, args.renderer or RENDERERS, args.repeats, args.limit)), flush=True)
+        print("\n".join(speed_text.text_breakdown_lines(
+            [args.data_dir, *args.text_set], args.renderer or RENDERERS, args.repeats, args.limit,
+            breakdown=not args.skip_breakdown)), flush=True)
     files = html_files(args.data_dir, args.limit)
     if not args.skip_html:
         print("\n".join(html_section(read_html_pages(files), args.html_repeats)), flush=True)

@@ -14,12 +14,32 @@ those quantities, checked as early as each can be known:
   text), before any stage runs.
 
 Input over a limit raises InputTooLarge; nothing is truncated, so a page is cleaned whole or
-not at all. The defaults are far above real pages (a long news page: 2,000 lines, 3,000
-elements, depth 40; a large Wikipedia list: 60,000 elements). At the defaults the slowest
-accepted documents measured take ~20 s of one core (100,000 lines; 100,000 HTML elements of
-paragraphs), with one known exception: lexbor is also quadratic in the <option>s of one
-<select> (20,000 take 4 s, 100,000 about a minute). `cleanscrape batch --timeout` stops such
-a document; a library caller who needs a hard bound should lower `max_html_elements`.
+not at all. The defaults (10 MiB, 60,000 elements) are far above real pages (a long news page:
+2,000 lines, 3,000 elements, depth 40; of the 2,290 dev-set pages the largest is 5.3 MB and the
+most elements 15,800; a large Wikipedia list: 60,000 elements).
+
+They were 20 MiB and 100,000 elements until #22, which a page within them outran: a 15 MB page
+took 53 s and 512 MB. HTML costs more than linear time in its elements (htmldate's extensive
+search, trafilatura's pruning: one htmldate call on a page of repeated dated cards takes 0.2 s at
+1 MiB, 1.3 s at 2 MiB, 4.9 s at 3 MiB). `python -m benchmarks.large_pages` measures pages of each
+shape, each cleaned in a fresh process; CPU seconds and peak memory measured on 2026-12-04 on a
+shared 2-core machine (load ~15, so the figures are upper bounds):
+
+- a long article (<h2> sections of paragraphs): 5 MiB 7.7 s, 279 MB; 10 MiB (the new default)
+  15.9 s, 444 MB; 20 MiB (the old default) 39.2 s, 777 MB;
+- repeated linked cards with a date each (an archive page, ~19,000 elements a MiB): 2 MiB 7.8 s;
+  2.6 MiB (49,600 elements) 11.8 s, 292 MB; 3.1 MiB (59,100, under the new default) 20.1 s,
+  327 MB; 5 MiB (95,000, under the old default) stopped after 127 s of CPU, at 508 MB;
+- the same cards with a paragraph's teaser, at both new limits at once: 6 MiB, 59,400 elements,
+  21.2 s, 384 MB;
+- a huge table (six cells a row): 1 MiB (50,000 elements) 3.3 s, 233 MB; 1.2 MiB (59,900) 3.9 s;
+- a page whose bytes are mostly inline JSON state: 14 MiB, refused by the size limit, cleaned
+  with the limits lifted in 0.3 s (script is skipped before any costly step).
+
+So at the defaults the slowest accepted documents measured take ~20 s of one core (cards at the
+element limit; 100,000 lines of text about as long), with one known exception: lexbor is also
+quadratic in the <option>s of one <select> (20,000 take 4 s). `cleanscrape batch --timeout`
+stops such a document; a caller who needs a harder bound lowers `max_html_elements`.
 """
 
 from __future__ import annotations

@@ -203,3 +203,41 @@ def test_writing_to_a_full_disk_is_exit_1_with_one_line():
                                 stderr=subprocess.PIPE, text=True, timeout=120)
     assert result.returncode == 1
     assert result.stderr == "cleanscrape: error: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.parametrize("command", [["clean"], ["clean", "--format", "text"], ["explain"]])
+def test_verbose_and_quiet_work_after_the_subcommand_too(capsys, article, command):
+    status = main([*command, "-v", str(article)])
+    assert status == 0 and f"cleanscrape: {article}: article" in capsys.readouterr().err
+    status = main([*command, str(article), "-q", "--drop-phrase", "no such phrase"])
+    assert status == 0 and capsys.readouterr().err == ""
+    assert main(["-v", *command, str(article), "-q"]) == 0 and capsys.readouterr().err == ""  # the last one said wins
+
+
+@pytest.mark.parametrize("command", ["batch", "spark"])
+def test_batch_and_spark_take_the_global_quiet_and_verbose_flags(command):
+    from cleanscrape.cli.main import build_parser
+    from cleanscrape.cli.options import is_quiet, verbosity
+
+    parser = build_parser()
+    for argv, quiet, level in ([[command, "x", "-o", "y"], False, 0], [[command, "-q", "x", "-o", "y"], True, -1],
+                               [["-q", command, "x", "-o", "y"], True, -1], [[command, "x", "-o", "y", "-v"], False, 1]):
+        args = parser.parse_args(argv)
+        assert (is_quiet(args), verbosity(args)) == (quiet, level)
+
+
+def test_the_size_limit_error_says_how_to_raise_the_limit(capsys, tmp_path):
+    page = tmp_path / "long.html"
+    page.write_text("<html><body>" + "<p>The council met again on Tuesday evening.</p>\n" * 3000 + "</body></html>")
+    status, out, err = run(capsys, page, "--max-bytes", "50K")
+    assert status == 2 and out == "" and "--max-bytes" in err and err.count("\n") == 1
+    gzipped = tmp_path / "long.html.gz"
+    gzipped.write_bytes(gzip.compress(page.read_bytes()))
+    status, _, err = run(capsys, gzipped, "--max-bytes", "50K")
+    assert status == 2 and "raise the limit with --max-bytes" in err
+    status, out, _ = run(capsys, page, "--max-bytes", "0", "--format", "text")
+    assert status == 0 and "The council met again" in out
+    config = tmp_path / "limits.toml"
+    config.write_text("max_lines = 100\n")
+    status, _, err = run(capsys, page, "--config", config)
+    assert status == 2 and "max_lines = N" in err and "--config" in err

@@ -1,6 +1,6 @@
 import pytest
 
-from cleanscrape.text.shapes import is_headline, is_prose, word_count
+from cleanscrape.text.shapes import is_headline, is_prose, letter_count, word_count
 
 
 @pytest.mark.parametrize(
@@ -16,3 +16,13 @@ def test_prose_and_headline_shapes():
     assert not is_prose("Council extends tram line north")
     assert is_headline("Council extends tram line north")
     assert is_headline("Is this the end of the bus?") and not is_prose("Is this the end of the bus?")
+
+
+def test_word_and_letter_counts_of_symbols_underscores_and_numbers():
+    # Tokens of symbols or underscores alone are no words; a token with a letter or digit is one.
+    assert word_count("Read more » _ __ — 3 __init__ e-mail") == 5
+    assert word_count("  \u00a0 ") == 0
+    assert word_count("日本語のテキスト") == 5  # the token, and its eight unspaced characters two to a word
+    # Letters only: no digit, underscore, mark of punctuation or space.
+    assert letter_count("Café_2024, naïve! ß") == 10
+    assert letter_count("") == 0

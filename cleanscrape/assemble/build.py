@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 
-from cleanscrape.assemble.segment import Segment, page_kind, roles, segment
+from cleanscrape.assemble.segment import Segment, declares_one_article, page_kind, roles, segment
 from cleanscrape.model import (
     NO_EVIDENCE,
     Article,
@@ -20,7 +20,7 @@ from cleanscrape.model import (
     Verdict,
 )
 from cleanscrape.parse.dateline import parse_dateline
-from cleanscrape.parse.language import detect_language
+from cleanscrape.parse.language import page_language
 from cleanscrape.settings import Settings
 from cleanscrape.text.shapes import is_prose
 
@@ -52,7 +52,7 @@ def build_page(doc: Document, settings: Settings, source: str | None = None) -> 
     articles = _articles(doc)
     if not articles and doc.main_content_found and (revived := _without_positional_drops(doc)) is not None:
         doc, articles = revived, _articles(revived)
-    kind = page_kind(len(articles), settings.segment)
+    kind = page_kind(len(articles), settings.segment, declares_one_article(doc))
     for article, role in zip(articles, roles(kind, len(articles)), strict=True):
         article.role = role
     if articles:
@@ -69,8 +69,9 @@ def build_page(doc: Document, settings: Settings, source: str | None = None) -> 
         explain=tuple(row for row, _ in rows),
         evidence=tuple(found for _, found in rows) if doc.evidence else (),
     )
-    # The language the page declares (HTML lang, JSON-LD inLanguage) wins over a statistical guess.
-    page.language = _declared_language(doc.page_meta) or detect_language(page.text, settings.language_sample_chars)
+    # The language the page declares (HTML lang, JSON-LD inLanguage) wins over a statistical guess,
+    # unless the script of the text contradicts it.
+    page.language = page_language(page.text, doc.page_meta.language, settings.language_sample_chars)
     return page
 
 
@@ -228,12 +229,6 @@ def _fill_from_page_meta(article: Article, page_meta: PageMeta) -> None:
     # Authors in the same order: declared names, a byline line of the text, the byline markup's
     # (the front end keeps only people, so a declared "Staff" gives way to a name).
     article.authors = list(page_meta.authors) or article.authors or list(page_meta.byline_authors)
-
-
-def _declared_language(page_meta: PageMeta) -> str | None:
-    declared = (page_meta.language or "").strip().lower()
-    code = declared.replace("_", "-").split("-")[0]
-    return code if len(code) == 2 and code.isalpha() else None
 
 
 def _warnings(doc: Document) -> Iterator[str]:

@@ -14,23 +14,37 @@ import signal
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from cleanscrape.cli.batch_outputs import (
+    DoneCheck,
+    check_rejected,
+    either_done,
+    file_format,
+    open_file_output,
+    open_writer,
+    plan_file_output,
+    run_description,
+)
 from cleanscrape.cli.exit_codes import ExitCode, exit_codes_help
+from cleanscrape.cli.logs import configure_logging
 from cleanscrape.cli.options import (
     NO_TIMEOUT,
     CommandParser,
     add_input_field_arguments,
     add_input_format_argument,
+    add_loudness_arguments,
     add_max_bytes_argument,
     add_settings_arguments,
+    is_quiet,
     jsonl_fields_from_args,
     max_bytes_from_args,
     positive_int,
     settings_with_size_limit,
     timeout_seconds,
+    verbosity,
 )
 from cleanscrape.cli.progress import ProgressLine, ProgressState
 from cleanscrape.engines.local import Failure, LocalPool, PoolOptions, WorkerStartError, available_cores
@@ -41,34 +55,18 @@ from cleanscrape.io.discovery import STDIN, InputFile, UsageError, check_inputs,
 from cleanscrape.io.document import InputDocument, SkipCause
 from cleanscrape.io.jsonl import MISSING_FIELD, JsonlFields
 from cleanscrape.io.readers import ReadOptions, read_documents, stored_size
-from cleanscrape.io.resume import (
-    Journal,
-    JournalState,
-    ResumeRefused,
-    check_dir_manifest,
-    journal_path,
-    read_journal,
-    write_dir_manifest,
-)
+from cleanscrape.io.resume import ResumeRefused
 from cleanscrape.io.writers import (
     FILE_EXTENSIONS,
-    DirWriter,
     FileRenderer,
     JsonlRenderer,
-    JsonlWriter,
     MissingExtra,
-    OutputFormat,
-    OutputName,
-    ParquetWriter,
     Writer,
     find_name_clash,
-    output_name,
 )
-from cleanscrape.settings import Settings
 
 PROG = "cleanscrape batch"
 MAX_FIELDS_NAMED = 20  # fields named when no record had a body: enough to spot it, short enough for one line
-DoneCheck = Callable[[InputDocument], bool]  # --resume: is this document already in the output?
 
 
 def add_batch_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -123,9 +121,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
                           "OUT.jsonl.resume that -o writes beside OUT.jsonl (with --output-dir: by the files there); "
                           "refused (exit 2) for an output written from other inputs or options")
     run.add_argument("--fail-on-error", action="store_true", help="exit 1 if any document gave an error record")
-    run.add_argument("-q", "--quiet", action="store_true",
-                     help="no progress line and no summary line (the progress line shows only on a terminal: "
-                          "documents done, and, the inputs being files, the share done and the time left)")
+    add_loudness_arguments(parser)  # -q: no progress line (shown only on a terminal) and no summary line
     add_settings_arguments(parser)  # the same cleaning options as `cleanscrape clean`
     return parser
 
@@ -215,13 +211,19 @@ def run_batch(args: argparse.Namespace, *, clean: Cleaner | None = None) -> Exit
               f"{_describe(write_error)}; what was written ends on a whole record (rerun with --resume)",
               file=sys.stderr)
         return ExitCode.FAILED
-    if not args.quiet:
+    if not is_quiet(args):
         print(summary.line(interrupted=interrupted), file=sys.stderr)
     if interrupted:
         return ExitCode.INTERRUPTED
     no_body = summary.no_body_found(jsonl_fields_from_args(args))
     if no_body:
         print(f"{PROG}: error: {no_body}", file=sys.stderr)
+        return ExitCode.FAILED
+    if summary.read and summary.kinds.get("error") == summary.read:
+        # Not one page came out (a file that is not what its name says, every page over the size
+        # limit): a run that did nothing it was asked is a failure whatever --fail-on-error says.
+        print(f"{PROG}: error: no document could be cleaned: all {summary.read} gave error records "
+              "(each says why)", file=sys.stderr)
         return ExitCode.FAILED
     if args.fail_on_error and summary.kinds.get("error"):
         return ExitCode.FAILED
@@ -255,7 +257,7 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
                          "standard input, use: cleanscrape clean -")
     settings = settings_with_size_limit(args)  # built once here, pickled once to each worker
     if args.rejected:
-        _check_rejected(args, settings)
+        check_rejected(args, settings)
     max_bytes = max_bytes_from_args(args)
     read_options = ReadOptions(fields=jsonl_fields_from_args(args), max_bytes=max_bytes)
     passed_over: Counter[SkipCause] = Counter()
@@ -272,13 +274,13 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
         progress = _with_totals(progress, files)
     meter = progress.meter if progress is not None else None
     jobs: Iterator[tuple[int, InputDocument]] = enumerate(read_documents(files, read_options, passed_over, meter))
-    run = _run_description(args)
+    run = run_description(args)
     try:
         # The rejected file is planned (named, its journal read) before the main output is opened,
         # and opened after it: a refusal of either leaves both untouched.
-        rejected_plan = _plan_file_output(args.rejected, args, run) if args.rejected else None
-        writer, is_done = _open_writer(args, run)
-        rejected, rejected_done = _open_file_output(rejected_plan, args, run) if rejected_plan else (None, None)
+        rejected_plan = plan_file_output(args.rejected, args, run) if args.rejected else None
+        writer, is_done = open_writer(args, run)
+        rejected, rejected_done = open_file_output(rejected_plan, args, run) if rejected_plan else (None, None)
     except (ResumeRefused, MissingExtra) as error:
         raise UsageError(str(error)) from None
     renderer = FileRenderer(file_format(args)) if args.output_dir else JsonlRenderer(per_article=args.per_article)
@@ -287,7 +289,7 @@ def _plan(args: argparse.Namespace, clean: Cleaner | None) -> _Plan:
                         rejected_renderer=JsonlRenderer() if rejected is not None and args.output_dir else None)
     pool = PoolOptions(workers=args.workers, timeout=args.timeout, recycle_after=args.recycle_after,
                        preload=("cleanscrape", "cleanscrape.frontends.html.extract", "cleanscrape.engines.task"))
-    return _Plan(jobs, task, writer, _either_done(is_done, rejected_done), pool, passed_over, rejected, progress)
+    return _Plan(jobs, task, writer, either_done(is_done, rejected_done), pool, passed_over, rejected, progress)
 
 
 @dataclass(frozen=True)
@@ -301,7 +303,7 @@ class _ProgressSource:
 
 def _progress_source(args: argparse.Namespace) -> _ProgressSource | None:
     # Only for a person watching: never in logs, pipes or CI output.
-    if args.quiet or not sys.stderr.isatty():
+    if is_quiet(args) or not sys.stderr.isatty():
         return None
     return _ProgressSource(ByteMeter())
 
@@ -313,140 +315,12 @@ def _with_totals(progress: _ProgressSource, files: list[InputFile]) -> _Progress
     return dataclasses.replace(progress, total_bytes=sum(stored_size(item) for item in files) or None)
 
 
-def file_format(args: argparse.Namespace) -> str:
-    """--output-dir's file format: --format, json when not given."""
-    return args.format or "json"
-
-
 def _check_format(args: argparse.Namespace) -> None:
     if args.output and args.format == "text":
         raise UsageError("--format text writes one file per document: use it with --output-dir (each JSONL "
                          "record holds the text already)")
     if args.format == "markdown" and args.per_article:
         raise UsageError("--format markdown renders whole pages; it cannot be combined with --per-article")
-
-
-def _check_rejected(args: argparse.Namespace, settings: Settings) -> None:
-    """--rejected FILE: a filter to fill it, and a place that is neither the output nor an input."""
-    if not settings.languages and not settings.min_words:
-        raise UsageError("--rejected takes the documents the filters rule out: give --language or --min-words "
-                         "(or languages / min_words in the --config file)")
-    rejected = args.rejected
-    if rejected == STDIN:
-        if args.output == STDIN:
-            raise UsageError("-o - and --rejected - would both write to standard output; name a file for one")
-        return
-    if os.path.isdir(rejected):
-        raise UsageError(f"--rejected {rejected} is a directory; name a file (.jsonl, .jsonl.gz, .parquet, ...)")
-    taken = [args.output, journal_path(args.output)] if args.output and args.output != STDIN else []
-    if any(_same_file(rejected, path) for path in taken):
-        raise UsageError(f"--rejected {rejected} is the output (or its journal): name another file")
-    if args.output_dir and _inside(rejected, args.output_dir):
-        raise UsageError(f"--rejected {rejected} is inside --output-dir {args.output_dir}: name a file outside it")
-    inputs = [arg for arg in args.inputs if arg != STDIN]
-    if any(_same_file(rejected, arg) or (os.path.isdir(arg) and _inside(rejected, arg)) for arg in inputs):
-        raise UsageError(f"--rejected {rejected} is among the inputs: name a file outside them")
-
-
-def _same_file(first: str, second: str) -> bool:
-    if os.path.exists(first) and os.path.exists(second):
-        return os.path.samefile(first, second)
-    return os.path.realpath(first) == os.path.realpath(second)
-
-
-def _inside(path: str, directory: str) -> bool:
-    root = os.path.realpath(directory)
-    return os.path.commonpath([root, os.path.realpath(path)]) == root
-
-
-def _either_done(*checks: DoneCheck | None) -> DoneCheck | None:
-    """--resume with --rejected: a document is done when either output holds it (each has its
-    own journal, and a document goes to exactly one of them)."""
-    present = [check for check in checks if check is not None]
-    if not present:
-        return None
-    if len(present) == 1:
-        return present[0]
-    return lambda doc: any(check(doc) for check in present)
-
-
-def _run_description(args: argparse.Namespace) -> dict[str, Any]:
-    """What --resume checks a rerun against: the inputs, and every option that shapes the output
-    (not --workers, --timeout and the like: a resumed run may change those)."""
-    inputs = [arg if arg == STDIN else os.path.abspath(arg) for arg in args.inputs]
-    options = {
-        "--content-type": args.content_type, "--disable-stage": sorted(args.disable_stage),
-        "--drop-phrase": args.drop_phrase, "--drop-pattern": args.drop_pattern,
-        "--keep-phrase": args.keep_phrase, "--keep-pattern": args.keep_pattern,
-        "--text-field": args.text_field, "--html-field": args.html_field, "--id-field": args.id_field,
-        "--url-field": args.url_field, "--max-bytes": max_bytes_from_args(args) or 0, "--per-article": args.per_article,
-        # -o with the default JSON: None, as in journals written before --format markdown existed
-        "--format": file_format(args) if args.output_dir else (args.format if args.format == "markdown" else None),
-    }
-    if args.rejected:  # named only when given: journals written before --rejected existed still match
-        options["--rejected"] = args.rejected if args.rejected == STDIN else os.path.abspath(args.rejected)
-    return {"inputs": inputs, "options": options}
-
-
-def _open_writer(args: argparse.Namespace, run: dict[str, Any]) -> tuple[Writer, DoneCheck | None]:
-    """The writer, and with --resume what its output already holds (ResumeRefused if it cannot tell)."""
-    if args.output_dir:
-        if args.resume:
-            check_dir_manifest(args.output_dir, run)
-        directory = DirWriter(args.output_dir, extension=FILE_EXTENSIONS[file_format(args)])
-        if args.resume:
-            directory.sweep_partial_files()
-        write_dir_manifest(directory.root, run)
-        return directory, directory.is_done if args.resume else None
-    if os.path.isdir(args.output):
-        raise UsageError(f"cannot write the output: {args.output} is a directory (--output-dir writes one file "
-                         "per document)")
-    return _open_file_output(_plan_file_output(args.output, args, run), args, run)
-
-
-@dataclass(frozen=True)
-class _FileOutput:
-    """An output file (-o or --rejected) once checked: where, in what format, and what to resume from."""
-
-    path: str
-    stream: bool  # stdout, a device or a pipe: JSONL, never resumed
-    name: OutputName | None  # None for a stream
-    state: JournalState | None  # --resume: what the file already holds (None: start it anew)
-
-
-def _plan_file_output(path: str, args: argparse.Namespace, run: dict[str, Any]) -> _FileOutput:
-    """Check an output file's name and resume rules and read its journal, writing nothing."""
-    if path == STDIN or _is_stream(path):
-        if args.resume:
-            raise UsageError(f"--resume needs an output file, not a stream such as {path}")
-        return _FileOutput(path, True, None, None)
-    try:
-        name = output_name(path)
-    except ValueError as error:
-        raise UsageError(str(error)) from None
-    if args.resume and (name.format is not OutputFormat.JSONL or name.compression):
-        raise UsageError(f"--resume needs an uncompressed .jsonl output, not {path}: a compressed or Parquet file "
-                         "cannot be continued")
-    if name.format is OutputFormat.PARQUET or name.compression:
-        return _FileOutput(path, False, name, None)
-    return _FileOutput(path, False, name, read_journal(path, run) if args.resume else None)
-
-
-def _open_file_output(output: _FileOutput, args: argparse.Namespace,
-                      run: dict[str, Any]) -> tuple[Writer, DoneCheck | None]:
-    if output.stream or output.name is None:
-        return JsonlWriter(output.path), None
-    if output.name.format is OutputFormat.PARQUET:
-        return ParquetWriter(output.path, per_article=args.per_article), None
-    if output.name.compression:
-        return JsonlWriter(output.path, compression=output.name.compression), None
-    plain = JsonlWriter(output.path, journal=Journal(output.path, run, output.state), resume_from=output.state)
-    return plain, plain.is_done if args.resume else None
-
-
-def _is_stream(path: str) -> bool:
-    """A device or pipe (/dev/stdout, bash's >(...)): its name says nothing of a format; JSONL goes in."""
-    return os.path.exists(path) and not os.path.isfile(path)
 
 
 def _execute(plan: _Plan, args: argparse.Namespace, summary: Summary) -> None:
@@ -502,7 +376,9 @@ def _describe(error: OSError) -> str:
 
 def main(argv: Sequence[str] | None = None, *, clean: Cleaner | None = None) -> int:
     parser = configure_parser(CommandParser(prog=PROG))
-    return run_batch(parser.parse_args(argv), clean=clean)
+    args = parser.parse_args(argv)
+    configure_logging(verbosity(args))  # as `cleanscrape batch` does: -q keeps errors only
+    return run_batch(args, clean=clean)
 
 
 if __name__ == "__main__":

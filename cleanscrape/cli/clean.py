@@ -10,8 +10,13 @@ from typing import Any, TextIO
 
 from cleanscrape.api import clean
 from cleanscrape.cli.exit_codes import ExitCode
-from cleanscrape.cli.options import add_settings_arguments, settings_from_args
-from cleanscrape.errors import CleanscrapeError
+from cleanscrape.cli.options import (
+    add_loudness_arguments,
+    add_max_bytes_argument,
+    add_settings_arguments,
+    settings_with_size_limit,
+)
+from cleanscrape.errors import CleanscrapeError, InputTooLarge
 from cleanscrape.io.compressed import CORRUPT_ERRORS, TooLarge, open_decompressed, read_bounded
 from cleanscrape.io.discovery import UsageError, detect, split_compression
 from cleanscrape.model import Page
@@ -40,12 +45,18 @@ def add_clean_parser(commands: Any) -> argparse.ArgumentParser:
     output.add_argument("--explain", action="store_true",
                         help="print every input line with its verdict and the stage's reason")
     add_settings_arguments(parser)
+    add_max_bytes_argument(parser, failures="refused with an error")
+    add_loudness_arguments(parser)
     parser.set_defaults(run=run_clean)
     return parser
 
 
 def run_clean(args: argparse.Namespace, out: TextIO) -> ExitCode:
-    settings = settings_from_args(args)
+    try:
+        settings = settings_with_size_limit(args)
+    except UsageError as error:
+        logger.error("%s", error)
+        return ExitCode.USAGE
     status = ExitCode.OK
     logger.debug("settings:\n%s", "\n".join(settings.describe()))
     for path in args.paths:
@@ -107,7 +118,19 @@ def format_explain(page: Page, settings: Settings) -> str:
     return "\n".join(rows) + "\n"
 
 
+# How to raise a limit from the command line (cleanscrape/limits.py says what each one bounds).
+_RAISE_SIZE_LIMIT = "raise the limit with --max-bytes SIZE (e.g. --max-bytes 50M; 0: no limit)"
+
+
 def _describe(error: BaseException) -> str:
+    if isinstance(error, TooLarge):  # read_bounded: more bytes than --max-bytes
+        return f"{error}; {_RAISE_SIZE_LIMIT}"
+    if isinstance(error, InputTooLarge):
+        if error.limit == "max_input_bytes":
+            return (f"input has {error.size} {error.what}, more than the size limit ({error.maximum}); "
+                    f"{_RAISE_SIZE_LIMIT}")
+        return (f"input has {error.size} {error.what}, more than {error.limit}={error.maximum} allows; raise the "
+                f"limit with `{error.limit} = N` in a --config FILE.toml")
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     if isinstance(error, (OSError, *CORRUPT_ERRORS)):  # a damaged compressed file

@@ -8,7 +8,8 @@ from enum import IntEnum
 class ExitCode(IntEnum):
     OK = 0
     # The run did not finish as asked: writing the output failed, a Spark job failed, a worker
-    # could not start, or (with --fail-on-error) a document gave an error record.
+    # could not start, every document of a batch gave an error record, or (with --fail-on-error)
+    # one did.
     FAILED = 1
     # Refused before any output was written: a bad argument, an input that cannot be read, an
     # output that cannot be opened. `clean` also uses it for a file it cannot clean.

@@ -8,7 +8,13 @@ from typing import Any, TextIO
 
 from cleanscrape.cli.clean import clean_path
 from cleanscrape.cli.exit_codes import ExitCode
-from cleanscrape.cli.options import add_settings_arguments, settings_from_args
+from cleanscrape.cli.options import (
+    add_loudness_arguments,
+    add_max_bytes_argument,
+    add_settings_arguments,
+    settings_with_size_limit,
+)
+from cleanscrape.io.discovery import UsageError
 from cleanscrape.render import report
 
 logger = logging.getLogger(__name__)
@@ -24,12 +30,19 @@ def add_explain_parser(commands: Any) -> argparse.ArgumentParser:
     parser.add_argument("-o", "--output", metavar="REPORT.html", default="-",
                         help="where to write the report (default: - for standard output)")
     add_settings_arguments(parser)
+    add_max_bytes_argument(parser, failures="refused with an error")
+    add_loudness_arguments(parser)
     parser.set_defaults(run=run_explain)
     return parser
 
 
 def run_explain(args: argparse.Namespace, out: TextIO) -> ExitCode:
-    page = clean_path(args.path, args.content_type, settings_from_args(args))
+    try:
+        settings = settings_with_size_limit(args)
+    except UsageError as error:
+        logger.error("%s", error)
+        return ExitCode.USAGE
+    page = clean_path(args.path, args.content_type, settings)
     if page is None:
         return ExitCode.USAGE
     html = report(page)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -14,7 +13,8 @@ from cleanscrape.cli.batch import add_batch_parser
 from cleanscrape.cli.clean import add_clean_parser
 from cleanscrape.cli.exit_codes import ExitCode, exit_codes_help
 from cleanscrape.cli.explain import add_explain_parser
-from cleanscrape.cli.options import CommandParser, settings_from_args
+from cleanscrape.cli.logs import configure_logging
+from cleanscrape.cli.options import CommandParser, add_loudness_arguments, settings_from_args, verbosity
 from cleanscrape.cli.spark import add_spark_parser
 
 
@@ -22,11 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = CommandParser(prog="cleanscrape", description="Clean scraped web pages into article text and metadata.",
                            epilog=exit_codes_help())
     parser.add_argument("--version", action="version", version=f"cleanscrape {__version__}")
-    loudness = parser.add_mutually_exclusive_group()
-    loudness.add_argument("-v", "--verbose", action="count", default=0,
-                          help="say more on stderr: what each command did (-vv: and the settings used)")
-    loudness.add_argument("-q", "--quiet", action="store_const", const=-1, dest="verbose",
-                          help="errors only on stderr")
+    add_loudness_arguments(parser, top_level=True)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_clean_parser(commands)
     add_explain_parser(commands)
@@ -38,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    configure_logging(args.verbose)
+    configure_logging(verbosity(args))
     try:
         settings_from_args(args)
     except (ValueError, TypeError) as error:
@@ -62,34 +58,6 @@ def _silence_stdout() -> None:
     """Point stdout at /dev/null, so that the interpreter's last flush at exit cannot fail again."""
     with contextlib.suppress(OSError, ValueError):  # ValueError: stdout has no file descriptor (tests)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
-class _StderrHandler(logging.StreamHandler):
-    """Writes to whatever `sys.stderr` is when a message is logged (tests and callers swap it)."""
-
-    @property
-    def stream(self) -> object:
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, _: object) -> None:
-        pass
-
-
-# -q: errors only; default: warnings; -v: what each command did; -vv: debugging detail.
-_LEVELS = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO}
-
-
-def configure_logging(verbosity: int) -> None:
-    """The CLI's own messages go to stderr as `cleanscrape: message` (the library only logs)."""
-    logger = logging.getLogger("cleanscrape")
-    for handler in [handler for handler in logger.handlers if isinstance(handler, _StderrHandler)]:
-        logger.removeHandler(handler)  # main() may run more than once in a process
-    handler = _StderrHandler()
-    handler.setFormatter(logging.Formatter("cleanscrape: %(message)s"))
-    logger.addHandler(handler)
-    logger.setLevel(_LEVELS.get(verbosity, logging.DEBUG))
-    logger.propagate = False
 
 
 if __name__ == "__main__":

@@ -26,6 +26,27 @@ class CommandParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+def add_loudness_arguments(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """-v / -q, on the main command and on each subcommand, so that both `cleanscrape -v clean X`
+    and `cleanscrape clean -v X` work. On a subcommand an option left out sets nothing (SUPPRESS),
+    so it does not undo the one given before the subcommand; `verbosity` reads the result."""
+    default = 0 if top_level else argparse.SUPPRESS
+    loudness = parser.add_mutually_exclusive_group()
+    loudness.add_argument("-v", "--verbose", action="count", default=default,
+                          help="say more on stderr: what each command did (-vv: and the settings used)")
+    loudness.add_argument("-q", "--quiet", action="store_const", const=-1, dest="verbose", default=default,
+                          help="errors only on stderr (batch and spark: no progress or summary line)")
+
+
+def verbosity(args: argparse.Namespace) -> int:
+    """-1 for -q, 0 by default, 1 for -v, 2 for -vv."""
+    return int(getattr(args, "verbose", 0))
+
+
+def is_quiet(args: argparse.Namespace) -> bool:
+    return verbosity(args) < 0
+
+
 def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
     """Options every command that cleans shares; `settings_from_args` reads them back."""
     group = parser.add_argument_group("cleaning options")

@@ -21,8 +21,10 @@ from cleanscrape.cli.options import (
     CommandParser,
     add_input_field_arguments,
     add_input_format_argument,
+    add_loudness_arguments,
     add_max_bytes_argument,
     add_settings_arguments,
+    is_quiet,
     jsonl_fields_from_args,
     max_bytes_from_args,
     settings_with_size_limit,
@@ -64,7 +66,7 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
     add_input_field_arguments(parser, "JSONL/Parquet input fields")
     add_input_format_argument(parser)
     add_max_bytes_argument(parser, failures="error rows")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    add_loudness_arguments(parser)
     add_settings_arguments(parser)
     return parser
 
@@ -130,7 +132,7 @@ def run_spark(args: argparse.Namespace, *, spark: Any = None) -> ExitCode:
     try:
         frame = cleaned_frame(session, plan, options, jsonl_fields_from_args(args))
         write(frame, args.output, args.format)
-        if not args.quiet:
+        if not is_quiet(args):
             counts = count_kinds(session, args.output, args.format)
             print(summary_line(counts, start_up=ready - started, run=time.monotonic() - ready), file=sys.stderr)
     except Exception as error:  # noqa: BLE001 - a failed job (disk full, lost cluster): one line, exit 1

@@ -78,6 +78,9 @@ def check_inputs(args: Sequence[str], input_format: str | None = None) -> None:
         if arg == STDIN:
             continue
         if os.path.isdir(arg):
+            # Nothing to do is refused alike for an empty directory and a glob matching nothing.
+            if not _holds_a_file(arg):
+                raise UsageError(f"no file in the directory {arg}")
             continue
         if os.path.exists(arg):
             found = detect(arg, input_format)
@@ -92,6 +95,11 @@ def check_inputs(args: Sequence[str], input_format: str | None = None) -> None:
                 raise UsageError(f"no file matches {arg}")
             continue
         raise UsageError(f"no such file or directory: {arg}")
+
+
+def _holds_a_file(directory: str) -> bool:
+    """Whether a file lies anywhere under `directory` (stops at the first)."""
+    return any(files for _, _, files in os.walk(directory))
 
 
 def iter_input_files(args: Sequence[str], input_format: str | None = None,

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from cleanscrape.io.compressed import CORRUPT_ERRORS, ByteMeter, TooLarge, open_binary, read_bounded
-from cleanscrape.io.discovery import STDIN, InputFile
+from cleanscrape.io.discovery import STDIN, InputFile, split_compression
 from cleanscrape.io.document import DEFAULT_MAX_BYTES, InputDocument, Position, SkipCause, too_large_message
 from cleanscrape.io.jsonl import JsonlFields, read_jsonl
 from cleanscrape.io.parquet import read_parquet
@@ -73,7 +73,7 @@ def _read_documents_of(item: InputFile, options: ReadOptions, skipped: Counter[S
                 documents = read_jsonl(stream, origin=origin, stem=stem, fields=options.fields,
                                        max_bytes=options.max_bytes)
             else:
-                documents = read_warc(stream, stem=stem, max_bytes=options.max_bytes, skipped=skipped)
+                documents = read_warc(stream, stem=stem, max_bytes=options.max_bytes, skipped=skipped, origin=origin)
             for document in documents:
                 produced += 1
                 yield document
@@ -87,7 +87,7 @@ def _read_documents_of(item: InputFile, options: ReadOptions, skipped: Counter[S
 
 def _read_single(item: InputFile, max_bytes: int | None, meter: ByteMeter | None = None) -> InputDocument:
     """A .txt or .html file (maybe compressed) is one document; its path is its source."""
-    name = split_path(item.relative)
+    name = page_name(item)
     if max_bytes is not None and item.compression is None:
         size = os.path.getsize(item.path)
         if size > max_bytes:  # decided from the size alone: the file is never read
@@ -100,6 +100,14 @@ def _read_single(item: InputFile, max_bytes: int | None, meter: ByteMeter | None
     except CORRUPT_ERRORS as error:
         return InputDocument.failed(item.path, "CorruptInput", f"{type(error).__name__}: {error}", name=name)
     return InputDocument(source=item.path, data=data, content_type=item.format, name=name)
+
+
+def page_name(item: InputFile) -> tuple[str, ...]:
+    """"sub/page.html.gz" -> ("sub", "page.html"): a page file's name under --output-dir, without
+    the compression suffix (its output is not compressed); page.html and page.html.gz would share
+    it, which `find_name_clash` refuses before anything is written."""
+    *head, base = split_path(item.relative)
+    return (*head, split_compression(base)[0] if item.compression else base)
 
 
 def output_stem(relative: str) -> tuple[str, ...]:

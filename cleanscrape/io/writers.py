@@ -27,7 +27,7 @@ from typing import Any, BinaryIO, Protocol
 from cleanscrape.io.compressed import STDLIB_OPENERS
 from cleanscrape.io.discovery import InputFile
 from cleanscrape.io.document import InputDocument
-from cleanscrape.io.readers import output_stem, split_path
+from cleanscrape.io.readers import output_stem, page_name
 from cleanscrape.io.record import per_article_records
 from cleanscrape.io.resume import Journal, JournalState, document_key, key_digest
 from cleanscrape.io.rows import article_row, output_arrow_schema, page_row
@@ -237,7 +237,7 @@ class ParquetWriter:
         self._per_article = per_article
         self._schema = output_arrow_schema()
         directory = os.path.dirname(os.path.abspath(path))
-        handle, self._temporary = tempfile.mkstemp(dir=directory, prefix=_PARTIAL_PREFIX, suffix=_PARTIAL_SUFFIX)
+        handle, self._temporary = _temporary_file(directory)
         os.close(handle)
         self._writer = pq.ParquetWriter(self._temporary, self._schema)
         self._rows: list[dict[str, Any]] = []
@@ -298,6 +298,21 @@ def safe_relative_path(name: tuple[str, ...]) -> str:
 
 _PARTIAL_PREFIX, _PARTIAL_SUFFIX = ".tmp-", ".part"  # a file being written; renamed when whole
 _ERROR_SUFFIX = ".error.json"
+
+
+def _temporary_file(directory: str) -> tuple[int, str]:
+    """A file to write and then rename into place, with the mode `open()` gives a new file (0666
+    less the umask, as the JSONL output has): mkstemp makes it 0600, private to its owner."""
+    handle, path = tempfile.mkstemp(dir=directory, prefix=_PARTIAL_PREFIX, suffix=_PARTIAL_SUFFIX)
+    os.fchmod(handle, 0o666 & ~_umask())
+    return handle, path
+
+
+def _umask() -> int:
+    """The process's umask. Reading it means setting it (POSIX has no getter); it is set back at once."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 # The documents of a container (JSONL, WARC) are named by their number first (000001,
 # 000001-<id>) in the container's folder: a page file in that folder can share such a name only
 # if its own name starts the same way.
@@ -306,13 +321,14 @@ _NUMBERED_NAME = re.compile(r"\d{6}")
 
 def find_name_clash(files: Iterable[InputFile], extension: str) -> str | None:
     """Before anything is written to --output-dir: two inputs whose documents could be written to
-    one path (the same file named twice, pages.jsonl and pages.jsonl.gz, names that differ only in
-    characters a file name cannot hold), as a message; None when every name is sure to be unique."""
+    one path (the same file named twice, pages.jsonl and pages.jsonl.gz, page.html and page.html.gz,
+    names that differ only in characters a file name cannot hold), as a message; None when every
+    name is sure to be unique."""
     pages: dict[str, str] = {}  # a page file's output path (without suffix) -> its input
     folders: dict[str, str] = {}  # a container's output folder -> its input
     for item in files:
         if item.format in ("text", "html"):
-            taken, key = pages, safe_relative_path(split_path(item.relative))
+            taken, key = pages, safe_relative_path(page_name(item))
         else:
             taken, key = folders, safe_relative_path(output_stem(item.relative))
         if key in taken:
@@ -370,7 +386,7 @@ class DirWriter:
         path = self.target(doc.name, error=error)
         directory = os.path.dirname(path)
         os.makedirs(directory, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=_PARTIAL_PREFIX, suffix=_PARTIAL_SUFFIX)
+        handle, temporary = _temporary_file(directory)
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(payload)

@@ -199,6 +199,8 @@ class Document:
     def kept_text(self, index: int) -> str:
         """The line's text minus any trimmed spans."""
         text = self.lines[index].text
+        if not self.trims[index]:
+            return text.strip()  # the common case, without sorting nothing
         for trim in sorted(self.trims[index], key=lambda t: t.span[0], reverse=True):  # type: ignore[index]
             start, end = trim.span  # type: ignore[misc]
             text = text[:start] + text[end:]

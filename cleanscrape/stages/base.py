@@ -22,7 +22,8 @@ REASONS: dict[str, str] = {
         "a short fragment in a script other than the page's (a stray page number, a menu in another language)"
     ),
     "chrome": "user-interface text: menus, logos, widgets, lone counters and symbols",
-    "promo": "a call to install an app, follow a channel or subscribe to a newsletter",
+    "promo": ("a call to install an app, follow a channel or subscribe to a newsletter, or a paywall's "
+              "free-article counter"),
     "credit": "a reporting/editing credit or a trailing wire-agency credit (its names go to metadata)",
     "duplicate": (
         "a repeat of a line printed earlier on the page (titles and captions printed 2-4 times), or of text"

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from cleanscrape.model import Block, Document, Evidence, Label, Line, PageType, Verdict
+from cleanscrape.model import Block, Document, Evidence, Label, Line, PageType, Verdict, fold
 from cleanscrape.settings import DEFAULT_SETTINGS, MainContentConfig, Settings
 from cleanscrape.stages.base import Stage, holds_most_prose, prose_word_counts
 from cleanscrape.stages.header_block import header_block_start
@@ -62,6 +62,19 @@ _COMMENT_SIGNATURE = re.compile(
     r"|scrive|ha\s+scritto|zegt|schreef|napisał|napisała|skriver|skrev|пишет|написал)\s*:?$",
     re.IGNORECASE,
 )
+# The last word of every signature above: a line that ends otherwise is none, told by one
+# str.endswith instead of the regex's lazy scan up to the verb (a quarter of this stage's time on
+# the shub dumps, where most short lines are no signature).
+_SIGNATURE_ENDINGS = (
+    "says", "said", "wrote", "writes", "commented", "replied", "sagt", "schrieb", "schreibt", "meint",
+    "antwortete", "dit", "écrit", "dice", "dijo", "escribió", "disse", "escreveu", "scrive", "scritto", "zegt",
+    "schreef", "napisał", "napisała", "skriver", "skrev", "пишет", "написал",
+)
+
+
+def is_comment_signature(text: str) -> bool:
+    unsigned = (text[:-1] if text.endswith(":") else text).rstrip()
+    return fold(unsigned).endswith(_SIGNATURE_ENDINGS) and bool(_COMMENT_SIGNATURE.match(text))
 
 
 # A cookie-consent dialog opens by saying the site stores cookies on the reader's device: the law
@@ -93,7 +106,7 @@ def comments_start(
         line = lines[position]
         if headers and is_comments_header(line.text, config):
             return position
-        if word_count(line.text) <= config.max_comment_signature_words and _COMMENT_SIGNATURE.match(line.text):
+        if word_count(line.text) <= config.max_comment_signature_words and is_comment_signature(line.text):
             signatures.append(position)
             if len(signatures) >= config.min_comment_signatures:
                 return signatures[0]

