@@ -14,11 +14,12 @@ from cleanscrape.model.document import (
     line_at,
     line_starts,
 )
-from cleanscrape.model.facts import NO_PAGE_META, Fact, FactKind, PageMeta, StrEnum
+from cleanscrape.model.facts import NO_PAGE_META, Fact, FactKind, PageMeta, PageType, StrEnum
 from cleanscrape.model.page import Article, ArticleRole, Dateline, Page, PageKind, Removal
 
 __all__ = [
     "Article", "ArticleRole", "Block", "Dateline", "Document", "Evidence", "Fact", "FactKind", "Label", "Line",
-    "NO_EVIDENCE", "NO_PAGE_META", "Page", "PageKind", "PageMeta", "PageText", "Removal", "StrEnum", "Verdict",
+    "NO_EVIDENCE", "NO_PAGE_META", "Page", "PageKind", "PageMeta", "PageText", "PageType", "Removal", "StrEnum",
+    "Verdict",
     "fold", "line_at", "line_starts",
 ]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from cleanscrape.model.facts import NO_PAGE_META, Fact, PageMeta, StrEnum
+from cleanscrape.model.facts import NO_PAGE_META, Fact, PageMeta, PageType, StrEnum
 
 
 class Verdict(enum.Enum):
@@ -170,6 +170,7 @@ class Document:
     # Input lines the front end's extractor left out (HTML: visible text lines trafilatura did not
     # take), numbered like `lines`; stages never see them, the removal log lists them.
     left_out: tuple[Line, ...] = ()
+    page_type: PageType = PageType.ARTICLE  # HTML: decided before extraction (frontends/html/kinds)
 
     def __post_init__(self) -> None:
         if self.page_text is NO_PAGE_TEXT and self.lines:

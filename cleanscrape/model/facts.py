@@ -39,6 +39,21 @@ class FactKind(StrEnum):
     CAPTION = "caption"
 
 
+class PageType(StrEnum):
+    """What kind of page the HTML is, decided before extraction (frontends/html/kinds/decide.py),
+    with WCXB's names for the kinds. Not `Page.kind`, which says how the kept text is segmented
+    (one article, a listing of cards, nothing). Text input is always ARTICLE: a text scrape has
+    no markup to tell the kinds apart."""
+
+    ARTICLE = "article"
+    FORUM = "forum"  # a discussion thread or a question with its answers
+    PRODUCT = "product"
+    COLLECTION = "collection"  # a shop's category: product cards
+    LISTING = "listing"  # a list of articles, posts, jobs, events: headline cards with teasers
+    DOCUMENTATION = "documentation"
+    SERVICE = "service"  # an organisation's page about what it offers
+
+
 @dataclass(frozen=True, slots=True)
 class Fact:
     kind: FactKind
@@ -60,9 +75,6 @@ class PageMeta:
     description: str | None = None
     body: str | None = None  # JSON-LD articleBody: checks the extraction, never becomes text
     language: str | None = None  # as declared (e.g. "en-GB"); assemble keeps the primary subtag
-    # The page declares itself a discussion (a forum thread, a question and its answers): its
-    # posts are its content, though comment software marks them up as comments.
-    discussion: bool = False
     # Read from the markup rather than declared: htmldate's dates (ISO days) and the byline's names.
     markup_published: str | None = None
     markup_updated: str | None = None

@@ -17,7 +17,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 
-from cleanscrape.model import Block, Document, Fact, FactKind, Label, Line, Verdict
+from cleanscrape.model import Block, Document, Fact, FactKind, Label, Line, PageType, Verdict
 from cleanscrape.parse.people import parse_byline
 from cleanscrape.settings import MetadataConfig, Settings
 from cleanscrape.stages.base import Stage
@@ -190,10 +190,10 @@ def _starts_story(doc: Document, index: int, body_index: int, block: Sequence[He
 
 
 def _is_reply(doc: Document, heading: str, config: MetadataConfig) -> bool:
-    """A post of a discussion, not another story: the page declares itself a thread, or the heading
-    repeats the page's title ("Re: <title>", as forum software heads each reply). Splitting
+    """A post of a discussion, not another story: the page is a forum (frontends/html/kinds), or the
+    heading repeats the page's title ("Re: <title>", as forum software heads each reply). Splitting
     such posts off cost wcxb-dev forum pages F1 0.738 -> 0.733."""
-    if doc.page_meta.discussion:
+    if doc.page_type is PageType.FORUM:
         return True
     title = doc.page_meta.title
     if not title:

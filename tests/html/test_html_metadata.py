@@ -380,25 +380,6 @@ def test_declared_authors_win_over_marked_up_ones():
     assert page_metadata(tree).authors == ("Eva Muster",)
 
 
-@pytest.mark.parametrize("head, body", [
-    ('<script type="application/ld+json">{"@type": "DiscussionForumPosting", "headline": "Tram delays"}</script>', ""),
-    ('<script type="application/ld+json">{"@type": "QAPage", "mainEntity": {"@type": "Question", "name": "Why?"}}</script>', ""),
-    ("", '<div itemscope itemtype="https://schema.org/QAPage"><p>Why?</p></div>'),
-    ("", '<div itemscope itemtype="http://schema.org/Question"><p>Why?</p></div>'),
-])
-def test_a_thread_or_a_question_declares_a_discussion(head: str, body: str):
-    assert page_metadata(parse(f"<html><head>{head}</head><body>{body}</body></html>")).discussion
-
-
-@pytest.mark.parametrize("head, body", [
-    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Tram delays"}</script>', ""),
-    ('<script type="application/ld+json">{"@type": "FAQPage", "mainEntity": [{"@type": "Question"}]}</script>', ""),
-    ("", '<article itemscope itemtype="https://schema.org/Article"><div itemscope itemtype="https://schema.org/Comment"></div></article>'),
-])
-def test_an_article_its_faq_or_its_comments_declare_no_discussion(head: str, body: str):
-    assert not page_metadata(parse(f"<html><head>{head}</head><body>{body}</body></html>")).discussion
-
-
 def test_a_declared_headline_loses_only_a_tail_that_names_the_site():
     page = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": '
             '"New York man pleads guilty to threatening a senator | The Daily Example", '

@@ -40,13 +40,14 @@ from cleanscrape.frontends.html.declared import body_elsewhere, body_inside, dec
 from cleanscrape.frontends.html.dom import closest, contains, node_text, normalise_text
 from cleanscrape.frontends.html.evidence import dom_evidence
 from cleanscrape.frontends.html.fallbacks import fallbacks_when_doubtful
+from cleanscrape.frontends.html.kinds import decide_page_type, kind_body, page_signals
 from cleanscrape.frontends.html.second_opinion import (
     MIN_FRAGMENT_GROWTH,
     body_beyond_fragment,
     main_content_paragraphs,
     traced_with_second_opinion,
 )
-from cleanscrape.frontends.html.structured import page_metadata
+from cleanscrape.frontends.html.structured import page_metadata_and_types
 from cleanscrape.frontends.html.visible import visible_lines, visible_text
 from cleanscrape.model import Document, Line, PageMeta, PageText
 from cleanscrape.parse.dates import infer_day_first
@@ -80,11 +81,14 @@ MIN_EXTRACTED_CHARS = 200
 def document_from_html(html: str, source: str | None = None) -> Document:
     """`source`, the page's URL when known, lets htmldate read a date from its path."""
     tree = LexborHTMLParser(html)
+    declared, declared_types = page_metadata_and_types(tree)
+    shown = visible_text(tree)
+    signals = page_signals(tree, declared, source, declared_types, shown)
+    page_type = decide_page_type(signals)
     # One lxml parse (trafilatura's own load_html, which trafilatura.extract would run on `html`)
     # serves trafilatura and htmldate, which copy it before they prune, then the byline reader,
     # which prunes it in place and so runs last.
     lxml_tree = load_html(html)
-    shown = visible_text(tree)
     with fallbacks_when_doubtful(len(shown)):
         extracted, lines = extract_main_text(lxml_tree, source) if lxml_tree is not None else ("", ())
     left_out: tuple[Line, ...] = ()
@@ -93,7 +97,9 @@ def document_from_html(html: str, source: str | None = None) -> Document:
         lines, main_content_found = visible_lines(shown), False
     else:
         second_opinion = functools.cache(lambda: main_content_paragraphs(html))
-        if second_body_wins(tree, extracted, lines, shown, second_opinion):
+        if (body := kind_body(page_type, tree, lines, signals)) is not None:
+            lines = split_lines("\n".join(_as_paragraphs(body)))
+        elif second_body_wins(tree, extracted, lines, shown, second_opinion):
             lines = split_lines("\n".join(_as_paragraphs(second_opinion())))
         # The trace reads the non-blank visible lines only: their Lines alone are made.
         lines = unglued_code(with_article_chunks(tree, lines), tree)
@@ -108,10 +114,11 @@ def document_from_html(html: str, source: str | None = None) -> Document:
         lines=lines,
         page_text=page_text,
         evidence=found,
-        page_meta=with_markup_metadata(page_metadata(tree), lxml_tree, source, shown),
+        page_meta=with_markup_metadata(declared, lxml_tree, source, shown),
         main_content_found=main_content_found,
         day_first=infer_day_first([page_text.text]),
         left_out=left_out,
+        page_type=page_type,
     )
 
 

@@ -39,12 +39,6 @@ DATED_WORK_TYPES = frozenset({
     "medicalwebpage", "profilepage", "qapage", "realestatelisting", "searchresultspage",
     "creativework", "recipe", "howto", "review", "question", "podcastepisode", "dataset",
 })
-# schema.org types that make the page a discussion, whose posts comment software marks up as
-# comments: a forum thread (https://schema.org/DiscussionForumPosting) or a question with its
-# answers (QAPage, Question). A Question of an FAQPage is an article's FAQ block, not a thread.
-DISCUSSION_TYPES = frozenset({"discussionforumposting", "qapage"})
-QUESTION_TYPE = "question"
-FAQ_TYPE = "faqpage"
 # Microdata declares the same types on elements: itemtype="https://schema.org/QAPage".
 MICRODATA_TYPE_SELECTOR = "[itemtype]"
 # Containers whose members are nodes of the same description (WebPage.mainEntity holds the
@@ -98,6 +92,12 @@ ARTICLE_HEADER_TIME_SELECTOR = "article header time[datetime], main header time[
 def page_metadata(tree: LexborHTMLParser) -> PageMeta:
     """Structured metadata of the page: JSON-LD article first, then <meta> and microdata, then
     <title> and the article header's <time>."""
+    return page_metadata_and_types(tree)[0]
+
+
+def page_metadata_and_types(tree: LexborHTMLParser) -> tuple[PageMeta, frozenset[str]]:
+    """`page_metadata`, and the lower-case schema.org types the page declares (JSON-LD and
+    microdata), which the page-kind decision reads too (kinds/signals.py): the JSON-LD is parsed once."""
     nodes = [node for script in _json_ld_scripts(tree) for node in _json_ld_nodes(_load_json_ld(script))]
     structured = _json_ld_metadata(nodes)
     tags = _meta_tag_metadata(tree)
@@ -105,7 +105,6 @@ def page_metadata(tree: LexborHTMLParser) -> PageMeta:
         structured, tags, PageMeta(published=_article_header_date(tree), authors=_marked_up_authors(tree)),
     )
     types = frozenset().union(*map(_node_types, nodes), _microdata_types(tree))
-    meta = replace(meta, discussion=declares_discussion(types))
     if meta.publisher is None and meta.site_name is not None:
         meta = replace(meta, publisher=meta.site_name)
     if structured.title is None:
@@ -118,7 +117,7 @@ def page_metadata(tree: LexborHTMLParser) -> PageMeta:
         # Some CMSs write the <title> into the JSON-LD headline: its tail goes when it names the site.
         headline, _ = title_without_site_name(structured.title, meta.site_name or meta.publisher, named_only=True)
         meta = replace(meta, title=headline)
-    return meta
+    return meta, types
 
 
 def _field_by_field(*sources: PageMeta) -> PageMeta:
@@ -156,11 +155,6 @@ def _document_title(tree: LexborHTMLParser) -> str | None:
 
 
 # --------------------------------------------------------------------------- JSON-LD
-
-def declares_discussion(types: frozenset[str]) -> bool:
-    """Whether the schema.org types a page declares (lower-case names) make it a discussion."""
-    return bool(types & DISCUSSION_TYPES) or (QUESTION_TYPE in types and FAQ_TYPE not in types)
-
 
 def _microdata_types(tree: LexborHTMLParser) -> frozenset[str]:
     """The lower-case schema.org type names of the page's microdata items."""
