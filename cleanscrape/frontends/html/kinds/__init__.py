@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from selectolax.lexbor import LexborHTMLParser
 
 from cleanscrape.frontends.html.kinds.decide import decide_page_type
+from cleanscrape.frontends.html.kinds.listing import listing_body
 from cleanscrape.frontends.html.kinds.signals import PageSignals, page_signals
 from cleanscrape.model import Line
 from cleanscrape.model.facts import PageType
@@ -30,7 +31,10 @@ from cleanscrape.model.facts import PageType
 BodyRule = Callable[[LexborHTMLParser, Sequence[Line], PageSignals], "tuple[str, ...] | None"]
 
 # The kinds whose room gives a body of its own; a kind missing here keeps trafilatura's lines.
-BODY_RULES: Mapping[PageType, BodyRule] = {}
+BODY_RULES: Mapping[PageType, BodyRule] = {
+    PageType.LISTING: listing_body,
+    PageType.COLLECTION: listing_body,
+}
 
 
 def kind_body(page_type: PageType, tree: LexborHTMLParser, lines: Sequence[Line],

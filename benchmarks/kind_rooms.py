@@ -1,0 +1,144 @@
+"""What each page-kind room (cleanscrape/frontends/html/kinds) would earn, before the decision is
+in: the wcxb-dev pages of the chosen WCXB types, cleaned with the page type forced to WCXB's label
+and without any room, scored with WCXB's word scorer.
+
+    python -m benchmarks.kind_rooms --types listing,collection [--limit 40] [--workers 2] [--worst 10]
+
+WCXB's label selects the room here only, in the benchmark; the cleaner decides the kind from the
+page alone (kinds/decide.py). trafilatura's outputs inside cleanscrape are kept on disk
+(~/.cache/cleanscrape-bench/kind-rooms/) so that reruns pay for the rooms and the stages only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import json
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from benchmarks.quality import DEFAULT_BENCH, DEFAULT_CACHE
+from benchmarks.scorers import match_words
+from benchmarks.sets import load_set
+
+CACHE = DEFAULT_CACHE / "kind-rooms"
+
+
+@contextlib.contextmanager
+def forced_page_type(page_type: str | None) -> Iterator[None]:
+    """Inside, document_from_html decides `page_type` for every page (None: the cleaner's own)."""
+    from cleanscrape.frontends.html import extract
+    from cleanscrape.model import PageType
+
+    original = extract.decide_page_type
+    if page_type is not None:
+        extract.decide_page_type = lambda signals: PageType(page_type)
+    try:
+        yield
+    finally:
+        extract.decide_page_type = original
+
+
+@contextlib.contextmanager
+def trafilatura_kept(page_id: str) -> Iterator[None]:
+    """Inside, cleanscrape's trafilatura call on this page is read from the disk cache when there."""
+    from cleanscrape.frontends.html import extract
+
+    original = extract.extract_main_text
+    path = CACHE / f"{page_id}.json"
+
+    def kept(html: Any, source: str | None = None) -> Any:
+        from cleanscrape.decode.normalize import split_lines
+
+        if path.exists():
+            text = json.loads(path.read_text("utf-8"))
+        else:
+            text, _ = original(html, source)
+            CACHE.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(text), "utf-8")
+        return text, split_lines(text)
+
+    extract.extract_main_text = kept
+    try:
+        yield
+    finally:
+        extract.extract_main_text = original
+
+
+def run_page(task: tuple[str, str, str]) -> tuple[str, str, str, float, float]:
+    """(page id, text without rooms, text with the room of the page's label, ms without, ms with)."""
+    import cleanscrape
+
+    page_id, path, label = task
+    html = gzip.decompress(Path(path).read_bytes())
+    texts, times = [], []
+    for forced in (None, label):
+        with trafilatura_kept(page_id), forced_page_type(forced):
+            started = time.perf_counter()
+            try:
+                texts.append(cleanscrape.clean(html, content_type="html").text)
+            except Exception as error:  # noqa: BLE001 - a page that raises scores as empty and is listed
+                print(f"{page_id}: {type(error).__name__}: {error}", file=sys.stderr)
+                texts.append("")
+            times.append(1000 * (time.perf_counter() - started))
+    return page_id, texts[0], texts[1], times[0], times[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--types", default="listing,collection,product,service")
+    parser.add_argument("--limit", type=int, default=0, help="pages per type")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--worst", type=int, default=0, help="list the pages the room changed most")
+    parser.add_argument("--ids", default="", help="only these page ids, comma-separated")
+    parser.add_argument("--out", type=Path, help="write {page id: [text off, text on]} here")
+    parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
+    args = parser.parse_args(argv)
+    bench = load_set(args.bench, "wcxb-dev")
+    types = args.types.split(",")
+    chosen: dict[str, list[str]] = defaultdict(list)
+    only = set(args.ids.split(",")) if args.ids else None
+    for page_id in bench.ids:
+        kind = bench.page_types[page_id]
+        if kind in types and (only is None or page_id in only) and not (args.limit and len(chosen[kind]) >= args.limit):
+            chosen[kind].append(page_id)
+    tasks = [(page_id, str(bench.html_path(page_id)), kind) for kind in types for page_id in chosen[kind]]
+    with ProcessPoolExecutor(args.workers) as pool:
+        results = list(pool.map(run_page, tasks, chunksize=2))
+    if args.out:
+        args.out.write_text(json.dumps({r[0]: [r[1], r[2]] for r in results}, ensure_ascii=False), "utf-8")
+    by_type: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
+    ms_off, ms_on = [], []
+    for (page_id, _, kind), (_, before, after, off, on) in zip(tasks, results, strict=True):
+        truth = bench.truths[page_id]
+        by_type[kind].append((page_id, match_words(truth, before).f1, match_words(truth, after).f1))
+        ms_off.append(off)
+        ms_on.append(on)
+    for kind in types:
+        rows = by_type[kind]
+        if not rows:
+            continue
+        before, after = statistics.mean(r[1] for r in rows), statistics.mean(r[2] for r in rows)
+        better = sum(r[2] > r[1] + 0.005 for r in rows)
+        worse = sum(r[2] < r[1] - 0.005 for r in rows)
+        print(f"{kind:<12} {len(rows):>4} pages  F1 room off {before:.3f}  on {after:.3f}  "
+              f"({after - before:+.3f}; {better} better, {worse} worse)")
+        if args.worst:
+            for page_id, b, a in sorted(rows, key=lambda r: r[2] - r[1])[: args.worst]:
+                print(f"    worse  {page_id} {b:.2f} -> {a:.2f}")
+            for page_id, b, a in sorted(rows, key=lambda r: r[1] - r[2])[: args.worst]:
+                print(f"    better {page_id} {b:.2f} -> {a:.2f}")
+    print(f"time per page (ms, total of both passes' own): off {sum(ms_off):.0f}, on {sum(ms_on):.0f} "
+          f"(on/off {sum(ms_on) / max(sum(ms_off), 1e-9):.3f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

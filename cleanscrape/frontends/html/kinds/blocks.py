@@ -1,0 +1,154 @@
+"""What the kind rooms read from the DOM: a region's text as block paragraphs, and runs of
+repeated sibling cards.
+
+A block paragraph is the text of one block-level element (a <p>, a heading, a list item, a card's
+<div>), its inline elements joined with spaces, as a reader sees it. The page's furniture is never
+read: navigation, forms and controls, dialogs, asides, footers (HTML's own meanings of those
+elements and ARIA's landmark roles), and what the page hides.
+
+Nothing here modifies the tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborNode
+
+from cleanscrape.frontends.html.dom import ancestors, normalise_text
+from cleanscrape.text.tokens import words
+
+# Elements that start a new paragraph (HTML's block-level and list/table elements).
+BLOCK_TAGS = frozenset({
+    "address", "article", "blockquote", "br", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption",
+    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "ol", "p", "pre",
+    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+})
+# What a reader never sees as text, and the page's furniture: navigation, controls, dialogs,
+# side boxes and the site's footer (HTML's meanings of these elements).
+SKIPPED_TAGS = frozenset({
+    "aside", "button", "dialog", "footer", "form", "head", "iframe", "input", "label", "nav", "noscript",
+    "option", "script", "select", "style", "svg", "template", "textarea",
+})
+# ARIA landmark and widget roles of the same furniture (WAI-ARIA 1.2).
+SKIPPED_ROLES = frozenset({
+    "banner", "button", "complementary", "contentinfo", "dialog", "menu", "menubar", "navigation", "search",
+    "tablist", "toolbar",
+})
+
+
+def skipped(node: LexborNode) -> bool:
+    """Whether `node` is furniture or hidden (see SKIPPED_TAGS, SKIPPED_ROLES)."""
+    if node.tag in SKIPPED_TAGS:
+        return True
+    attributes = node.attributes
+    if not attributes:
+        return False
+    if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+        return True
+    role = attributes.get("role")
+    if role and role in SKIPPED_ROLES:
+        return True
+    style = attributes.get("style")
+    return bool(style) and "display:none" in style.replace(" ", "")
+
+
+def in_furniture(node: LexborNode) -> bool:
+    """Whether `node` or one of its ancestors is furniture or hidden."""
+    return skipped(node) or any(skipped(parent) for parent in ancestors(node) if parent.tag != "-undef")
+
+
+def text_blocks(root: LexborNode) -> list[str]:
+    """`root`'s block paragraphs in page order, furniture left out (see the module's docstring)."""
+    blocks: list[str] = []
+    parts: list[str] = []
+    _walk(root, blocks, parts)
+    _flush(blocks, parts)
+    return blocks
+
+
+def _walk(node: LexborNode, blocks: list[str], parts: list[str]) -> None:
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            parts.append(child.text_content or "")
+        elif tag is None or tag.startswith("-") or skipped(child):
+            continue
+        elif tag in BLOCK_TAGS:
+            _flush(blocks, parts)
+            _walk(child, blocks, parts)
+            _flush(blocks, parts)
+        else:
+            parts.append(" ")
+            _walk(child, blocks, parts)
+            parts.append(" ")
+
+
+def _flush(blocks: list[str], parts: list[str]) -> None:
+    if parts:
+        text = normalise_text("".join(parts))
+        if text:
+            blocks.append(text)
+        parts.clear()
+
+
+@dataclass(frozen=True, slots=True)
+class CardRun:
+    """Sibling elements of one tag and class attribute, each with a link and some words: the items
+    of a list of articles, products, jobs or events, as every CMS and shop theme prints them."""
+
+    parent: LexborNode
+    cards: tuple[LexborNode, ...]
+    words: int  # the cards' words together
+
+
+# A run of fewer items is a pair of teasers, not a list.
+MIN_CARDS = 3
+# Cards give a title and more (a teaser, a price, a date); a menu's entries are one or two words.
+MIN_MEAN_CARD_WORDS = 4
+
+
+def card_runs(root: LexborNode) -> list[CardRun]:
+    """The runs of repeated sibling cards under `root` (outside furniture), most words first."""
+    runs: list[CardRun] = []
+    for parent, children in _elements(root):
+        groups: dict[tuple[str, str], list[LexborNode]] = {}
+        for child in children:
+            groups.setdefault((child.tag or "", child.attributes.get("class") or ""), []).append(child)
+        for cards in groups.values():
+            if len(cards) >= MIN_CARDS and (run := _card_run(parent, cards)) is not None:
+                runs.append(run)
+    return sorted(runs, key=lambda run: -run.words)
+
+
+def _elements(root: LexborNode) -> Iterator[tuple[LexborNode, list[LexborNode]]]:
+    """(element, its element children) for `root` and the elements inside it with MIN_CARDS or
+    more element children, furniture skipped."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        children = [child for child in node.iter() if child.tag and not child.tag.startswith("-") and not skipped(child)]
+        if len(children) >= MIN_CARDS:
+            yield node, children
+        stack.extend(reversed(children))
+
+
+def _card_run(parent: LexborNode, cards: Sequence[LexborNode]) -> CardRun | None:
+    linked = [card for card in cards if card.tag == "a" or card.css_first("a[href]") is not None]
+    if len(linked) < MIN_CARDS:
+        return None
+    counts = [len(words(card.text(deep=True, separator=" "))) for card in linked]
+    total = sum(counts)
+    if total < MIN_MEAN_CARD_WORDS * len(linked):
+        return None
+    return CardRun(parent, tuple(linked), total)
+
+
+def common_ancestor(first: LexborNode, second: LexborNode) -> LexborNode | None:
+    """The nearest element holding both nodes (either itself, when one holds the other)."""
+    seen = {first.mem_id: first}
+    seen.update((parent.mem_id, parent) for parent in ancestors(first))
+    if second.mem_id in seen:
+        return second
+    return next((parent for parent in ancestors(second) if parent.mem_id in seen), None)
