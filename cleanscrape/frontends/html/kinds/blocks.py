@@ -73,7 +73,7 @@ def _walk(node: LexborNode, blocks: list[str], parts: list[str]) -> None:
         tag = child.tag
         if tag == "-text":
             parts.append(child.text_content or "")
-        elif tag is None or tag.startswith("-") or skipped(child):
+        elif tag is None or tag.startswith("-") or skipped(child) or _in_page_link(child) or _link_menu(child):
             continue
         elif tag in BLOCK_TAGS:
             _flush(blocks, parts)
@@ -83,6 +83,32 @@ def _walk(node: LexborNode, blocks: list[str], parts: list[str]) -> None:
             parts.append(" ")
             _walk(child, blocks, parts)
             parts.append(" ")
+
+
+# A menu's entries are a word or three each (subcategory links above a shop's grid, a tag cloud).
+MAX_MENU_ENTRY_WORDS = 3
+LIST_TAGS = frozenset({"ul", "ol"})
+
+
+def _link_menu(node: LexborNode) -> bool:
+    """A list whose every entry is one short link: a menu, whatever element encloses it."""
+    if node.tag not in LIST_TAGS:
+        return False
+    entries = [child for child in node.iter() if child.tag == "li"]
+    if len(entries) < 2:
+        return False
+    for entry in entries:
+        text = entry.text(deep=True, separator=" ")
+        links = entry.css("a")
+        if len(links) != 1 or len(words(text)) > MAX_MENU_ENTRY_WORDS or words(links[0].text(deep=True, separator=" ")) != words(text):
+            return False
+    return True
+
+
+def _in_page_link(node: LexborNode) -> bool:
+    """A link to a place on the same page ("Skip to results", "Back to top", a table of contents):
+    a control, not content."""
+    return node.tag == "a" and (node.attributes.get("href") or "").startswith("#")
 
 
 def _flush(blocks: list[str], parts: list[str]) -> None:
