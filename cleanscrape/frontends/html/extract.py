@@ -44,7 +44,7 @@ from cleanscrape.frontends.html.second_opinion import (
     main_content_paragraphs,
     traced_with_second_opinion,
 )
-from cleanscrape.frontends.html.structured import page_metadata
+from cleanscrape.frontends.html.structured import page_metadata_and_types
 from cleanscrape.frontends.html.visible import visible_lines, visible_text
 from cleanscrape.model import Document, Line, PageMeta, PageText
 from cleanscrape.parse.dates import infer_day_first
@@ -77,15 +77,15 @@ MIN_EXTRACTED_CHARS = 200
 def document_from_html(html: str, source: str | None = None) -> Document:
     """`source`, the page's URL when known, lets htmldate read a date from its path."""
     tree = LexborHTMLParser(html)
-    declared = page_metadata(tree)
-    signals = page_signals(tree, declared, source)
+    declared, declared_types = page_metadata_and_types(tree)
+    shown = visible_text(tree)
+    signals = page_signals(tree, declared, source, declared_types, shown)
     page_type = decide_page_type(signals)
     # One lxml parse (trafilatura's own load_html, which trafilatura.extract would run on `html`)
     # serves trafilatura and htmldate, which copy it before they prune, then the byline reader,
     # which prunes it in place and so runs last.
     lxml_tree = load_html(html)
     extracted, lines = extract_main_text(lxml_tree, source) if lxml_tree is not None else ("", ())
-    shown = visible_text(tree)
     left_out: tuple[Line, ...] = ()
     main_content_found = True
     if len(extracted) < MIN_EXTRACTED_CHARS and (not extracted or len(extracted) < MIN_EXTRACTED_SHARE * len(shown)):

@@ -98,6 +98,12 @@ ARTICLE_HEADER_TIME_SELECTOR = "article header time[datetime], main header time[
 def page_metadata(tree: LexborHTMLParser) -> PageMeta:
     """Structured metadata of the page: JSON-LD article first, then <meta> and microdata, then
     <title> and the article header's <time>."""
+    return page_metadata_and_types(tree)[0]
+
+
+def page_metadata_and_types(tree: LexborHTMLParser) -> tuple[PageMeta, frozenset[str]]:
+    """`page_metadata`, and the lower-case schema.org types the page declares (JSON-LD and
+    microdata), which the page-kind decision reads too (kinds/signals.py): the JSON-LD is parsed once."""
     nodes = [node for script in _json_ld_scripts(tree) for node in _json_ld_nodes(_load_json_ld(script))]
     structured = _json_ld_metadata(nodes)
     tags = _meta_tag_metadata(tree)
@@ -114,7 +120,7 @@ def page_metadata(tree: LexborHTMLParser) -> PageMeta:
             # <title> and og:title often carry " | Site"; a JSON-LD headline does not.
             headline, site = title_without_site_name(title, meta.site_name or meta.publisher)
             meta = replace(meta, title=headline, site_name=meta.site_name or site)
-    return meta
+    return meta, types
 
 
 def _field_by_field(*sources: PageMeta) -> PageMeta:
