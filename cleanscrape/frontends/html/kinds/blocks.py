@@ -178,3 +178,28 @@ def common_ancestor(first: LexborNode, second: LexborNode) -> LexborNode | None:
     if second.mem_id in seen:
         return second
     return next((parent for parent in ancestors(second) if parent.mem_id in seen), None)
+
+
+# Sections a shop or a company page prints beside its content that are not content: customer
+# reviews and ratings (schema.org's Review and AggregateRating, the review widgets of Yotpo,
+# Bazaarvoice, Judge.me, Trustpilot, Okendo, all classed "review"), recommendations ("related",
+# "recommend", "upsell", "cross-sell": Shopify's and WooCommerce's product recommendations and
+# related-products blocks) and newsletter sign-up boxes.
+UNWANTED_SECTIONS_SELECTOR = (
+    '[itemprop="review"], [itemprop="aggregateRating"], [class*="review" i], [id*="review" i], '
+    '[class*="rating" i], [class*="recommend" i], [id*="recommend" i], [class*="related" i], '
+    '[class*="upsell" i], [class*="cross-sell" i], [class*="crosssell" i], [class*="newsletter" i], '
+    '[id*="newsletter" i], [class*="subscribe" i]'
+)
+
+
+def unwanted_texts(root: LexborNode, kept_share: float, extracted_chars: int) -> str:
+    """The text of `root`'s review, rating, recommendation and newsletter sections, one section a
+    line, normalised as line keys; a section holding more than `kept_share` of `extracted_chars`
+    is a wrapper of the content (a theme's "product-recommendations-enabled" body), not left out."""
+    texts = []
+    for node in root.css(UNWANTED_SECTIONS_SELECTOR):
+        text = normalise_text(node.text(deep=True, separator=" "))
+        if text and len(text) <= kept_share * extracted_chars:
+            texts.append(text)
+    return "\n".join(texts)
