@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleanscrape.frontends.html.dom import ancestors, normalise_text
+from cleanscrape.frontends.html.visible import comparison_key, comparison_keys
 from cleanscrape.text.tokens import words
 
 # Elements that start a new paragraph (HTML's block-level and list/table elements).
@@ -203,3 +204,28 @@ def unwanted_texts(root: LexborNode, kept_share: float, extracted_chars: int) ->
         if text and len(text) <= kept_share * extracted_chars:
             texts.append(text)
     return "\n".join(texts)
+
+
+def page_heading(tree: LexborHTMLParser) -> LexborNode | None:
+    """The page's first <h1> outside its furniture."""
+    return next((node for node in tree.css("h1") if not in_furniture(node)), None)
+
+
+def with_extracted(body: LexborNode, blocks: Sequence[str], extracted: Sequence[str]) -> tuple[str, ...] | None:
+    """`blocks` with trafilatura's paragraphs they do not hold put before or after them, by where
+    the page prints them; None when the blocks hold fewer words than trafilatura's paragraphs (the
+    list is not where the body is: keep trafilatura's)."""
+    if not blocks:
+        return None
+    block_keys = comparison_keys(blocks)
+    held = "".join(block_keys)
+    if len(held) < len("".join(comparison_keys(extracted))):
+        return None
+    page = comparison_key(body.text(deep=True, separator=""))
+    start = page.find(block_keys[0])
+    before: list[str] = []
+    after: list[str] = []
+    for text, key in zip(extracted, comparison_keys(extracted), strict=True):
+        if key and key not in held:
+            (before if 0 <= page.find(key) < start else after).append(text)
+    return (*before, *blocks, *after)
