@@ -79,7 +79,7 @@ def run_page(task: tuple[str, str, str]) -> tuple[str, str, str, float, float]:
     page_id, path, label = task
     html = gzip.decompress(Path(path).read_bytes())
     texts, times = [], []
-    for forced in (None, label):
+    for forced in ("article", label):  # an article has no room: trafilatura's lines, as before the rooms
         with trafilatura_kept(page_id), forced_page_type(forced):
             started = time.perf_counter()
             try:

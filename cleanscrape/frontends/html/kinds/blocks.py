@@ -74,7 +74,7 @@ def _walk(node: LexborNode, blocks: list[str], parts: list[str]) -> None:
         tag = child.tag
         if tag == "-text":
             parts.append(child.text_content or "")
-        elif tag is None or tag.startswith("-") or skipped(child) or _in_page_link(child) or _link_menu(child):
+        elif tag is None or tag.startswith("-") or skipped(child) or _control_link(child) or _link_menu(child):
             continue
         elif tag in BLOCK_TAGS:
             _flush(blocks, parts)
@@ -101,15 +101,44 @@ def _link_menu(node: LexborNode) -> bool:
     for entry in entries:
         text = entry.text(deep=True, separator=" ")
         links = entry.css("a")
-        if len(links) != 1 or len(words(text)) > MAX_MENU_ENTRY_WORDS or words(links[0].text(deep=True, separator=" ")) != words(text):
+        if len(links) != 1 or len(words(text)) > MAX_MENU_ENTRY_WORDS:
+            return False
+        if words(links[0].text(deep=True, separator=" ")) != words(text):
             return False
     return True
 
 
-def _in_page_link(node: LexborNode) -> bool:
-    """A link to a place on the same page ("Skip to results", "Back to top", a table of contents):
-    a control, not content."""
-    return node.tag == "a" and (node.attributes.get("href") or "").startswith("#")
+# A link styled as a button is a call to action ("Get started", "Shop now", "Book a demo"): the
+# class names of Bootstrap (.btn), WordPress blocks (.wp-block-button__link), Elementor
+# (.elementor-button) and most themes.
+BUTTON_CLASS_PARTS = ("btn", "button", "cta")
+
+
+def _control_link(node: LexborNode) -> bool:
+    """A link to a place on the same page ("Skip to results", "Back to top", a table of contents)
+    or a link styled as a button: a control, not content."""
+    if node.tag != "a":
+        return False
+    attributes = node.attributes
+    if (attributes.get("href") or "").startswith("#"):
+        return True
+    class_name = (attributes.get("class") or "").lower()
+    return any(part in class_name for part in BUTTON_CLASS_PARTS)
+
+
+def distinct_blocks(blocks: Sequence[str], min_words: int) -> list[str]:
+    """`blocks` without the repeats of a block of `min_words` words or more: a page that prints a
+    section twice (one copy for small screens, one for large, hidden by its style sheet; a
+    carousel's cloned slides) shows it once."""
+    seen: set[str] = set()
+    kept = []
+    for block in blocks:
+        if len(words(block)) >= min_words:
+            if block in seen:
+                continue
+            seen.add(block)
+        kept.append(block)
+    return kept
 
 
 def _flush(blocks: list[str], parts: list[str]) -> None:
@@ -155,7 +184,8 @@ def _elements(root: LexborNode) -> Iterator[tuple[LexborNode, list[LexborNode]]]
     stack = [root]
     while stack:
         node = stack.pop()
-        children = [child for child in node.iter() if child.tag and not child.tag.startswith("-") and not skipped(child)]
+        children = [child for child in node.iter()
+                    if child.tag and not child.tag.startswith("-") and not skipped(child)]
         if len(children) >= MIN_CARDS:
             yield node, children
         stack.extend(reversed(children))

@@ -15,12 +15,21 @@ from collections.abc import Sequence
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleanscrape.frontends.html.dom import contains
-from cleanscrape.frontends.html.kinds.blocks import in_furniture, text_blocks, unwanted_texts, with_extracted
+from cleanscrape.frontends.html.kinds.blocks import (
+    distinct_blocks,
+    in_furniture,
+    text_blocks,
+    unwanted_texts,
+    with_extracted,
+)
 from cleanscrape.frontends.html.kinds.signals import PageSignals
 from cleanscrape.model import Line
 from cleanscrape.text.tokens import words
 
 MAIN_SELECTOR = 'main, [role="main"]'
+# A section printed twice is a copy for another screen size when its blocks are this long: a
+# shorter line ("Learn more", a figure) repeats by design.
+MIN_REPEATED_WORDS = 4
 # A section holding more than this share of the main element's text wraps the content, not a
 # review or newsletter box beside it.
 MAX_UNWANTED_SHARE = 0.5
@@ -36,7 +45,7 @@ def service_body(tree: LexborHTMLParser, lines: Sequence[Line], signals: PageSig
     main = main_element(tree)
     if body is None or main is None:
         return None
-    blocks = text_blocks(main)
+    blocks = distinct_blocks(text_blocks(main), MIN_REPEATED_WORDS)
     unwanted = unwanted_texts(main, MAX_UNWANTED_SHARE, sum(len(block) for block in blocks))
     kept = [block for block in blocks if not (len(words(block)) >= MIN_MATCHED_WORDS and block in unwanted)]
     return with_extracted(body, kept, [line.text for line in lines if line.text])
