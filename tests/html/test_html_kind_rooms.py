@@ -11,6 +11,7 @@ from cleanscrape.frontends.html.extract import document_from_html
 from cleanscrape.frontends.html.kinds import PageSignals, PageType
 from cleanscrape.frontends.html.kinds.listing import listing_body
 from cleanscrape.frontends.html.kinds.product import product_body
+from cleanscrape.frontends.html.kinds.service import service_body
 from cleanscrape.model import PageKind
 
 TEASERS = [
@@ -123,7 +124,9 @@ PRODUCT_PAGE = """<html><head><script type="application/ld+json">{"@context": "h
 "@type": "Product", "name": "Speckled oat mug", "description": "A 350 ml mug thrown on the wheel from
 speckled stoneware clay, glazed in oatmeal and fired twice for a glaze that will not craze."}</script>
 </head><body><main><h1>Speckled oat mug</h1><div class="product__info"><p>Every mug is thrown by hand,
-so its size and speckles vary a little from the photograph.</p></div>
+so its size and speckles vary a little from the photograph.</p><p>The clay is dug in Staffordshire and
+fired to stoneware temperature, which makes the mug hard wearing and safe in the dishwasher.</p>
+<ul><li>Holds 350 ml</li><li>Oatmeal glaze over speckled clay</li><li>Microwave and dishwasher safe</li></ul></div>
 <div class="product-reviews"><h2>Customer reviews</h2><p>I bought two of these for my sister and she
 drinks her morning coffee from one every single day.</p></div>
 <div class="product-recommendations"><h2>You may also like</h2><p>Our tall ink blue mug holds a full
@@ -136,9 +139,11 @@ def test_product_room_leaves_out_reviews_and_recommendations_and_adds_the_declar
     review = "I bought two of these for my sister and she drinks her morning coffee from one every single day."
     related = ("Our tall ink blue mug holds a full pint of tea and keeps it warm for longer than you would "
                "expect.")
-    body = product_body(tree, _lines(kept, review, related), PageSignals())
+    clay = ("The clay is dug in Staffordshire and fired to stoneware temperature, which makes the mug hard "
+            "wearing and safe in the dishwasher.")
+    body = product_body(tree, _lines(kept, clay, review, related), PageSignals())
     assert body is not None
-    assert kept in body
+    assert kept in body and clay in body
     assert review not in body and related not in body
     assert any("fired twice for a glaze that will not craze" in text for text in body)
 
@@ -149,3 +154,42 @@ def test_product_room_changes_nothing_on_a_plain_product_page():
     tree = LexborHTMLParser(page)
     assert product_body(tree, _lines("Solid oak, oiled by hand, 45 cm high, for the kitchen or the workshop."),
                         PageSignals()) is None
+
+
+def test_product_room_stands_aside_when_trafilaturas_text_is_mostly_reviews():
+    tree = LexborHTMLParser(PRODUCT_PAGE)
+    review = "I bought two of these for my sister and she drinks her morning coffee from one every single day."
+    assert product_body(tree, _lines(review), PageSignals()) is None
+
+
+# A company's service page: sections of heading and short lines inside <main>, a call-to-action
+# button, a section printed twice (for small and large screens) and a newsletter box.
+SERVICE_PAGE = """<html><body><header class="site"><nav><a href="/">Home</a><a href="/contact">Contact</a></nav></header>
+<main><section class="hero"><h1>Payroll for small teams</h1><p>Run payroll in minutes, file taxes
+automatically and pay your people on time, every time.</p><a class="btn btn-primary" href="/signup">Start free trial</a></section>
+<section class="features"><h2>Everything in one place</h2>
+<div class="feature"><h3>Automatic tax filing</h3><p>We file federal, state and local payroll taxes for you.</p></div>
+<div class="feature"><h3>Direct deposit</h3><p>Employees are paid in two days, with no fee per payment.</p></div></section>
+<section class="mobile-only"><h3>Automatic tax filing</h3><p>We file federal, state and local payroll taxes for you.</p></section>
+<section class="newsletter-signup"><h2>Stay in the loop</h2><p>Get product news and payroll tips in your inbox once a month.</p></section>
+</main><footer><p>Copyright 2026 Payroll Co. All rights reserved.</p></footer></body></html>"""
+
+
+def test_service_room_takes_the_main_elements_sections_once_without_controls_or_newsletter():
+    tree = LexborHTMLParser(SERVICE_PAGE)
+    intro = "Run payroll in minutes, file taxes automatically and pay your people on time, every time."
+    body = service_body(tree, _lines(intro), PageSignals())
+    assert body is not None
+    for kept in (intro, "Everything in one place", "Direct deposit",
+                 "Employees are paid in two days, with no fee per payment."):
+        assert kept in body
+    assert body.count("We file federal, state and local payroll taxes for you.") == 1
+    text = "\n".join(body)
+    for gone in ("Start free trial", "payroll tips in your inbox", "Copyright", "Contact"):
+        assert gone not in text
+
+
+def test_service_room_needs_a_main_element():
+    page = SERVICE_PAGE.replace("<main>", "<div>").replace("</main>", "</div>")
+    tree = LexborHTMLParser(page)
+    assert service_body(tree, _lines("Run payroll in minutes."), PageSignals()) is None

@@ -224,14 +224,15 @@ UNWANTED_SECTIONS_SELECTOR = (
 )
 
 
-def unwanted_texts(root: LexborNode, kept_share: float, extracted_chars: int) -> str:
+def unwanted_texts(root: LexborNode, max_share: float) -> str:
     """The text of `root`'s review, rating, recommendation and newsletter sections, one section a
-    line, normalised as line keys; a section holding more than `kept_share` of `extracted_chars`
-    is a wrapper of the content (a theme's "product-recommendations-enabled" body), not left out."""
+    line, normalised as line keys; a section holding more than `max_share` of `root`'s text wraps
+    the content (a theme's "product-recommendations-enabled" body), and is not left out."""
+    most = max_share * len(normalise_text(root.text(deep=True, separator=" ")))
     texts = []
     for node in root.css(UNWANTED_SECTIONS_SELECTOR):
         text = normalise_text(node.text(deep=True, separator=" "))
-        if text and len(text) <= kept_share * extracted_chars:
+        if text and len(text) <= most:
             texts.append(text)
     return "\n".join(texts)
 

@@ -23,8 +23,11 @@ from cleanscrape.model import Line
 from cleanscrape.text.tokens import words
 
 PRODUCT_TYPES = frozenset({"product", "productgroup", "individualproduct", "productmodel"})
-# A section holding more than this share of trafilatura's text wraps the content, not a review box.
+# A section holding more than this share of the page's text wraps the content, not a review box.
 MAX_UNWANTED_SHARE = 0.5
+# trafilatura's text that is mostly reviews is not the product's body trimmed but the wrong block:
+# the front end's second opinion decides then (extract.second_body_wins), as on any page.
+MIN_KEPT_SHARE = 0.5
 # Words a line must have for its presence inside a review box to count: a short label ("Size",
 # "Black") is printed in the description and the reviews alike.
 MIN_MATCHED_WORDS = 4
@@ -41,9 +44,11 @@ def product_body(tree: LexborHTMLParser, lines: Sequence[Line], signals: PageSig
     texts = [line.text for line in lines if line.text]
     if body is None or not texts:
         return None
-    unwanted = unwanted_texts(body, MAX_UNWANTED_SHARE, sum(len(text) for text in texts))
+    unwanted = unwanted_texts(body, MAX_UNWANTED_SHARE)
     kept = [text for text in texts
             if not (len(words(text)) >= MIN_MATCHED_WORDS and normalise_text(text) in unwanted)]
+    if sum(len(text) for text in kept) < MIN_KEPT_SHARE * sum(len(text) for text in texts):
+        return None
     description = _missing_description(tree, kept)
     if description is None and len(kept) == len(texts):
         return None

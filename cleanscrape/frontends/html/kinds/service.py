@@ -46,7 +46,7 @@ def service_body(tree: LexborHTMLParser, lines: Sequence[Line], signals: PageSig
     if body is None or main is None:
         return None
     blocks = distinct_blocks(text_blocks(main), MIN_REPEATED_WORDS)
-    unwanted = unwanted_texts(main, MAX_UNWANTED_SHARE, sum(len(block) for block in blocks))
+    unwanted = unwanted_texts(main, MAX_UNWANTED_SHARE)
     kept = [block for block in blocks if not (len(words(block)) >= MIN_MATCHED_WORDS and block in unwanted)]
     return with_extracted(body, kept, [line.text for line in lines if line.text])
 
