@@ -52,18 +52,39 @@ import hashlib
 import importlib
 import json
 import os
-import re
-import statistics
 import subprocess
 import sys
 import time
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from benchmarks.quality_tally import (  # noqa: F401 - re-exported: the tests use them
+    EMPTY_MAX_WORDS,
+    FRONT_END,
+    OTHER_ARTICLE,
+    RAISED,
+    TRAFILATURA_MIN_WORDS,
+    EmptyPage,
+    LossGroup,
+    LostUnit,
+    PageOutputs,
+    PageTypeTally,
+    RemovedLine,
+    Row,
+    SystemOutput,
+    Tally,
+    empty_page,
+    group_losses,
+    lost_units,
+    removal_holding,
+    stage_of_reason,
+    summarise,
+    word_count,
+)
 from benchmarks.scorers import (  # noqa: F401 - re-exported: benchmarks.trafilatura_settings and the tests use them
     Match,
     Score,
@@ -74,16 +95,13 @@ from benchmarks.scorers import (  # noqa: F401 - re-exported: benchmarks.trafila
     shingles,
     tokenize,
 )
-from benchmarks.sets import PAGE_TYPES, RENDERERS, SET_NAMES, BenchSet, DataError, load_set
+from benchmarks.sets import RENDERERS, SET_NAMES, BenchSet, DataError, load_set
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
 DEFAULT_CACHE = Path.home() / ".cache" / "cleanscrape-bench"
 
 TRAFILATURA_ALONE_OPTIONS: dict[str, Any] = {"include_comments": False, "include_tables": True}
-# "empty": cleanscrape returned almost nothing where trafilatura alone found an article's worth.
-EMPTY_MAX_WORDS = 5
-TRAFILATURA_MIN_WORDS = 50
 
 # C4 (Raffel et al. 2020): a line is kept when it ends in terminal punctuation ("a period,
 # exclamation mark, question mark, or end quotation mark") and has at least this many
@@ -93,7 +111,6 @@ TRAFILATURA_MIN_WORDS = 50
 C4_TERMINAL_MARKS = (".", "!", "?", '"', "\u201d")
 C4_MIN_WORDS = 3
 
-_WORD = re.compile(r"\w+")
 
 
 # --------------------------------------------------------------------------- baselines
@@ -109,10 +126,6 @@ def c4_line_filter(text: str) -> str:
 
 def _c4_keeps(line: str) -> bool:
     return line.endswith(C4_TERMINAL_MARKS) and len(line.split()) >= C4_MIN_WORDS
-
-
-def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
 
 
 # --------------------------------------------------------------------------- what a worker runs
@@ -145,33 +158,6 @@ class PageTask:
     def is_html(self) -> bool:
         return self.input_name == "html"
 
-
-@dataclass(frozen=True)
-class RemovedLine:
-    """One line of cleanscrape's removal log; `stage` when the log names it."""
-
-    reason: str
-    text: str
-    stage: str | None = None
-
-
-@dataclass(frozen=True)
-class SystemOutput:
-    text: str
-    milliseconds: float
-    error: str | None = None  # "ExceptionType: message" when the call raised
-    removed: tuple[RemovedLine, ...] = ()
-    all_articles: str = ""  # --losses: the text of every article, also those `Page.text` leaves out
-    cached: bool = False
-
-
-@dataclass(frozen=True)
-class PageOutputs:
-    set_name: str
-    page_id: str
-    input_name: str
-    systems: dict[str, SystemOutput]  # cleanscrape first, then the baselines of the mode
-    variants: dict[str, SystemOutput] = field(default_factory=dict)  # --ablate, by Variant.label
 
 
 def run_page(task: PageTask) -> PageOutputs:
@@ -234,11 +220,13 @@ def run_cleanscrape(
         return page.text
 
     output = timed_call(call)
+    if pages and (page_type := getattr(pages[0], "page_type", None)) is not None:
+        output = replace(output, page_type=str(page_type))
     if not keep_removals or not pages:
         return output
     page = pages[0].to_dict()  # the public shape of the removal log and the articles
     articles = "\n\n".join(article.get("text") or "" for article in page.get("articles", []))
-    return SystemOutput(output.text, output.milliseconds, output.error, removal_log(page), articles)
+    return replace(output, removed=removal_log(page), all_articles=articles)
 
 
 def removal_log(page: Mapping[str, Any]) -> tuple[RemovedLine, ...]:
@@ -330,223 +318,6 @@ def warm_up(cleaner: str) -> None:
         trafilatura.extract("<html><body><p>Warm up.</p></body></html>", **TRAFILATURA_ALONE_OPTIONS)
 
 
-# --------------------------------------------------------------------------- tallies (main process)
-
-
-@dataclass
-class Tally:
-    """One system on one input of one set: the page scores as they come, in page order."""
-
-    page_ids: list[str] = field(default_factory=list)
-    scores: list[Any] = field(default_factory=list)
-    milliseconds: list[float] = field(default_factory=list)
-    errors: dict[str, str] = field(default_factory=dict)
-    cached: int = 0
-
-    def add(self, page_id: str, score: Any, output: SystemOutput) -> None:
-        self.page_ids.append(page_id)
-        self.scores.append(score)
-        self.milliseconds.append(output.milliseconds)
-        self.cached += output.cached
-        if output.error is not None:
-            self.errors[page_id] = output.error
-
-
-@dataclass(frozen=True)
-class Row:
-    """A line of the main table (and of the JSON)."""
-
-    set_name: str
-    input_name: str
-    system: str
-    pages: int
-    f1: float
-    precision: float
-    recall: float
-    median_ms: float
-    exceptions: dict[str, str]
-    timed_in_earlier_run: bool  # cached outputs carry the time of the run that made them
-    by_page_type: dict[str, dict[str, float]]  # {type: {"pages", "f1", "precision", "recall"}}
-
-
-def summarise(bench_set: BenchSet, input_name: str, system: str, tally: Tally) -> Row:
-    score = bench_set.scorer.total(tally.scores)
-    return Row(
-        set_name=bench_set.name,
-        input_name=input_name,
-        system=system,
-        pages=len(tally.scores),
-        f1=score.f1,
-        precision=score.precision,
-        recall=score.recall,
-        median_ms=statistics.median(tally.milliseconds) if tally.milliseconds else 0.0,
-        exceptions=dict(tally.errors),
-        timed_in_earlier_run=bool(tally.cached) and tally.cached == len(tally.scores),
-        by_page_type=by_page_type(bench_set, tally),
-    )
-
-
-def by_page_type(bench_set: BenchSet, tally: Tally) -> dict[str, dict[str, float]]:
-    if not bench_set.page_types:
-        return {}
-    grouped: dict[str, list[Any]] = defaultdict(list)
-    for page_id, score in zip(tally.page_ids, tally.scores, strict=True):
-        grouped[bench_set.page_types[page_id]].append(score)
-    order = [t for t in PAGE_TYPES if t in grouped] + sorted(set(grouped) - set(PAGE_TYPES))
-    result = {}
-    for page_type in order:
-        score = bench_set.scorer.total(grouped[page_type])
-        pages = len(grouped[page_type])
-        result[page_type] = {"pages": pages, "f1": score.f1, "precision": score.precision, "recall": score.recall}
-    return result
-
-
-@dataclass(frozen=True)
-class EmptyPage:
-    set_name: str
-    page_id: str
-    cleanscrape_words: int
-    trafilatura_words: int
-
-
-def empty_page(outputs: PageOutputs) -> EmptyPage | None:
-    cleaned, alone = outputs.systems.get("cleanscrape"), outputs.systems.get("trafilatura")
-    if cleaned is None or alone is None:
-        return None
-    cleaned_words, alone_words = word_count(cleaned.text), word_count(alone.text)
-    if cleaned_words < EMPTY_MAX_WORDS and alone_words >= TRAFILATURA_MIN_WORDS:
-        return EmptyPage(outputs.set_name, outputs.page_id, cleaned_words, alone_words)
-    return None
-
-
-# --------------------------------------------------------------------------- losses
-
-
-FRONT_END = "front end"
-OTHER_ARTICLE = "assembly: in an article Page.text leaves out"
-RAISED = "exception"
-
-
-@dataclass(frozen=True)
-class LostUnit:
-    """A piece of truth the reference output holds and cleanscrape's output lacks."""
-
-    set_name: str
-    page_id: str
-    group: str  # "stage: reason" (the reason alone when no stage is known), OTHER_ARTICLE, FRONT_END or RAISED
-    unit: str
-    words: int
-    logged_as: str = ""  # the removal-log line that holds it
-
-
-def lost_units(
-    scorer: Scorer,
-    truth: Any,
-    reference: str,
-    cleaned: SystemOutput,
-    stage_of: Mapping[str, str],
-    where: tuple[str, str],
-) -> list[LostUnit]:
-    set_name, page_id = where
-    reference_key, cleaned_key = scorer.unit_key(reference), scorer.unit_key(cleaned.text)
-    articles_key = scorer.unit_key(cleaned.all_articles)
-    removed = [(line, scorer.unit_key(line.text)) for line in cleaned.removed]
-    lost = []
-    for unit in scorer.units(truth):
-        unit_key = scorer.unit_key(unit)
-        if not unit_key.strip() or unit_key not in reference_key or unit_key in cleaned_key:
-            continue
-        if cleaned.error is not None:
-            group, logged_as = RAISED, cleaned.error
-        elif unit_key in articles_key:
-            group, logged_as = OTHER_ARTICLE, ""
-        else:
-            holder = removal_holding(unit_key, removed)
-            group = removal_group(holder, stage_of) if holder else FRONT_END
-            logged_as = holder.text if holder else ""
-        lost.append(LostUnit(set_name, page_id, group, unit, word_count(unit), logged_as))
-    return lost
-
-
-def removal_holding(unit_key: str, removed: Sequence[tuple[RemovedLine, str]]) -> RemovedLine | None:
-    """The removal-log line that holds the unit, or the largest part of it.
-
-    A line holds the unit when its text contains the unit (a dropped paragraph holding a true
-    sentence), or lies inside it (a trimmed fragment, or one line of a paragraph the front end
-    split) and is not a chance match: 3 words or more, half the unit, or the unit's first or last
-    words (a heading the truth glued to its paragraph).
-    """
-    unit_words = len(unit_key.split())
-    best: tuple[int, RemovedLine] | None = None
-    for line, key in removed:
-        words = len(key.split())
-        if not words:
-            continue
-        if unit_key in key:
-            return line
-        if key not in unit_key or (best is not None and words <= best[0]):
-            continue
-        if words >= 3 or 2 * words >= unit_words or unit_key.startswith(key) or unit_key.endswith(key):
-            best = (words, line)
-    return best[1] if best else None
-
-
-def removal_group(line: RemovedLine, stage_of: Mapping[str, str]) -> str:
-    stage = line.stage or stage_of.get(line.reason)
-    return f"{stage}: {line.reason}" if stage and stage != line.reason else line.reason
-
-
-def stage_of_reason() -> dict[str, str]:
-    """reason -> the stage(s) that give it, for removal logs that name the reason only. Read from
-    the stage registry when it can be found; the report falls back to reasons alone."""
-    try:
-        stages = importlib.import_module("cleanscrape.pipeline").STAGES
-    except (ImportError, AttributeError):
-        return {}
-    givers: dict[str, list[str]] = defaultdict(list)
-    for stage in stages:
-        for reason in getattr(stage, "reasons", ()):
-            givers[reason].append(stage.name)
-    return {reason: "|".join(names) for reason, names in givers.items()}
-
-
-@dataclass(frozen=True)
-class LossGroup:
-    group: str
-    units: int
-    words: int
-    pages: int
-    by_set: dict[str, int]  # units a set
-    examples: list[dict[str, str]]  # {"page", "unit", "logged_as"}
-
-
-LOSS_EXAMPLES = 3
-
-
-def group_losses(losses: Iterable[LostUnit]) -> list[LossGroup]:
-    grouped: dict[str, list[LostUnit]] = defaultdict(list)
-    for loss in losses:
-        grouped[loss.group].append(loss)
-    groups = []
-    for group, members in grouped.items():
-        examples: list[dict[str, str]] = []
-        seen_pages: set[str] = set()
-        for loss in sorted(members, key=lambda m: -m.words):  # the biggest losses, one a page
-            page = f"{loss.set_name}/{loss.page_id}"
-            if page not in seen_pages and len(examples) < LOSS_EXAMPLES:
-                seen_pages.add(page)
-                examples.append({"page": page, "unit": loss.unit, "logged_as": loss.logged_as})
-        groups.append(LossGroup(
-            group=group,
-            units=len(members),
-            words=sum(m.words for m in members),
-            pages=len({(m.set_name, m.page_id) for m in members}),
-            by_set=dict(Counter(m.set_name for m in members)),
-            examples=examples,
-        ))
-    return sorted(groups, key=lambda g: (-g.words, g.group))
-
-
 # --------------------------------------------------------------------------- the run
 
 
@@ -557,6 +328,7 @@ class RunResults:
     empty: list[EmptyPage] = field(default_factory=list)
     losses: list[LostUnit] = field(default_factory=list)
     worst: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # "set/input" -> (page id, F1)
+    page_types: dict[str, PageTypeTally] = field(default_factory=dict)  # set -> cleanscrape's decisions
 
 
 @dataclass(frozen=True)
@@ -612,6 +384,9 @@ def measure(plan: Plan, dump_dir: Path | None, show_worst: int, progress: Callab
         for system, output in outputs.systems.items():
             score = bench_set.scorer.page(truth, output.text)
             tallies[(outputs.set_name, outputs.input_name, system)].add(outputs.page_id, score, output)
+        if (label := bench_set.page_types.get(outputs.page_id)) is not None and outputs.input_name == "html":
+            decided = outputs.systems["cleanscrape"].page_type
+            results.page_types.setdefault(outputs.set_name, PageTypeTally()).add(label, decided)
         for label, output in outputs.variants.items():
             score = bench_set.scorer.page(truth, output.text)
             variant_tallies[(outputs.set_name, outputs.input_name, label)].add(outputs.page_id, score, output)
@@ -671,6 +446,20 @@ def format_page_types(rows: Sequence[Row]) -> list[str]:
             cells = "".join(f"{r.by_page_type[page_type]['f1']:>9.3f}{r.by_page_type[page_type]['precision']:>7.3f}"
                             f"{r.by_page_type[page_type]['recall']:>7.3f}" for r in group)
             lines.append(f"{page_type:<22}{figures['pages']:>6}{cells}")
+        reports.append("\n".join(lines))
+    return reports
+
+
+def format_page_type_decisions(tallies: Mapping[str, PageTypeTally]) -> list[str]:
+    """cleanscrape's page-type decision against each set's labels: accuracy and the confusion table
+    (rows: the label, columns: the decision)."""
+    reports = []
+    for set_name, tally in tallies.items():
+        names = tally.labels()
+        lines = [f"{set_name} page-type decision: accuracy {tally.accuracy:.3f} on {tally.pages} pages",
+                 f"{'label/decided':<16}" + "".join(f"{name[:11]:>12}" for name in names)]
+        for label in names:
+            lines.append(f"{label:<16}" + "".join(f"{tally.confusion[(label, decided)]:>12}" for decided in names))
         reports.append("\n".join(lines))
     return reports
 
@@ -776,6 +565,7 @@ def to_json(
         "empty": [asdict(page) for page in results.empty],
         "ablation": [asdict(row) | {"disabled": list(_disabled(plan, row.system))} for row in results.ablation],
         "losses": [asdict(group) for group in loss_groups],
+        "page_type_decisions": {name: tally.to_json() for name, tally in results.page_types.items()},
     }
 
 
@@ -873,6 +663,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print(format_main_table(results.rows))
     for report in format_page_types(results.rows):
+        print("\n" + report)
+    for report in format_page_type_decisions(results.page_types):
         print("\n" + report)
     if args.mode == "html":
         print("\n" + format_empty(results.empty))

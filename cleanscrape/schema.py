@@ -68,6 +68,7 @@ _ARTICLE_TYPES = dict(ARTICLE.fields)
 PAGE_COLUMNS: tuple[tuple[str, ColumnType], ...] = (
     ("source", "string"),
     ("kind", "string"),  # "article", "listing", "empty"
+    ("page_type", "string"),  # "article", "forum", "product", "collection", "listing", "documentation", "service"
     ("language", "string"),  # ISO 639-1
     ("filtered", "string"),  # why Settings.languages / min_words would drop the page, else null
     ("title", "string"),
@@ -84,6 +85,7 @@ PAGE_COLUMNS: tuple[tuple[str, ColumnType], ...] = (
 ROW_COLUMNS: tuple[tuple[str, ColumnType], ...] = (
     ("source", "string"),
     ("kind", "string"),  # null on an error row
+    ("page_type", "string"),  # null on an error row
     ("language", "string"),
     ("title", "string"),
     ("text", "string"),

@@ -118,7 +118,8 @@ def test_a_page_with_no_text_left_is_empty(text):
 
 
 def test_to_dict_keys_are_in_the_documented_order():
-    assert list(clean(ARTICLE).to_dict()) == ["source", "kind", "language", "title", "text", "articles", "removed", "warnings"]
+    assert list(clean(ARTICLE).to_dict()) == [
+        "source", "kind", "page_type", "language", "title", "text", "articles", "removed", "warnings"]
 
 
 def test_every_removal_carries_a_documented_reason():

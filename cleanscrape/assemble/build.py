@@ -60,6 +60,7 @@ def build_page(doc: Document, settings: Settings, source: str | None = None) -> 
     rows = explain_rows(doc)
     page = Page(
         kind=kind,
+        page_type=doc.page_type,
         articles=articles,
         removed=removals(doc),
         warnings=list(_warnings(doc)),

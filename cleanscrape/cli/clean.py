@@ -100,6 +100,7 @@ def format_explain(page: Page, settings: Settings) -> str:
     """Every line with its verdict and reason, after the settings that differ from the defaults
     (the verdicts depend on them: a reader comparing two runs sees why they differ)."""
     rows = [f"# {page.source}"] if page.source else []
+    rows.append(f"# page type {page.page_type.value}")
     rows += [f"# setting {line}" for line in settings.describe(changed_only=True)]
     for line, verdict, reason in page.explain:
         rows.append(f"{line.number:5}  {verdict:5} {reason:18} {line.display}".rstrip())

@@ -60,7 +60,8 @@ def per_article_records(record: Mapping[str, Any], doc_index: int) -> list[dict[
     if "error" in record:
         return [{**record, "doc_index": doc_index}]
     articles = record.get("articles") or []
-    shared = {"source": record.get("source"), "kind": record.get("kind"), "language": record.get("language")}
+    shared = {"source": record.get("source"), "kind": record.get("kind"), "page_type": record.get("page_type"),
+              "language": record.get("language")}
     tail: dict[str, Any] = {key: record[key] for key in ("meta", "cleanscrape_version") if key in record}
     return [
         {**shared, "doc_index": doc_index, "article_index": index, "article_count": len(articles), **article, **tail}

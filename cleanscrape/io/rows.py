@@ -50,7 +50,7 @@ def page_row(record: dict[str, Any]) -> dict[str, Any]:
     articles = record.get("articles") or []
     main = articles[0] if articles and record.get("kind") == "article" else {}
     row = _empty_row()
-    row.update({name: record.get(name) for name in ("source", "kind", "language", "title", "text")})
+    row.update({name: record.get(name) for name in ("source", "kind", "page_type", "language", "title", "text")})
     row.update({name: main.get(name) for name in MAIN_ARTICLE_FIELDS})
     row["warnings"] = record.get("warnings")
     row["article_count"] = len(articles)
@@ -63,7 +63,7 @@ def article_row(item: dict[str, Any]) -> dict[str, Any]:
     if "error" in item:
         return error_row(item)
     row = _empty_row()
-    row.update({name: item.get(name) for name in ("source", "kind", "language", "title", "text", "role",
+    row.update({name: item.get(name) for name in ("source", "kind", "page_type", "language", "title", "text", "role",
                                                    "article_index", "article_count", *MAIN_ARTICLE_FIELDS)})
     row["record"] = dumps(item)
     return _lists_never_null(row)

@@ -75,9 +75,6 @@ class PageMeta:
     description: str | None = None
     body: str | None = None  # JSON-LD articleBody: checks the extraction, never becomes text
     language: str | None = None  # as declared (e.g. "en-GB"); assemble keeps the primary subtag
-    # The page declares itself a discussion (a forum thread, a question and its answers): its
-    # posts are its content, though comment software marks them up as comments.
-    discussion: bool = False
     # Read from the markup rather than declared: htmldate's dates (ISO days) and the byline's names.
     markup_published: str | None = None
     markup_updated: str | None = None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cleanscrape.model.document import Evidence, Line
-from cleanscrape.model.facts import StrEnum
+from cleanscrape.model.facts import PageType, StrEnum
 from cleanscrape.schema import MAIN_ARTICLE_FIELDS, PAGE_COLUMNS, list_columns
 
 _LIST_FIELDS = list_columns(PAGE_COLUMNS)
@@ -84,6 +84,10 @@ class Removal:
 class Page:
     kind: PageKind = PageKind.EMPTY
     language: str | None = None
+    # What kind of page the input is (forum, product, documentation, ...), decided before the body
+    # was chosen (frontends/html/kinds); text input is always an article. Not `kind`, which says
+    # how the kept text is segmented.
+    page_type: PageType = PageType.ARTICLE
     articles: list[Article] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -121,6 +125,7 @@ class Page:
         result = {
             "source": self.source,
             "kind": self.kind.value,
+            "page_type": self.page_type.value,
             "language": self.language,
             "title": self.title,
             "text": self.text,
@@ -140,6 +145,7 @@ class Page:
         return {
             "source": self.source,
             "kind": self.kind.value,
+            "page_type": self.page_type.value,
             "language": self.language,
             "filtered": self.filtered,
             "title": self.title,

@@ -81,8 +81,8 @@ def _summary(page: Page) -> str:
     kept = sum(verdict in ("keep", "trim") for verdict in verdicts)
     language = f", language {page.language}" if page.language else ""
     lines = "visible lines of the HTML" if page.evidence else "lines"
-    return (f"{page.kind.value} page{language}: {len(verdicts)} non-blank {lines}, {kept} kept, "
-            f"{len(verdicts) - kept} dropped, {len(page.removed)} removals")
+    return (f"{page.kind.value} page ({page.page_type.value}){language}: {len(verdicts)} non-blank {lines}, "
+            f"{kept} kept, {len(verdicts) - kept} dropped, {len(page.removed)} removals")
 
 
 _ARTICLE_FIELDS = ("title", "standfirst", "published", "updated", "publisher", "section", "agency")

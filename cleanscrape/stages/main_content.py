@@ -12,7 +12,7 @@ comments when it follows a comment-section header, which an article never runs t
 A cookie-consent dialog is long prose too; it opens with its notice, and is passed over.
 With HTML the extractor isolated the article: lines the DOM places in nav/aside/footer or in
 a comment thread go, unless most of the extracted prose sits there (an article in an <aside>, a
-thread made of comments) or the page declares itself a discussion.
+thread made of comments) or the page is a forum (frontends/html/kinds).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from cleanscrape.model import Block, Document, Evidence, Label, Line, Verdict
+from cleanscrape.model import Block, Document, Evidence, Label, Line, PageType, Verdict
 from cleanscrape.settings import DEFAULT_SETTINGS, MainContentConfig, Settings
 from cleanscrape.stages.base import Stage, holds_most_prose, prose_word_counts
 from cleanscrape.stages.header_block import header_block_start
@@ -277,9 +277,9 @@ def _outside_extracted_content(doc: Document, settings: Settings) -> Iterator[La
     prose = prose_word_counts(doc, kept, settings)
     config = settings.main_content
     keep_chrome = holds_most_prose(prose, [doc.evidence_for(index).boilerplate for index in kept], config)
-    # A page declaring itself a discussion (a forum thread, a Q&A page) is made of the posts its
-    # software marks up as comments.
-    keep_comments = doc.page_meta.discussion or holds_most_prose(
+    # A forum page (a thread, a question and its answers: frontends/html/kinds) is made of the
+    # posts its software marks up as comments.
+    keep_comments = doc.page_type is PageType.FORUM or holds_most_prose(
         prose, [doc.evidence_for(index).comment for index in kept], config)
     for index in kept:
         evidence = doc.evidence_for(index)
@@ -290,9 +290,9 @@ def _outside_extracted_content(doc: Document, settings: Settings) -> Iterator[La
 
 
 def _quoted_in_a_post(doc: Document, evidence: Evidence) -> bool:
-    """A quotation on a page that declares itself a discussion: a post quoting an earlier one,
-    which forum software sets in an <aside> around the <blockquote>, part of the post."""
-    return doc.page_meta.discussion and evidence.block is Block.QUOTE
+    """A quotation on a forum page: a post quoting an earlier one, which forum software sets in an
+    <aside> around the <blockquote>, part of the post."""
+    return doc.page_type is PageType.FORUM and evidence.block is Block.QUOTE
 
 
 def label_main_content(doc: Document, settings: Settings) -> Iterator[Label]:

@@ -372,22 +372,3 @@ def test_rel_author_links_give_names_but_not_sentences():
 def test_declared_authors_win_over_marked_up_ones():
     tree = parse('<head><meta name="author" content="Eva Muster"></head><body><a rel="author" href="/x">Someone Else</a></body>')
     assert page_metadata(tree).authors == ("Eva Muster",)
-
-
-@pytest.mark.parametrize("head, body", [
-    ('<script type="application/ld+json">{"@type": "DiscussionForumPosting", "headline": "Tram delays"}</script>', ""),
-    ('<script type="application/ld+json">{"@type": "QAPage", "mainEntity": {"@type": "Question", "name": "Why?"}}</script>', ""),
-    ("", '<div itemscope itemtype="https://schema.org/QAPage"><p>Why?</p></div>'),
-    ("", '<div itemscope itemtype="http://schema.org/Question"><p>Why?</p></div>'),
-])
-def test_a_thread_or_a_question_declares_a_discussion(head: str, body: str):
-    assert page_metadata(parse(f"<html><head>{head}</head><body>{body}</body></html>")).discussion
-
-
-@pytest.mark.parametrize("head, body", [
-    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Tram delays"}</script>', ""),
-    ('<script type="application/ld+json">{"@type": "FAQPage", "mainEntity": [{"@type": "Question"}]}</script>', ""),
-    ("", '<article itemscope itemtype="https://schema.org/Article"><div itemscope itemtype="https://schema.org/Comment"></div></article>'),
-])
-def test_an_article_its_faq_or_its_comments_declare_no_discussion(head: str, body: str):
-    assert not page_metadata(parse(f"<html><head>{head}</head><body>{body}</body></html>")).discussion

@@ -4,7 +4,7 @@ import dataclasses
 
 from helpers import doc_from_lines, labels_of
 
-from cleanscrape.model import Block, Evidence, PageMeta
+from cleanscrape.model import Block, Evidence, PageType
 from cleanscrape.settings import Settings
 from cleanscrape.stages import main_content
 
@@ -57,10 +57,9 @@ def test_text_an_html_extractor_isolated_loses_only_lines_the_dom_places_in_boil
 COMMENT = "I have waited twenty years for this tram and I will believe it when I see the first one arrive."
 
 
-def extracted(lines: list[str], evidence: list[Evidence], page_meta: PageMeta | None = None):
+def extracted(lines: list[str], evidence: list[Evidence], page_type: PageType = PageType.ARTICLE):
     doc = doc_from_lines(lines)
-    return dataclasses.replace(doc, main_content_found=True, evidence=tuple(evidence),
-                               page_meta=page_meta or doc.page_meta)
+    return dataclasses.replace(doc, main_content_found=True, evidence=tuple(evidence), page_type=page_type)
 
 
 def test_an_extracted_comment_after_the_article_is_comments():
@@ -83,18 +82,18 @@ def test_an_article_in_an_aside_is_content_but_a_menu_alone_is_not():
     assert labels_of(STAGE, menu_only) == {n: "boilerplate" for n in range(1, 7)}
 
 
-def test_a_page_declared_a_discussion_keeps_its_comment_regions():
+def test_a_forum_page_keeps_its_comment_regions():
     evidence = [Evidence()] * len(BODY) + [Evidence(comment=True), Evidence(boilerplate=True)]
-    doc = extracted([*BODY, COMMENT, "Follow our coverage"], evidence, PageMeta(discussion=True))
+    doc = extracted([*BODY, COMMENT, "Follow our coverage"], evidence, PageType.FORUM)
     assert labels_of(STAGE, doc) == {6: "boilerplate"}
 
 
-def test_a_quotation_a_post_sets_in_an_aside_stays_on_a_discussion_page_only():
+def test_a_quotation_a_post_sets_in_an_aside_stays_on_a_forum_page_only():
     quoted = "Has anyone checked whether the new timetable still runs after midnight on weekends?"
     quote_in_aside = Evidence(boilerplate=True, block=Block.QUOTE)
     lines = [COMMENT, quoted, "It does, until half past one.", "Follow our coverage"]
     evidence = [Evidence(), quote_in_aside, Evidence(), Evidence(boilerplate=True)]
-    assert labels_of(STAGE, extracted(lines, evidence, PageMeta(discussion=True))) == {4: "boilerplate"}
+    assert labels_of(STAGE, extracted(lines, evidence, PageType.FORUM)) == {4: "boilerplate"}
     # On an article a pull quote or a quoted sidebar in an <aside> is furniture as before.
     assert labels_of(STAGE, extracted(lines, evidence)) == {2: "boilerplate", 4: "boilerplate"}
 

@@ -39,12 +39,6 @@ DATED_WORK_TYPES = frozenset({
     "medicalwebpage", "profilepage", "qapage", "realestatelisting", "searchresultspage",
     "creativework", "recipe", "howto", "review", "question", "podcastepisode", "dataset",
 })
-# schema.org types that make the page a discussion, whose posts comment software marks up as
-# comments: a forum thread (https://schema.org/DiscussionForumPosting) or a question with its
-# answers (QAPage, Question). A Question of an FAQPage is an article's FAQ block, not a thread.
-DISCUSSION_TYPES = frozenset({"discussionforumposting", "qapage"})
-QUESTION_TYPE = "question"
-FAQ_TYPE = "faqpage"
 # Microdata declares the same types on elements: itemtype="https://schema.org/QAPage".
 MICRODATA_TYPE_SELECTOR = "[itemtype]"
 # Containers whose members are nodes of the same description (WebPage.mainEntity holds the
@@ -111,7 +105,6 @@ def page_metadata_and_types(tree: LexborHTMLParser) -> tuple[PageMeta, frozenset
         structured, tags, PageMeta(published=_article_header_date(tree), authors=_marked_up_authors(tree)),
     )
     types = frozenset().union(*map(_node_types, nodes), _microdata_types(tree))
-    meta = replace(meta, discussion=declares_discussion(types))
     if meta.publisher is None and meta.site_name is not None:
         meta = replace(meta, publisher=meta.site_name)
     if structured.title is None:
@@ -158,11 +151,6 @@ def _document_title(tree: LexborHTMLParser) -> str | None:
 
 
 # --------------------------------------------------------------------------- JSON-LD
-
-def declares_discussion(types: frozenset[str]) -> bool:
-    """Whether the schema.org types a page declares (lower-case names) make it a discussion."""
-    return bool(types & DISCUSSION_TYPES) or (QUESTION_TYPE in types and FAQ_TYPE not in types)
-
 
 def _microdata_types(tree: LexborHTMLParser) -> frozenset[str]:
     """The lower-case schema.org type names of the page's microdata items."""

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from selectolax.lexbor import LexborHTMLParser
 
+from cleanscrape.frontends.html.kinds import documentation, forum
 from cleanscrape.frontends.html.kinds.decide import decide_page_type
 from cleanscrape.frontends.html.kinds.listing import listing_body
 from cleanscrape.frontends.html.kinds.product import product_body
@@ -34,6 +35,8 @@ BodyRule = Callable[[LexborHTMLParser, Sequence[Line], PageSignals], "tuple[str,
 
 # The kinds whose room gives a body of its own; a kind missing here keeps trafilatura's lines.
 BODY_RULES: Mapping[PageType, BodyRule] = {
+    PageType.FORUM: forum.body_paragraphs,
+    PageType.DOCUMENTATION: documentation.body_paragraphs,
     PageType.LISTING: listing_body,
     PageType.COLLECTION: listing_body,
     PageType.PRODUCT: product_body,

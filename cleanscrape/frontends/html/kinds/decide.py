@@ -24,14 +24,18 @@ ARTICLE_TYPES = frozenset({
 ARTICLE_PATH = re.compile(r"/(?:blogs?|posts?|news|articles?|stories)/(?:.+/)?[^/]+[a-z0-9]/?$")
 
 # -- forum
-# A thread (https://schema.org/DiscussionForumPosting) or a question with its answers (QAPage).
-FORUM_TYPES = frozenset({"discussionforumposting", "qapage"})
 # Forum software that names itself in <meta name="generator">.
 FORUM_GENERATORS = ("discourse", "xenforo", "phpbb", "vbulletin", "invision", "mybb", "flarum", "nodebb",
                     "vanilla", "simple machines")
 # Thread URLs of forum software: Discourse /t/slug/id, XenForo /threads/, phpBB viewtopic.php,
-# vBulletin showthread.php, and /forum(s)/, /topic(s)/, /questions/ paths of many others.
-FORUM_PATH = re.compile(r"/(?:t|threads?|topics?|forums?|questions|viewtopic|showthread|discussions?)(?:[/.-]|$)")
+# vBulletin showthread.php, NodeBB and Invision /topic/<id>, and the /forum(s)/, /questions/ and
+# /discussions/ paths of many others. Not /topics/: a site's topic pages list its articles.
+FORUM_PATH = re.compile(
+    r"(?:^|/)(?:t/|threads?[/.]|topic/\d|forums?/|questions/|discussions?/|viewtopic\.|showthread\.)")
+# A thread or a question with its answers, as schema.org types them.
+THREAD_TYPES = frozenset({"discussionforumposting", "qapage"})
+# Questions with answers that are a page's FAQ: their schema.org Question/Answer text is not a thread's.
+FAQ_TYPES = frozenset({"faqpage", "question"})
 # Posts marked up as posts: two make a thread (an article's comment box of one is not one).
 MIN_THREAD_POSTS = 2
 
@@ -72,10 +76,15 @@ def decide_page_type(signals: PageSignals) -> PageType:
 
 
 def is_forum(signals: PageSignals) -> bool:
-    if signals.declared_types & FORUM_TYPES or _names(signals.generator, FORUM_GENERATORS):
+    if signals.declared_types & THREAD_TYPES or _names(signals.generator, FORUM_GENERATORS):
         return True
-    return signals.posts >= MIN_THREAD_POSTS and (
-        bool(FORUM_PATH.search(signals.url_path)) or not _declares_article(signals))
+    if _declares_article(signals):
+        return False
+    # Forum software's thread URL, or posts marked up as posts; a thread's opening post is dated and
+    # its software often says og:type "article", so only a declared Article type speaks against.
+    if FORUM_PATH.search(signals.url_path):
+        return True
+    return signals.posts >= MIN_THREAD_POSTS and not signals.declared_types & FAQ_TYPES
 
 
 def is_product(signals: PageSignals) -> bool:
@@ -100,11 +109,11 @@ def is_documentation(signals: PageSignals) -> bool:
         return True
     if _declares_article(signals):
         return False
-    if _names(signals.generator, DOCS_GENERATORS) or signals.docs_layout:
+    # The generator, its layout or a docs URL: docs generators say og:type "article" and date
+    # their pages too, so only a declared Article type speaks against them.
+    if _names(signals.generator, DOCS_GENERATORS) or signals.docs_layout or DOCS_PATH.search(signals.url_path):
         return True
-    if _reads_as_article(signals):
-        return False
-    return signals.code_blocks >= MIN_DOCS_CODE_BLOCKS or bool(DOCS_PATH.search(signals.url_path))
+    return signals.code_blocks >= MIN_DOCS_CODE_BLOCKS and not _reads_as_article(signals)
 
 
 def is_listing(signals: PageSignals) -> bool:
