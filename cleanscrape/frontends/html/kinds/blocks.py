@@ -52,7 +52,7 @@ def skipped(node: LexborNode) -> bool:
     if role and role in SKIPPED_ROLES:
         return True
     style = attributes.get("style")
-    return bool(style) and "display:none" in style.replace(" ", "")
+    return bool(style) and "display:none" in (style or "").replace(" ", "")
 
 
 def in_furniture(node: LexborNode) -> bool:
