@@ -178,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--worst", type=int, default=0, help="list the pages the room changed most")
     parser.add_argument("--ids", default="", help="only these page ids, comma-separated")
+    parser.add_argument("--room", default="", help="apply this kind's room to every chosen page (default: its label's)")
     parser.add_argument("--decided", action="store_true", help="each room's ablation under the cleaner's decision")
     parser.add_argument("--out", type=Path, help="write {page id: [text off, text on]} here")
     parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
@@ -193,14 +194,15 @@ def main(argv: list[str] | None = None) -> int:
         kind = bench.page_types[page_id]
         if kind in types and (only is None or page_id in only) and not (args.limit and len(chosen[kind]) >= args.limit):
             chosen[kind].append(page_id)
-    tasks = [(page_id, str(bench.html_path(page_id)), kind) for kind in types for page_id in chosen[kind]]
+    tasks = [(page_id, str(bench.html_path(page_id)), args.room or kind) for kind in types for page_id in chosen[kind]]
     with ProcessPoolExecutor(args.workers) as pool:
         results = list(pool.map(run_page, tasks, chunksize=2))
     if args.out:
         args.out.write_text(json.dumps({r[0]: [r[1], r[2]] for r in results}, ensure_ascii=False), "utf-8")
     by_type: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
     ms_off, ms_on = [], []
-    for (page_id, _, kind), (_, before, after, off, on) in zip(tasks, results, strict=True):
+    for (page_id, _, _), (_, before, after, off, on) in zip(tasks, results, strict=True):
+        kind = bench.page_types[page_id]
         truth = bench.truths[page_id]
         by_type[kind].append((page_id, match_words(truth, before).f1, match_words(truth, after).f1))
         ms_off.append(off)
