@@ -89,3 +89,20 @@ def test_signals_come_from_the_given_url_before_the_pages_own():
     meta, types = page_metadata_and_types(tree)
     assert page_signals(tree, meta, None, types).url_path == "/blog/post-1"
     assert page_signals(tree, meta, "https://example.org/t/tram/7", types).url_path == "/t/tram/7"
+
+
+def test_posts_only_forum_software_prints_outweigh_a_declared_article_and_schema_comments_do_not():
+    article = '<script type="application/ld+json">{"@type": "Article", "headline": "Which card?"}</script>'
+    xenforo = "".join(f'<article class="message-body"><div class="bbWrapper">{PROSE}</div></article>' for _ in range(3))
+    assert decided(page(article, xenforo)) is PageType.FORUM
+    comments = "".join(f'<div itemscope itemtype="https://schema.org/Comment"><div itemprop="text">{PROSE}</div></div>'
+                       for _ in range(3))
+    assert decided(page(article, PROSE + comments)) is PageType.ARTICLE
+
+
+def test_a_blogs_category_or_news_index_is_a_listing_and_an_article_in_it_is_not():
+    assert decided(page(), source="https://example.org/category/science/") is PageType.LISTING
+    assert decided(page(), source="https://example.org/news") is PageType.LISTING
+    story = page('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Tram delays"}</script>')
+    assert decided(story, source="https://example.org/category/science/") is PageType.ARTICLE
+    assert decided(page(), source="https://example.org/news/tram-delays-expected") is PageType.ARTICLE

@@ -63,8 +63,10 @@ COLLECTION_PATH = re.compile(r"/collections?/|/(?:c|shop)/[^/]+/?$")
 MIN_COLLECTION_PRICES = 10
 
 # -- listing
-# Listing URLs: a category, tag or archive page of a blog or a news site, or one of its pages.
-LISTING_PATH = re.compile(r"/(?:category|categories|tags?|topics|archives?|page/\d+)(?:/[^/]*)?/?$")
+# Listing URLs: a category, tag, section or archive page of a blog or a news site, one of its
+# numbered pages, or the index of its news or blog.
+LISTING_PATH = re.compile(
+    r"/(?:category|categories|tags?|topics|sections?|archives?)/|/page/\d+/?$|^/(?:news|blog|articles|latest)/?$")
 
 
 def decide_page_type(signals: PageSignals) -> PageType:
@@ -76,15 +78,19 @@ def decide_page_type(signals: PageSignals) -> PageType:
 
 
 def is_forum(signals: PageSignals) -> bool:
+    # Declared a thread, made by forum software, or holding posts as only forum software prints
+    # them (which some of it also declares an Article, its posts Comments).
     if signals.declared_types & THREAD_TYPES or _names(signals.generator, FORUM_GENERATORS):
+        return True
+    if signals.forum_posts >= MIN_THREAD_POSTS:
         return True
     if _declares_article(signals):
         return False
-    # Forum software's thread URL, or posts marked up as posts; a thread's opening post is dated and
-    # its software often says og:type "article", so only a declared Article type speaks against.
+    # Forum software's thread URL, or posts marked up as schema.org posts; a thread's opening post is
+    # dated and its software often says og:type "article", so only a declared Article speaks against.
     if FORUM_PATH.search(signals.url_path):
         return True
-    return signals.posts >= MIN_THREAD_POSTS and not signals.declared_types & FAQ_TYPES
+    return signals.schema_posts >= MIN_THREAD_POSTS and not signals.declared_types & FAQ_TYPES
 
 
 def is_product(signals: PageSignals) -> bool:
@@ -117,7 +123,8 @@ def is_documentation(signals: PageSignals) -> bool:
 
 
 def is_listing(signals: PageSignals) -> bool:
-    if _reads_as_article(signals):
+    # A listing's page dates and credits its items, so only a declared article speaks against it.
+    if _declares_article(signals) or signals.og_type == "article":
         return False
     return bool(signals.declared_types & LIST_TYPES) or bool(LISTING_PATH.search(signals.url_path))
 

@@ -34,7 +34,8 @@ class PageSignals:
     # What the DOM shows.
     code_blocks: int = 0  # <pre> blocks
     docs_layout: int = 0  # elements of a documentation generator's layout (sidebar, body, pager)
-    posts: int = 0  # posts' text elements of forum and Q&A software, schema.org posts, comments, answers
+    schema_posts: int = 0  # texts of schema.org posts, comments, questions and answers (microdata)
+    forum_posts: int = 0  # texts of posts as forum and Q&A software prints them
     prices: int = 0  # price texts ("$12.99") and price elements
 
 
@@ -48,12 +49,14 @@ DOCS_LAYOUT_SELECTOR = (
     "div.mw-parser-output, div#mw-panel, div.VPDoc, aside.VPSidebar, body.rustdoc"
 )
 
-# The text of one post (or question, or answer), without its furniture.
-POST_TEXT_SELECTOR = ", ".join((
-    # schema.org microdata: the text of a post, comment, question or answer (Discourse's crawler
-    # view, Stack Exchange, and many themes of other software)
+# The text of one post (or question, or answer), without its furniture: as schema.org microdata
+# marks it (Discourse's crawler view, Stack Exchange, and many themes of other software; also an
+# article's comments), and as forum software alone prints it.
+SCHEMA_POST_TEXT_SELECTOR = ", ".join((
     '[itemtype$="DiscussionForumPosting"] [itemprop="text"]', '[itemtype$="/Comment"] [itemprop="text"]',
     '[itemtype$="/Question"] [itemprop="text"]', '[itemtype$="/Answer"] [itemprop="text"]',
+))
+FORUM_POST_TEXT_SELECTOR = ", ".join((
     "div.topic-body div.cooked",  # Discourse (the app's own view)
     "article.message-body div.bbWrapper",  # XenForo 2
     "div.postbody div.content",  # phpBB (prosilver and its derivatives)
@@ -67,6 +70,7 @@ POST_TEXT_SELECTOR = ", ".join((
     "div.postright > div.postmsg:not(.postsignature)",  # FluxBB and PunBB
     "div.post_content > div.post_body",  # MyBB
 ))
+POST_TEXT_SELECTOR = f"{SCHEMA_POST_TEXT_SELECTOR}, {FORUM_POST_TEXT_SELECTOR}"
 # A price as shops print it: a currency sign before a number, or an element named for it
 # (schema.org's itemprop="price", the price classes of shop themes). Signs after the number
 # ("12,99 €") are left to the elements: matching them at every digit cost 10 ms on a large page.
@@ -92,7 +96,8 @@ def page_signals(tree: LexborHTMLParser, page_meta: PageMeta, source: str | None
         dated=bool(page_meta.published or page_meta.authors),
         code_blocks=len(tree.css("pre")),
         docs_layout=len(tree.css(DOCS_LAYOUT_SELECTOR)),
-        posts=len(tree.css(POST_TEXT_SELECTOR)),
+        schema_posts=len(tree.css(SCHEMA_POST_TEXT_SELECTOR)),
+        forum_posts=len(tree.css(FORUM_POST_TEXT_SELECTOR)),
         prices=max(len(_PRICE_TEXT.findall(text)), len(tree.css(PRICE_SELECTOR))),
     )
 
