@@ -6,10 +6,11 @@ boilerplate, a headline from a link-dense block is a related headline. When traf
 nothing (or far too little), the page's visible text goes through the text path instead, so a
 page with an article never comes back empty.
 
-trafilatura runs in full (its fallback extractors included); the paragraphs of body chunks it
-left out (one <article>, several containers of one class) are added, and so are the body
-paragraphs it left out that a second extractor keeps (second_opinion.py); and a JSON-LD
-articleBody, when the page has one, checks that no paragraphs were lost. Where trafilatura's text
+trafilatura runs in full (its fallback extractors where its first result is in doubt,
+fallbacks.py); the paragraphs of body chunks it left out (one <article>, several containers of
+one class) are added, and so are the body paragraphs it left out that a second extractor keeps
+(second_opinion.py); and a JSON-LD articleBody, when the page has one, checks that no paragraphs
+were lost. Where trafilatura's text
 is the wrong block (outside the main content the page declares, declared.py, while the second
 extractor's is inside it) or a fragment of the body the second extractor holds whole, the second
 extractor's paragraphs stand in for it. The visible text lines it left out go to the removal
@@ -37,6 +38,7 @@ from cleanscrape.frontends.html.dates import MarkupDates, markup_dates, web_url
 from cleanscrape.frontends.html.declared import body_elsewhere, body_inside, declared_main_words
 from cleanscrape.frontends.html.dom import closest, contains, node_text, normalise_text
 from cleanscrape.frontends.html.evidence import dom_evidence
+from cleanscrape.frontends.html.fallbacks import fallbacks_when_doubtful
 from cleanscrape.frontends.html.kinds import decide_page_type, kind_body, page_signals
 from cleanscrape.frontends.html.second_opinion import (
     MIN_FRAGMENT_GROWTH,
@@ -63,7 +65,8 @@ TRAFILATURA_OPTIONS: Mapping[str, Any] = {
     "deduplicate": False,
     "output_format": "txt",
 }
-# trafilatura runs in full, its fallback extractors (readability, jusText) included. Running it
+# trafilatura runs with its fallback extractors (readability, jusText) where its first result is
+# in doubt (fallbacks.py: where the page has room for a fallback's longer text). Running it
 # first without them (fast=True) and again in full only when that looked like no article saved a
 # third of its time but lost text, measured over the dev sets beside trafilatura alone
 # (benchmarks/quality.py, HTML, F1 fast -> full): shub 0.973 -> 0.970, traf-dev 0.924 -> 0.930,
@@ -85,7 +88,8 @@ def document_from_html(html: str, source: str | None = None) -> Document:
     # serves trafilatura and htmldate, which copy it before they prune, then the byline reader,
     # which prunes it in place and so runs last.
     lxml_tree = load_html(html)
-    extracted, lines = extract_main_text(lxml_tree, source) if lxml_tree is not None else ("", ())
+    with fallbacks_when_doubtful(len(shown)):
+        extracted, lines = extract_main_text(lxml_tree, source) if lxml_tree is not None else ("", ())
     left_out: tuple[Line, ...] = ()
     main_content_found = True
     if len(extracted) < MIN_EXTRACTED_CHARS and (not extracted or len(extracted) < MIN_EXTRACTED_SHARE * len(shown)):
