@@ -349,3 +349,14 @@ def _article_header_date(tree: LexborHTMLParser) -> str | None:
 def _document_language(tree: LexborHTMLParser) -> str | None:
     html_node = tree.css_first("html")
     return clean_value(html_node.attributes.get("lang")) if html_node is not None else None
+
+
+def declared_descriptions(tree: LexborHTMLParser, types: frozenset[str]) -> list[str]:
+    """The `description` of every JSON-LD node of one of `types` (lower-cased schema.org names),
+    in document order: what a product page declares of its product (schema.org/Product)."""
+    found: list[str] = []
+    for raw in _json_ld_scripts(tree):
+        for node in _json_ld_nodes(_load_json_ld(raw)):
+            if _node_types(node) & types and (description := clean_value(node.get("description"))):
+                found.append(description)
+    return found

@@ -24,6 +24,9 @@ from selectolax.lexbor import LexborHTMLParser
 
 from cleanscrape.frontends.html.kinds import documentation, forum
 from cleanscrape.frontends.html.kinds.decide import decide_page_type
+from cleanscrape.frontends.html.kinds.listing import listing_body
+from cleanscrape.frontends.html.kinds.product import product_body
+from cleanscrape.frontends.html.kinds.service import service_body
 from cleanscrape.frontends.html.kinds.signals import PageSignals, page_signals
 from cleanscrape.model import Line
 from cleanscrape.model.facts import PageType
@@ -34,6 +37,10 @@ BodyRule = Callable[[LexborHTMLParser, Sequence[Line], PageSignals], "tuple[str,
 BODY_RULES: Mapping[PageType, BodyRule] = {
     PageType.FORUM: forum.body_paragraphs,
     PageType.DOCUMENTATION: documentation.body_paragraphs,
+    PageType.LISTING: listing_body,
+    PageType.COLLECTION: listing_body,
+    PageType.PRODUCT: product_body,
+    PageType.SERVICE: service_body,
 }
 
 
