@@ -236,7 +236,7 @@ def _read_names(names: Sequence[str], site_name: str | None = None) -> tuple[lis
         for position, raw in enumerate(NAME_SEPARATORS.split(HANDLE.sub("", URL.sub("", " ".join(value.split()))))):
             name = _without_trailing_month(_without_role_words(raw))
             if position == 0 and is_organisation(name, site_name):
-                break  # "Süddeutsche.de GmbH, Munich, Germany": an organisation and its address
+                break  # "Example Medien GmbH, Munich, Germany": an organisation and its address
             agency = wire_agency(name)
             if agency is None:  # "Jill Lawless Associated Press": a person of the agency
                 name, agency = split_trailing_agency(name)
