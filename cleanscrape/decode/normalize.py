@@ -34,8 +34,8 @@ _FTFY_REPAIR_ONLY = ftfy.TextFixerConfig(
 _EDGE_INVISIBLES = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
 _EDGE_INVISIBLES += "\u200b\u200c\u200d\u2060\ufeff"
 # List markers scrapers print for <li>: bullets, and -, *, – followed by a space.
-_LIST_MARKERS = "•·▪▫◦‣⁃●○■□►▸➤✓✔-*–"
-_LIST_MARKER = re.compile(rf"^([{re.escape(_LIST_MARKERS)}])\s+(?=\S)")
+LIST_MARKERS = "•·▪▫◦‣⁃●○■□►▸➤✓✔-*–"
+_LIST_MARKER = re.compile(rf"^([{re.escape(LIST_MARKERS)}])\s+(?=\S)")
 # Two or more: written as one then one or more, which the regex engine scans a third faster than {2,}.
 _INNER_SPACES = re.compile(r"[ \t\u00a0][ \t\u00a0]+")
 
@@ -68,7 +68,7 @@ def split_lines(text: str) -> tuple[Line, ...]:
     # line_of: the same Lines, at two thirds of the cost of a line_of call a line.
     lines = list(map(Line, range(1, len(texts) + 1), texts))
     for index, line in enumerate(texts):
-        if line and line[0] in _LIST_MARKERS:
+        if line and line[0] in LIST_MARKERS:
             lines[index] = line_of(index + 1, line)
     return tuple(lines)
 
@@ -95,7 +95,7 @@ def line_texts(text: str) -> list[str]:
 
 def line_of(number: int, text: str) -> Line:
     """Line `number` of normalised `text` (one of `line_texts`), its list marker split off."""
-    if text and text[0] in _LIST_MARKERS:
+    if text and text[0] in LIST_MARKERS:
         match = _LIST_MARKER.match(text)
         if match:
             return Line(number=number, text=text[match.end():], marker=match.group(1))

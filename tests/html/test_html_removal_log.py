@@ -54,6 +54,19 @@ def test_trace_numbers_an_extracted_paragraph_by_its_first_visible_line_and_find
     assert [line.text for line in traced.left_out] == ["Home", "News", "Contact us"]
 
 
+def test_a_dateline_whose_dash_opens_the_next_visible_line_is_numbered_by_the_place_line() -> None:
+    # "<span>Indianapolis</span><br>– Several thousand ...": normalisation splits the dash off the
+    # second visible line as a list marker; the extractor keeps it inside one paragraph.
+    visible = (Line(1, "Home"), Line(2, "Indianapolis"),
+               Line(3, "Several thousand teachers wearing red rallied on Tuesday.", marker="–"),
+               Line(4, "Contact us"))
+    extracted = (Line(1, "Indianapolis – Several thousand teachers wearing red rallied on Tuesday."),)
+    traced = trace(extracted, visible)
+    assert [line.number for line in traced.lines] == [2]
+    assert [line.text for line in traced.all_left_out] == ["Home", "Contact us"]
+    assert comparison_key("– Several - thousand • red") == "Severalthousandred"
+
+
 def test_a_visible_line_the_extractor_printed_elsewhere_is_not_left_out() -> None:
     visible = (Line(1, "Opponents said"), Line(2, "Tram line"), Line(3, "The tram line opens in 2028."))
     traced = trace((Line(1, "The tram line opens in 2028."), Line(2, "Opponents said")), visible)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleanscrape.decode.normalize import line_of, line_texts
+from cleanscrape.decode.normalize import LIST_MARKERS, line_of, line_texts
 from cleanscrape.model import Line
 
 # What a reader never sees as text.
@@ -60,10 +60,18 @@ def visible_lines(shown: str) -> tuple[Line, ...]:
 
 def comparison_key(text: str) -> str:
     """The text as the trace compares it: without whitespace (which inline elements and the
-    extractor arrange differently) and the pipes trafilatura puts between table cells."""
+    extractor arrange differently), the pipes trafilatura puts between table cells, and the
+    characters a line may open with as a list marker (normalisation splits a marker off a visible
+    line, "– Several thousand ...", while the extractor keeps it inside its paragraph,
+    "Indianapolis – Several thousand ...": with it in one key only, the paragraph's first
+    characters were found nowhere and it took the next line's number)."""
     # str.split() splits at the characters the regex [\s|]+ calls whitespace (both use
     # str.isspace), ~7x faster than re.sub on a page's text.
-    return "".join(text.split()).replace("|", "")
+    key = "".join(text.split()).replace("|", "")
+    for marker in LIST_MARKERS:
+        if marker in key:  # a test in C, so the rare marker characters cost a scan each, no copy
+            key = key.replace(marker, "")
+    return key
 
 
 def comparison_keys(texts: Sequence[str]) -> list[str]:
