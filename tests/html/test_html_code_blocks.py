@@ -8,7 +8,7 @@ import json
 from selectolax.lexbor import LexborHTMLParser
 
 from cleanscrape import clean
-from cleanscrape.frontends.html.code import unglued_code
+from cleanscrape.frontends.html.code import pre_blocks, unglued_code
 from cleanscrape.model import Block, Document, Evidence, Label, Line, Verdict
 from cleanscrape.pipeline import REVISED, keep_code_whole
 from cleanscrape.render import markdown
@@ -109,7 +109,7 @@ def test_a_block_start_the_extractor_glued_to_the_line_before_is_a_line_of_its_o
     glued = (Line(1, "Paste the following code into hello.go and save the file. package main"),
              Line(2, 'import "fmt"'), Line(3, "SELECT id FROM users"), Line(4, "LIMIT 20;flowchart TD"),
              Line(5, "A --> B"), Line(6, "The word main ends this sentence about package main"))
-    texts = [line.text for line in unglued_code(glued, LexborHTMLParser(html)) if line.text]
+    texts = [line.text for line in unglued_code(glued, pre_blocks(LexborHTMLParser(html))) if line.text]
     assert texts == ["Paste the following code into hello.go and save the file.", "package main", 'import "fmt"',
                      "SELECT id FROM users", "LIMIT 20;", "flowchart TD", "A --> B",
                      "The word main ends this sentence about package main"]  # not followed by the block

@@ -18,8 +18,12 @@ from cleanscrape.model import Block, Evidence, Line
 MIN_GLUED_CHARS = 6
 
 
-def pre_blocks(tree: LexborHTMLParser) -> list[list[tuple[str, str]]]:
-    """(normalised, as written) of each non-blank line of each <pre> block, in page order."""
+# (normalised, as written) of each non-blank line of a <pre> block.
+CodeBlock = list[tuple[str, str]]
+
+
+def pre_blocks(tree: LexborHTMLParser) -> list[CodeBlock]:
+    """The page's <pre> blocks, in page order: read once, for unglued_code and code_as_written."""
     return [[(normalise_text(raw), raw) for raw in pre.text(deep=True).split("\n") if raw.strip()]
             for pre in tree.css("pre")]
 
@@ -28,14 +32,14 @@ def pre_blocks(tree: LexborHTMLParser) -> list[list[tuple[str, str]]]:
 MAX_GLUE_CANDIDATES = 8
 
 
-def unglued_code(lines: tuple[Line, ...], tree: LexborHTMLParser) -> tuple[Line, ...]:
+def unglued_code(lines: tuple[Line, ...], blocks: list[CodeBlock]) -> tuple[Line, ...]:
     """`lines` with a code block's first line split off the line the extractor glued it to (two
     adjacent blocks, or a list item and the block inside it: "...save the file. package main"),
     when the next line is the block's second: the code then starts a line, as on the page."""
-    if not any(line.text for line in lines) or tree.css_first("pre") is None:
+    if not blocks or not any(line.text for line in lines):
         return lines
     firsts_by_second: dict[str, dict[str, None]] = {}  # a block's second line -> first lines, in page order
-    for block in pre_blocks(tree):
+    for block in blocks:
         if len(block) > 1 and len(block[0][0]) >= MIN_GLUED_CHARS:
             firsts_by_second.setdefault(block[1][0], {})[block[0][0]] = None
     if not firsts_by_second:
@@ -78,7 +82,7 @@ def line_evidence(evidence: DomEvidence, line: Line) -> Evidence:
 
 
 def code_as_written(
-    lines: tuple[Line, ...], found: tuple[Evidence, ...], tree: LexborHTMLParser,
+    lines: tuple[Line, ...], found: tuple[Evidence, ...], blocks: list[CodeBlock],
 ) -> tuple[tuple[Line, ...], tuple[Evidence, ...]]:
     """`lines` with each line of a code block (<pre>) as the page writes it: indentation, aligned
     spaces and a leading "- " are the code's, and the extractor and normalisation take them away.
@@ -87,7 +91,6 @@ def code_as_written(
     next one), else in the first block after it, else in any block."""
     if not any(evidence.block is Block.CODE for evidence in found):
         return lines, found
-    blocks = pre_blocks(tree)
     found_at: dict[str, list[tuple[int, int]]] = {}
     for block_index, block_lines in enumerate(blocks):
         for at, (text, _) in enumerate(block_lines):
@@ -132,7 +135,7 @@ MAX_CODE_LINES_SKIPPED = 20
 
 
 def _next_code_line(
-    blocks: list[list[tuple[str, str]]], found_at: dict[str, list[tuple[int, int]]], key: str, block: int,
+    blocks: list[CodeBlock], found_at: dict[str, list[tuple[int, int]]], key: str, block: int,
     position: int,
 ) -> tuple[int, int] | None:
     """(block, position) of the next code line whose text is `key`, from `position` of `block`;

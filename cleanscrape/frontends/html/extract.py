@@ -34,7 +34,7 @@ from trafilatura.utils import load_html
 
 from cleanscrape.decode.normalize import nonblank_lines, split_lines
 from cleanscrape.frontends.html.byline import agency_named, markup_authors, person_names
-from cleanscrape.frontends.html.code import code_as_written, line_evidence, unglued_code
+from cleanscrape.frontends.html.code import code_as_written, line_evidence, pre_blocks, unglued_code
 from cleanscrape.frontends.html.dates import MarkupDates, markup_dates, web_url
 from cleanscrape.frontends.html.declared import body_elsewhere, body_inside, declared_main_words
 from cleanscrape.frontends.html.dom import closest, contains, node_text, normalise_text
@@ -81,6 +81,7 @@ MIN_EXTRACTED_CHARS = 200
 def document_from_html(html: str, source: str | None = None) -> Document:
     """`source`, the page's URL when known, lets htmldate read a date from its path."""
     tree = LexborHTMLParser(html)
+    code_blocks = pre_blocks(tree)
     declared, declared_types = page_metadata_and_types(tree)
     shown = visible_text(tree)
     signals = page_signals(tree, declared, source, declared_types, shown)
@@ -102,13 +103,13 @@ def document_from_html(html: str, source: str | None = None) -> Document:
         elif second_body_wins(tree, extracted, lines, shown, second_opinion):
             lines = split_lines("\n".join(_as_paragraphs(second_opinion())))
         # The trace reads the non-blank visible lines only: their Lines alone are made.
-        lines = unglued_code(with_article_chunks(tree, lines), tree)
+        lines = unglued_code(with_article_chunks(tree, lines), code_blocks)
         traced = traced_with_second_opinion(lines, nonblank_lines(shown), second_opinion)
         lines, left_out = traced.lines, traced.all_left_out
     # Evidence is collected for the extracted lines only: regions holding none are skipped.
     evidence = dom_evidence(tree, [line.text for line in lines])
     found = tuple(map(functools.partial(line_evidence, evidence), lines))
-    lines, found = code_as_written(lines, found, tree)
+    lines, found = code_as_written(lines, found, code_blocks)
     page_text = PageText.of(lines)
     return Document(
         lines=lines,
