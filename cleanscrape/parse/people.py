@@ -117,6 +117,8 @@ JOB_TITLE_QUALIFIERS = frozenset({
     "entertainment", "investigative", "economics", "sr", "jr", "&", "and", "of", "for", "at", "large", "global",
     "executive", "lead", "head", "mbe", "obe", "cbe",
 })
+# Every word a job title is made of, united once rather than on each word tested.
+JOB_TITLE_WORDS = JOB_TITLE_HEADS | JOB_TITLE_QUALIFIERS
 # What a web agency or a platform puts in a page's footer: "Government Websites by X", "Powered
 # by X", "Site by X". A credit of the site's making, not of the article.
 SITE_CREDIT = re.compile(
@@ -138,7 +140,7 @@ def wire_agency(text: str) -> str | None:
     if folded in WIRE_AGENCIES:
         return WIRE_AGENCIES[folded]
     first, _, rest = folded.partition(" ")
-    if first in WIRE_AGENCIES and rest and all(word in JOB_TITLE_HEADS | JOB_TITLE_QUALIFIERS for word in rest.split()):
+    if first in WIRE_AGENCIES and rest and all(word in JOB_TITLE_WORDS for word in rest.split()):
         return WIRE_AGENCIES[first]  # "AP Auto Writer": the agency's staff
     return None
 
@@ -161,7 +163,7 @@ def without_job_title(name: str) -> str:
     words = name.split()
     folded = [word.casefold().strip(".,") for word in words]
     start = len(words)
-    while start > 0 and folded[start - 1] in JOB_TITLE_HEADS | JOB_TITLE_QUALIFIERS:
+    while start > 0 and folded[start - 1] in JOB_TITLE_WORDS:
         start -= 1
     if not any(word in JOB_TITLE_HEADS for word in folded[start:]):
         return name
