@@ -210,15 +210,20 @@ MAX_SKIPPED_CHARS = 500
 
 def _spanned(key: str, number: int, keys: dict[int, str], row_numbers: set[int]) -> Iterator[int]:
     """The input lines a row starting at line `number` spells in turn (a paragraph the extractor
-    printed as one line from several text nodes), passing over lines that have rows of their own."""
-    position = 0
+    printed as one line from several text nodes), passing over lines that have rows of their own.
+    Those are not looked for in the row: a short one ("More") is found further on ("More in this
+    category") and would carry the walk past the lines the row does spell."""
+    position, first = 0, number
     while position < len(key) and number in keys:
         line_key = keys[number]
+        if number != first and number in row_numbers:
+            number += 1
+            continue
         found = key.find(line_key, position, position + MAX_SKIPPED_CHARS + len(line_key)) if line_key else -1
         if found != -1:
             position = found + len(line_key)
             yield number
-        elif number not in row_numbers and line_key:
+        elif line_key:
             return
         number += 1
 

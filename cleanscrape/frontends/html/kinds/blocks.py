@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleanscrape.frontends.html.dom import ancestors, normalise_text
-from cleanscrape.frontends.html.visible import comparison_key, comparison_keys
+from cleanscrape.frontends.html.visible import comparison_key, comparison_keys, spelled_share
 from cleanscrape.text.tokens import words
 
 # Elements that start a new paragraph (HTML's block-level and list/table elements).
@@ -242,6 +242,12 @@ def page_heading(tree: LexborHTMLParser) -> LexborNode | None:
     return next((node for node in tree.css("h1") if not in_furniture(node)), None)
 
 
+# A paragraph of trafilatura's that the blocks spell this much of, in order, is one they hold:
+# trafilatura runs a card's parts together ("Top RatedThousandHeritage Helmet$99.95...") and leaves
+# out its counters, so the card is never found whole; added again, every card was printed twice.
+MIN_HELD_SHARE = 0.8
+
+
 def with_extracted(body: LexborNode, blocks: Sequence[str], extracted: Sequence[str]) -> tuple[str, ...] | None:
     """`blocks` with trafilatura's paragraphs they do not hold put before or after them, by where
     the page prints them; None when the blocks hold fewer words than trafilatura's paragraphs (the
@@ -257,6 +263,6 @@ def with_extracted(body: LexborNode, blocks: Sequence[str], extracted: Sequence[
     before: list[str] = []
     after: list[str] = []
     for text, key in zip(extracted, comparison_keys(extracted), strict=True):
-        if key and key not in held:
+        if key and spelled_share(held, key) < MIN_HELD_SHARE:
             (before if 0 <= page.find(key) < start else after).append(text)
     return (*before, *blocks, *after)
