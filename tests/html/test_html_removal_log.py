@@ -150,3 +150,26 @@ def test_every_visible_line_of_a_page_has_one_row_under_its_own_number() -> None
     assert all(verdict != "blank" for _, verdict, _ in page.explain)
     headline = next(row for row in rows if row.text == "Council backs tram extension")
     assert shown[headline.number - 1].text == "Council backs tram extension"
+
+
+def test_text_the_extractor_prints_twice_is_kept_once_and_its_lines_get_one_row() -> None:
+    # A product grid trafilatura (or its fallback) printed twice: the second print covers no visible
+    # line the first did not, so it is a repeat, not text of the page.
+    visible = (Line(1, "All models."), Line(2, "Take your pick."), Line(3, "From $599"), Line(4, "Contact us"))
+    extracted = (Line(1, "All models."), Line(2, "Take your pick."), Line(3, "From $599"),
+                 Line(4, ""), Line(5, "All models."), Line(6, "Take your pick."))
+    traced = trace(extracted, visible)
+    assert traced.repeats == frozenset({4, 5})
+    assert [line.text for line in traced.printed_once] == ["All models.", "Take your pick.", "From $599", ""]
+    # A line the page itself prints twice is no repeat: each print covers a line of its own.
+    twice = trace((Line(1, "Share"), Line(2, "Share")), (Line(1, "Share"), Line(2, "Body"), Line(3, "Share")))
+    assert twice.repeats == frozenset() and [line.number for line in twice.lines] == [1, 3]
+
+
+def test_a_paragraph_whose_first_words_an_inline_formula_interrupts_starts_on_its_own_line() -> None:
+    # "A square matrix <math>A</math> is Hermitian ...": the extractor leaves the formula out.
+    visible = (Line(1, "edit"), Line(2, "A square matrix"), Line(3, "A"), Line(4, "{\\displaystyle A}"),
+               Line(5, "is Hermitian if and only if it is equal to its"), Line(6, "adjoint"), Line(7, "."))
+    traced = trace((Line(1, "A square matrix is Hermitian if and only if it is equal to its adjoint."),), visible)
+    assert [line.number for line in traced.lines] == [2]
+    assert [line.text for line in traced.all_left_out] == ["edit", "A", "{\\displaystyle A}"]
