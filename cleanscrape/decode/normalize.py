@@ -51,6 +51,13 @@ def repair(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def repair_mojibake(text: str) -> str:
+    """`text` with mojibake repaired in the lines ftfy's check finds it in, and nothing else
+    changed: a page's HTML before any reader sees it. trafilatura drops the C1 characters of a
+    page's own mojibake ("youâ\x80\x99ll" printed "youâll"), which no repair can read afterwards."""
+    return text if text.isascii() else _fix_lines(text, mojibake_positions(text))
+
+
 def _fix_lines(text: str, positions: Iterator[int]) -> str:
     """ftfy on the lines holding a position (ftfy fixes line by line anyway): the cost of the repair
     follows the mojibake, not the page, and a line is repaired the same whatever its neighbours hold."""

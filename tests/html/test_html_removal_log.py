@@ -173,3 +173,16 @@ def test_a_paragraph_whose_first_words_an_inline_formula_interrupts_starts_on_it
     traced = trace((Line(1, "A square matrix is Hermitian if and only if it is equal to its adjoint."),), visible)
     assert [line.number for line in traced.lines] == [2]
     assert [line.text for line in traced.all_left_out] == ["edit", "A", "{\\displaystyle A}"]
+
+
+def test_a_pages_own_mojibake_is_repaired_before_the_extractor_reads_it() -> None:
+    # The page's source holds "youâ\x80\x99ll" (UTF-8 read as cp1252 and saved again); trafilatura
+    # drops the C1 characters, and its "youâll" no repair can read. Repaired first, the kept text and
+    # the visible line agree, and the paragraph is logged once under its own number.
+    sentence = "When you understand ownership, you’ll have a solid foundation for the chapters that follow."
+    broken = sentence.encode("utf-8").decode("latin-1")
+    page = clean(f"<html><body><nav>Home</nav><main><h1>What is Ownership?</h1><p>{broken}</p>"
+                 f"<p>{BODY[0]}</p><p>{BODY[1]}</p></main></body></html>", content_type="html")
+    assert sentence in page.text and "â" not in page.text
+    numbers = [line.number for line, verdict, _ in page.explain if "ownership" in line.text]
+    assert len(numbers) == 1

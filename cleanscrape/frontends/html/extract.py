@@ -32,7 +32,7 @@ from lxml.html import HtmlElement  # type: ignore[import-untyped]
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 from trafilatura.utils import load_html
 
-from cleanscrape.decode.normalize import nonblank_lines, split_lines
+from cleanscrape.decode.normalize import nonblank_lines, repair_mojibake, split_lines
 from cleanscrape.frontends.html.byline import agency_named, markup_authors, person_names
 from cleanscrape.frontends.html.code import code_as_written, line_evidence, pre_blocks, unglued_code
 from cleanscrape.frontends.html.dates import MarkupDates, markup_dates, web_url
@@ -80,6 +80,7 @@ MIN_EXTRACTED_CHARS = 200
 
 def document_from_html(html: str, source: str | None = None) -> Document:
     """`source`, the page's URL when known, lets htmldate read a date from its path."""
+    html = repair_mojibake(html)
     tree = LexborHTMLParser(html)
     code_blocks = pre_blocks(tree)
     declared, declared_types = page_metadata_and_types(tree)
