@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleanscrape.decode.normalize import line_of, nonblank_lines, repair, split_lines
+from cleanscrape.decode.normalize import line_of, nonblank_lines, repair, repair_mojibake, split_lines
 from cleanscrape.frontends.html.visible import comparison_key, visible_text
 from cleanscrape.model import Line, Page
 
@@ -146,10 +146,11 @@ def _prints_january_first(html: str, year: str) -> bool:
 
 
 def input_lines(raw: str, is_html: bool) -> tuple[Line, ...]:
-    """The input lines the removal log numbers: an HTML page's non-blank visible text lines, a
-    text's lines."""
+    """The input lines the removal log numbers: an HTML page's non-blank visible text lines (its
+    mojibake repaired in the HTML, as cleanscrape reads any page: a text node's "Â" + NBSP, once
+    the NBSP is stripped at the line's end, is no longer repairable), a text's lines."""
     if is_html:
-        return nonblank_lines(visible_text(LexborHTMLParser(raw)))
+        return nonblank_lines(visible_text(LexborHTMLParser(repair_mojibake(raw))))
     return tuple(line for line in split_lines(raw) if line.text)
 
 

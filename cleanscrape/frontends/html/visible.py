@@ -236,9 +236,8 @@ def _align(page: str, key: str, cursor: int) -> list[tuple[int, int]]:
         # extractor left out: "A square matrix [A] is Hermitian"): fewer of them are looked for,
         # near where the text before ended.
         for length in SHORT_ANCHOR_CHARS:
-            if found != -1 or length >= len(anchor):
-                break
-            found = page.find(rest[:length], cursor, cursor + MAX_SKIPPED_CHARS + length)
+            if found == -1 and length < len(anchor):
+                found = page.find(rest[:length], cursor, cursor + MAX_SKIPPED_CHARS + length)
         if found == -1:
             rest = rest[len(anchor):]
             continue
@@ -253,7 +252,11 @@ def spelled_share(page: str, key: str) -> float:
     extracted line): 1.0 for a key `page` holds whole, less for text it holds in part."""
     if not key:
         return 1.0
-    return sum(end - start for start, end in _align(page, key, 0)) / len(key)
+    # Aligned from where its first characters are: a short text broken inside its anchor ("Unit
+    # price / per" printed "Unit price per") is then found by them, as `trace` finds it near the
+    # text before.
+    cursor = max(0, page.find(key[:SHORT_ANCHOR_CHARS[-1]]))
+    return sum(end - start for start, end in _align(page, key, cursor)) / len(key)
 
 
 def _common_prefix_length(page: str, start: int, key: str) -> int:
