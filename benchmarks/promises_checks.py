@@ -167,6 +167,7 @@ def check_log(lines: Sequence[Line], page: Page) -> list[Violation]:
     previous = 0
     own: dict[int, int] = {}
     covered: set[int] = set()
+    spelling: list[tuple[str, int]] = []  # (key, number) of each row that starts on its own line
     for row in rows:
         if row.number < previous:
             violations.append(Violation("log", f"out of order: row {row.number} after {previous} {row.text[:50]!r}"))
@@ -181,7 +182,12 @@ def check_log(lines: Sequence[Line], page: Page) -> list[Violation]:
                 violations.append(Violation("log", f"misnumbered: row {row.number} {row.text[:50]!r}"))
             continue
         own[row.number] = own.get(row.number, 0) + 1
+        spelling.append((key, row.number))
         covered.update(_spanned(key, row.number, keys, row_numbers))
+    # Walked again passing over the lines other rows spell too: a table row's cells printed as
+    # rows of their own (a cell's lines after its first) stopped the walk of the row that spans them.
+    accounted = row_numbers | covered
+    covered |= {number for key, start in spelling for number in _spanned(key, start, keys, accounted)}
     for number, count in own.items():
         if count > 1:
             violations.append(Violation("log", f"{count} rows for line {number} {by_number[number].text[:50]!r}"))
@@ -209,15 +215,15 @@ def _starts_at(key: str, line_key: str) -> bool:
 MAX_SKIPPED_CHARS = 500
 
 
-def _spanned(key: str, number: int, keys: dict[int, str], row_numbers: set[int]) -> Iterator[int]:
+def _spanned(key: str, number: int, keys: dict[int, str], accounted: set[int]) -> Iterator[int]:
     """The input lines a row starting at line `number` spells in turn (a paragraph the extractor
-    printed as one line from several text nodes), passing over lines that have rows of their own.
+    printed as one line from several text nodes), passing over the lines `accounted` for already.
     Those are not looked for in the row: a short one ("More") is found further on ("More in this
     category") and would carry the walk past the lines the row does spell."""
     position, first = 0, number
     while position < len(key) and number in keys:
         line_key = keys[number]
-        if number != first and number in row_numbers:
+        if number != first and number in accounted:
             number += 1
             continue
         found = key.find(line_key, position, position + MAX_SKIPPED_CHARS + len(line_key)) if line_key else -1
