@@ -247,18 +247,6 @@ def _align(page: str, key: str, cursor: int) -> list[tuple[int, int]]:
     return stretches
 
 
-def spelled_share(page: str, key: str) -> float:
-    """The share of `key`'s characters that `page` spells in order (aligned as `trace` aligns an
-    extracted line): 1.0 for a key `page` holds whole, less for text it holds in part."""
-    if not key:
-        return 1.0
-    # Aligned from where its first characters are: a short text broken inside its anchor ("Unit
-    # price / per" printed "Unit price per") is then found by them, as `trace` finds it near the
-    # text before.
-    cursor = max(0, page.find(key[:SHORT_ANCHOR_CHARS[-1]]))
-    return sum(end - start for start, end in _align(page, key, cursor)) / len(key)
-
-
 def _common_prefix_length(page: str, start: int, key: str) -> int:
     """How many first characters of `key` `page` spells from `start` (binary search on slices,
     which compare in C)."""
