@@ -74,7 +74,7 @@ from htmldate.utils import Extractor, clean_html, trim_text
 from htmldate.validators import check_extracted_reference, is_valid_date
 from lxml.html import HtmlElement  # type: ignore[import-untyped]
 
-from cleanscrape.parse.dates import find_dates
+from cleanscrape.parse.dates import UPDATE_WORD, UPDATE_WORDS, find_dates
 
 OUTPUT_FORMAT = "%Y-%m-%d"
 # The search of the page's HTML for a date (htmldate's search_page) reads at most this many
@@ -85,12 +85,8 @@ OUTPUT_FORMAT = "%Y-%m-%d"
 # and 80 on pages whose truth has none; its first 50,000 characters 9, 6 and 67, at a quarter of
 # the time.
 MAX_SEARCHED_CHARS = 50_000
-# What a page prints before a date it updated: the label makes it the updated date.
-_UPDATE_WORDS = (
-    r"\b(?:updated?|modified|edited|revised|aktualisiert|geändert|mis\s+à\s+jour|actualizado|atualizado|aggiornato)\b"
-)
-UPDATE_WORD = re.compile(_UPDATE_WORDS, re.IGNORECASE)
-UPDATE_LABEL = re.compile(_UPDATE_WORDS + r"[^\d<>]{0,20}$", re.IGNORECASE)
+# An update label just before a date (parse.dates.UPDATE_WORDS).
+UPDATE_LABEL = re.compile(UPDATE_WORDS + r"[^\d<>]{0,20}$", re.IGNORECASE)
 # What a sentence puts before a date it speaks of (a policy's start, a deadline), not the page's own.
 REFERENCE_LABEL = re.compile(
     r"\b(?:since|until|till|effective|as\s+of|starting|beginning|seit|bis|ab|depuis|jusqu'au|desde|hasta|"
