@@ -9,7 +9,8 @@ from dataclasses import replace
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleanscrape.decode.normalize import code_line, line_of
+from cleanscrape.decode.normalize import code_line, line_of, repair
+from cleanscrape.frontends.html.code_units import CodeBlock
 from cleanscrape.frontends.html.dom import normalise_text
 from cleanscrape.frontends.html.evidence import DomEvidence
 from cleanscrape.model import Block, Evidence, Line
@@ -18,14 +19,23 @@ from cleanscrape.model import Block, Evidence, Line
 MIN_GLUED_CHARS = 6
 
 
-# (normalised, as written) of each non-blank line of a <pre> block.
-CodeBlock = list[tuple[str, str]]
-
-
 def pre_blocks(tree: LexborHTMLParser) -> list[CodeBlock]:
-    """The page's <pre> blocks, in page order: read once, for unglued_code and code_as_written."""
-    return [[(normalise_text(raw), raw) for raw in pre.text(deep=True).split("\n") if raw.strip()]
-            for pre in tree.css("pre")]
+    """The page's <pre> blocks, in page order: read once, for whole_code_blocks, unglued_code and
+    code_as_written."""
+    # Repaired as every line is (mojibake, NFC), so that a block's lines are found among them.
+    return [_code_block(repair(pre.text(deep=True))) for pre in tree.css("pre")]
+
+
+def _code_block(text: str) -> CodeBlock:
+    block: CodeBlock = []
+    after_blank = False
+    for raw in text.split("\n"):
+        if not raw.strip():
+            after_blank = bool(block)
+            continue
+        block.append((normalise_text(raw), raw, after_blank))
+        after_blank = False
+    return block
 
 
 # A second line that opens many blocks ("}") names too many first lines to try on every line.
@@ -48,10 +58,13 @@ def unglued_code(lines: tuple[Line, ...], blocks: list[CodeBlock]) -> tuple[Line
     for index in range(len(lines) - 2, -1, -1):
         after = lines[index + 1]
         following[index] = after.display if after.text else following[index + 1]
+    # A line that is a block's line as written is not two lines glued ("const value = (function () {"
+    # is one line of a block, "(function () {" the first of another).
+    written = {key for block in blocks for key, _, _ in block}
     result: list[Line] = []
     for line, next_text in zip(lines, following, strict=True):
         firsts = list(firsts_by_second.get(next_text, ()))[:MAX_GLUE_CANDIDATES]
-        split = _glued_start(line.display, firsts) if firsts and line.text else None
+        split = _glued_start(line.display, firsts) if firsts and line.text and line.display not in written else None
         if split is None:
             result.append(line)
         else:
@@ -93,7 +106,7 @@ def code_as_written(
         return lines, found
     found_at: dict[str, list[tuple[int, int]]] = {}
     for block_index, block_lines in enumerate(blocks):
-        for at, (text, _) in enumerate(block_lines):
+        for at, (text, _, _) in enumerate(block_lines):
             found_at.setdefault(text, []).append((block_index, at))
     keys = [normalise_text(line.display) for line in lines]
     places: dict[int, tuple[int, int]] = {}

@@ -35,6 +35,7 @@ from trafilatura.utils import load_html
 from cleanscrape.decode.normalize import nonblank_lines, split_lines
 from cleanscrape.frontends.html.byline import agency_named, markup_authors, person_names
 from cleanscrape.frontends.html.code import code_as_written, line_evidence, pre_blocks, unglued_code
+from cleanscrape.frontends.html.code_units import whole_code_blocks
 from cleanscrape.frontends.html.dates import MarkupDates, markup_dates, web_url
 from cleanscrape.frontends.html.declared import body_elsewhere, body_inside, declared_main_words
 from cleanscrape.frontends.html.dom import closest, contains, node_text, normalise_text
@@ -103,7 +104,7 @@ def document_from_html(html: str, source: str | None = None) -> Document:
         elif second_body_wins(tree, extracted, lines, shown, second_opinion):
             lines = split_lines("\n".join(_as_paragraphs(second_opinion())))
         # The trace reads the non-blank visible lines only: their Lines alone are made.
-        lines = unglued_code(with_article_chunks(tree, lines), code_blocks)
+        lines = unglued_code(whole_code_blocks(with_article_chunks(tree, lines), code_blocks), code_blocks)
         traced = traced_with_second_opinion(lines, nonblank_lines(shown), second_opinion)
         lines, left_out = traced.lines, traced.all_left_out
     # Evidence is collected for the extracted lines only: regions holding none are skipped.

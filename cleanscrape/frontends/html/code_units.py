@@ -1,0 +1,191 @@
+"""A code block (<pre>) as a unit: where the extractor's lines hold one block, most of its telling
+lines found in order, the whole run of lines is the block's lines as the DOM writes them.
+
+The extractor garbles code blocks line by line: it drops a line ("su" between two commands), joins
+the lines a highlighter wrapped in <span>s, unescapes an entity a second time (the page's "&lt;"
+printed as "<"), prints a block's non-ASCII characters as mojibake, glues the block's last line to
+the paragraph after it. Mapping its lines back one at a time leaves each garbled line as it is.
+Taken as a unit, a block the extractor kept comes out whole and as written, and a block it left
+out stays out: no text is added that the extractor did not choose to keep.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from cleanscrape.decode.normalize import line_of
+from cleanscrape.frontends.html.dom import normalise_text
+from cleanscrape.model import Line
+
+# (normalised, as written, whether blank lines come before it in the block) of each non-blank line
+# of a <pre> block.
+CodeBlock = list[tuple[str, str, bool]]
+
+# A code line this long is not an extracted line by chance ("}", "end", "fi" are in every block):
+# the lines that tell which block a run of extracted lines is (the promises check's measure).
+MIN_TELLING_CHARS = 8
+# A run is the block when this share of the block's telling lines are in it: a run holding fewer
+# is a few lines the block shares with prose or another block (the promises check's measure).
+MIN_KEPT_SHARE = 0.5
+# A block's next line is looked for this far on: the extractor skips a line or two (a prompt, a
+# line of one word), not half a listing.
+MAX_LINES_SKIPPED = 20
+# Garbled lines between two found lines: as many as the block lines they stand for, and alike.
+# Two texts this alike (difflib's ratio) are one line garbled (mojibake, an entity unescaped,
+# "&num;" as "#": ratios 0.67 to 0.95 on the dev pages' blocks); prose beside a block is not.
+MIN_GARBLED_LIKENESS = 0.6
+# A key names at most this many blocks to try a run in (a line several listings share).
+MAX_CANDIDATE_BLOCKS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """Extracted lines `start`..`end` (inclusive) that are block `block`, with the text the
+    extractor glued before the block's first line or after its last (a line of its own again)."""
+
+    block: int
+    start: int
+    end: int
+    found: frozenset[int]  # the block's lines found as extracted lines, by position
+    head: str = ""
+    tail: str = ""
+
+
+def whole_code_blocks(lines: tuple[Line, ...], blocks: list[CodeBlock]) -> tuple[Line, ...]:
+    """`lines` with each run of lines that is one of `blocks` replaced by the block's lines (in
+    normalised form, as any extracted line; code_as_written gives them as written)."""
+    if not blocks or not lines:
+        return lines
+    places: dict[str, list[tuple[int, int]]] = {}
+    for block_index, block in enumerate(blocks):
+        for position, (key, _, _) in enumerate(block):
+            places.setdefault(key, []).append((block_index, position))
+    keys = [normalise_text(line.display) if line.text else "" for line in lines]
+    runs = _runs(keys, blocks, places)
+    if not runs:
+        return lines
+    result: list[Line] = []
+    done = 0
+    for run in runs:
+        result.extend(lines[done:run.start])
+        number = lines[run.start].number
+        if run.head:
+            result.extend((line_of(number, run.head), Line(number=number, text="")))
+        for key, _, after_blank in blocks[run.block]:
+            if after_blank:
+                result.append(Line(number=number, text=""))
+            result.append(line_of(number, key))
+        if run.tail:
+            result.extend((Line(number=lines[run.end].number, text=""), line_of(lines[run.end].number, run.tail)))
+        done = run.end + 1
+    result.extend(lines[done:])
+    return tuple(result)
+
+
+def _runs(keys: list[str], blocks: list[CodeBlock], places: dict[str, list[tuple[int, int]]]) -> list[_Run]:
+    """The runs of extracted lines (by their keys) that are whole blocks, in order, apart."""
+    runs: list[_Run] = []
+    index, floor = 0, 0  # floor: the first line no earlier run holds
+    while index < len(keys):
+        key = keys[index]
+        candidates = places.get(key, ()) if len(key) >= MIN_TELLING_CHARS else ()
+        best: _Run | None = None
+        for block, position in list(candidates)[:MAX_CANDIDATE_BLOCKS]:
+            run = _extended(_followed(keys, index, blocks[block], block, position), keys, blocks[block], floor)
+            if best is None or len(run.found) > len(best.found):
+                best = run
+        if best is not None and _is_kept(best, blocks[best.block]):
+            runs.append(best)
+            index = floor = best.end + 1
+        else:
+            index += 1
+    return runs
+
+
+def _is_kept(run: _Run, block: CodeBlock) -> bool:
+    telling = [position for position, (key, _, _) in enumerate(block) if len(key) >= MIN_TELLING_CHARS]
+    return bool(telling) and len(run.found.intersection(telling)) >= MIN_KEPT_SHARE * len(telling)
+
+
+def _followed(keys: list[str], index: int, block: CodeBlock, block_index: int, position: int) -> _Run:
+    """The run from extracted line `index`, block line `position`: each next extracted line is the
+    block's next line of its text, the lines in between garbled copies of the block's lines
+    skipped (no more of them than block lines, and alike)."""
+    found = [position]
+    end = index
+    between: list[str] = []  # extracted lines since the last one found
+    for at in range(index + 1, len(keys)):
+        key = keys[at]
+        if not key:
+            continue
+        following = next((later for later in range(found[-1] + 1, min(len(block), found[-1] + 1 + MAX_LINES_SKIPPED))
+                          if block[later][0] == key), None)
+        if following is not None and _garbled(between, [text for text, _, _ in block[found[-1] + 1:following]]):
+            found.append(following)
+            end, between = at, []
+        elif following is None and len(between) < MAX_LINES_SKIPPED and found[-1] + 1 < len(block):
+            between.append(key)
+        else:
+            break
+    return _Run(block_index, index, end, frozenset(found))
+
+
+def _garbled(extracted: list[str], written: list[str]) -> bool:
+    """Whether the extracted lines are the written lines garbled (or both are none)."""
+    if not extracted:
+        return True
+    return len(extracted) <= len(written) and _alike(" ".join(extracted), " ".join(written))
+
+
+def _alike(text: str, other: str) -> bool:
+    return difflib.SequenceMatcher(None, text, other, autojunk=False).ratio() >= MIN_GARBLED_LIKENESS
+
+
+def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int) -> _Run:
+    """`run` with the block's lines before its first found line and after its last one that the
+    extracted lines next to it hold (as written or garbled), and the text glued to its edges."""
+    found = set(run.found)
+    start, head = run.start, ""
+    position, at = min(run.found) - 1, run.start - 1
+    while position >= 0 and at >= floor:
+        key, written = keys[at], block[position][0]
+        if not key:
+            at -= 1
+            continue
+        if key == written or _alike(key, written):
+            if key == written:
+                found.add(position)
+            start, position, at = at, position - 1, at - 1
+            continue
+        if key.endswith(" " + written):  # the extractor glued the block's line to the line before
+            head, start = key[:-len(written) - 1], at
+            found.add(position)
+        break
+    end, tail = run.end, ""
+    position, at = max(run.found) + 1, run.end + 1
+    while position < len(block) and at < len(keys):
+        key, written = keys[at], block[position][0]
+        if not key:
+            at += 1
+            continue
+        skipped = next((later for later in range(position, min(len(block), position + MAX_LINES_SKIPPED))
+                        if block[later][0] == key), None)  # the extractor dropped a line or two
+        if skipped is not None or _alike(key, written):
+            if skipped is not None:
+                found.add(skipped)
+                position = skipped
+            end, position, at = at, position + 1, at + 1
+            continue
+        if key.startswith(written + " "):  # the block's last lines glued to the paragraph after it
+            rest = key[len(written) + 1:]
+            found.add(position)
+            for later in range(position + 1, len(block)):
+                following = block[later][0]
+                if rest != following and not rest.startswith(following + " "):
+                    break
+                found.add(later)
+                rest = rest[len(following) + 1:]
+            tail, end = rest, at
+        break
+    return _Run(run.block, start, end, frozenset(found), head, tail)
