@@ -35,8 +35,9 @@ MAX_LINES_SKIPPED = 20
 # Two texts this alike (difflib's ratio) are one line garbled (mojibake, an entity unescaped,
 # "&num;" as "#": ratios 0.67 to 0.95 on the dev pages' blocks); prose beside a block is not.
 MIN_GARBLED_LIKENESS = 0.6
-# A key names at most this many blocks to try a run in (a line several listings share).
-MAX_CANDIDATE_BLOCKS = 8
+# A key names at most this many blocks to try a run in (a line a page's examples all share: a
+# tutorial's stylesheet repeated with one rule more in each step).
+MAX_CANDIDATE_BLOCKS = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class _Run:
     start: int
     end: int
     found: frozenset[int]  # the block's lines found as extracted lines, by position
+    garbled: int = 0  # extracted lines in the run that are garbled copies of the block's other lines
     head: str = ""
     tail: str = ""
 
@@ -90,12 +92,13 @@ def _runs(keys: list[str], blocks: list[CodeBlock], places: dict[str, list[tuple
     while index < len(keys):
         key = keys[index]
         candidates = places.get(key, ()) if len(key) >= MIN_TELLING_CHARS else ()
-        best: _Run | None = None
-        for block, position in list(candidates)[:MAX_CANDIDATE_BLOCKS]:
-            run = _extended(_followed(keys, index, blocks[block], block, position), keys, blocks[block], floor)
-            if best is None or len(run.found) > len(best.found):
-                best = run
-        if best is not None and _is_kept(best, blocks[best.block]):
+        kept = (run for block, position in list(candidates)[:MAX_CANDIDATE_BLOCKS]
+                if _is_kept(run := _extended(_followed(keys, index, blocks[block], block, position), keys,
+                                             blocks[block], floor), blocks[block]))
+        # The block most of whose lines the run holds as written (of two examples sharing lines, the
+        # one printed: the other's lines would be garbled copies).
+        best = max(kept, key=lambda run: len(run.found) / len(blocks[run.block]), default=None)
+        if best is not None:
             runs.append(best)
             index = floor = best.end + 1
         else:
@@ -104,8 +107,11 @@ def _runs(keys: list[str], blocks: list[CodeBlock], places: dict[str, list[tuple
 
 
 def _is_kept(run: _Run, block: CodeBlock) -> bool:
+    """Most of the block's telling lines are in the run, and most of its lines: a short block whose
+    one telling line ("display: flex;") a longer block repeats is not the run that line is in."""
     telling = [position for position, (key, _, _) in enumerate(block) if len(key) >= MIN_TELLING_CHARS]
-    return bool(telling) and len(run.found.intersection(telling)) >= MIN_KEPT_SHARE * len(telling)
+    return (bool(telling) and len(run.found.intersection(telling)) >= MIN_KEPT_SHARE * len(telling)
+            and len(run.found) + run.garbled >= MIN_KEPT_SHARE * len(block))
 
 
 def _followed(keys: list[str], index: int, block: CodeBlock, block_index: int, position: int) -> _Run:
@@ -113,7 +119,7 @@ def _followed(keys: list[str], index: int, block: CodeBlock, block_index: int, p
     block's next line of its text, the lines in between garbled copies of the block's lines
     skipped (no more of them than block lines, and alike)."""
     found = [position]
-    end = index
+    end, garbled = index, 0
     between: list[str] = []  # extracted lines since the last one found
     for at in range(index + 1, len(keys)):
         key = keys[at]
@@ -123,12 +129,12 @@ def _followed(keys: list[str], index: int, block: CodeBlock, block_index: int, p
                           if block[later][0] == key), None)
         if following is not None and _garbled(between, [text for text, _, _ in block[found[-1] + 1:following]]):
             found.append(following)
-            end, between = at, []
+            end, garbled, between = at, garbled + len(between), []
         elif following is None and len(between) < MAX_LINES_SKIPPED and found[-1] + 1 < len(block):
             between.append(key)
         else:
             break
-    return _Run(block_index, index, end, frozenset(found))
+    return _Run(block_index, index, end, frozenset(found), garbled)
 
 
 def _garbled(extracted: list[str], written: list[str]) -> bool:
@@ -145,7 +151,7 @@ def _alike(text: str, other: str) -> bool:
 def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int) -> _Run:
     """`run` with the block's lines before its first found line and after its last one that the
     extracted lines next to it hold (as written or garbled), and the text glued to its edges."""
-    found = set(run.found)
+    found, garbled = set(run.found), run.garbled
     start, head = run.start, ""
     position, at = min(run.found) - 1, run.start - 1
     while position >= 0 and at >= floor:
@@ -156,6 +162,8 @@ def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int) -> _Run:
         if key == written or _alike(key, written):
             if key == written:
                 found.add(position)
+            else:
+                garbled += 1
             start, position, at = at, position - 1, at - 1
             continue
         if key.endswith(" " + written):  # the extractor glued the block's line to the line before
@@ -175,6 +183,8 @@ def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int) -> _Run:
             if skipped is not None:
                 found.add(skipped)
                 position = skipped
+            else:
+                garbled += 1
             end, position, at = at, position + 1, at + 1
             continue
         if key.startswith(written + " "):  # the block's last lines glued to the paragraph after it
@@ -188,4 +198,4 @@ def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int) -> _Run:
                 rest = rest[len(following) + 1:]
             tail, end = rest, at
         break
-    return _Run(run.block, start, end, frozenset(found), head, tail)
+    return _Run(run.block, start, end, frozenset(found), garbled, head, tail)
