@@ -12,6 +12,7 @@ out stays out: no text is added that the extractor did not choose to keep.
 from __future__ import annotations
 
 import difflib
+import html
 from dataclasses import dataclass
 
 from cleanscrape.decode.normalize import line_of
@@ -63,7 +64,12 @@ def whole_code_blocks(lines: tuple[Line, ...], blocks: list[CodeBlock]) -> tuple
     for block_index, block in enumerate(blocks):
         for position, (key, _, _) in enumerate(block):
             places.setdefault(key, []).append((block_index, position))
+    # The extractor unescapes a code line's entities a second time: the page's "&lt;p&gt;" (shown as
+    # "&lt;p&gt;") comes out as "<p>". Such a line is read as the block line it garbles.
+    escaped = {unescaped: key for key in places if "&" in key
+               for unescaped in (normalise_text(html.unescape(key)),) if unescaped not in places}
     keys = [normalise_text(line.display) if line.text else "" for line in lines]
+    keys = [escaped.get(key, key) for key in keys] if escaped else keys
     runs = _runs(keys, blocks, places)
     if not runs:
         return lines

@@ -1,0 +1,120 @@
+"""A code block is a unit (issue #22): where the extractor kept a block but garbled it (a line
+glued to the paragraph after the block, entities unescaped a second time, a line dropped or
+mangled), the block comes out whole and as the page writes it; a block it left out stays out."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from benchmarks.promises_checks import check_code
+from cleanscrape import clean
+from cleanscrape.decode.normalize import split_lines
+from cleanscrape.frontends.html.code import pre_blocks, unglued_code
+from cleanscrape.frontends.html.code_units import whole_code_blocks
+
+INTRO = ("Markup strings are safe to put in a template as they are: the library escapes whatever you"
+         " format into them, so a user's name can never open a tag of its own on your page.")
+AFTER_HIGHLIGHTED = ("In an interactive session you can see what the helper gives for a name that tries to"
+                     " sneak a tag into the page, and how escaped text is turned back into plain text.")
+# A syntax highlighter's block: each token in a <span>, the last line ending at </pre> without a
+# line break, and a framework's empty comments around it (the extractor glues the paragraph after).
+HIGHLIGHTED = (
+    '<pre class="highlight"><code>'
+    '<span class="kn">from</span> <span class="nn">markupsafe</span> <span class="kn">import</span> '
+    '<span class="n">Markup</span>\n\n'
+    '<span class="k">def</span> <span class="nf">greeting</span>(<span class="n">name</span>):\n'
+    '    <span class="n">template</span> <span class="o">=</span> <span class="n">Markup</span>('
+    '<span class="s">"&lt;strong&gt;Hello %s!&lt;/strong&gt;"</span>)\n'
+    '    <span class="k">return</span> <span class="n">template</span> <span class="o">%</span> '
+    '<span class="n">name</span><!-- --> </code></pre> <!-- --> '
+)
+HIGHLIGHTED_LINES = [
+    "from markupsafe import Markup",
+    "def greeting(name):",
+    '    template = Markup("<strong>Hello %s!</strong>")',
+    "    return template % name",
+]
+# A session whose output shows escaped text: the page's "&amp;lt;" is the text "&lt;".
+ESCAPED = (
+    "<pre>&gt;&gt;&gt; greeting('&lt;blink&gt;hacker&lt;/blink&gt;')\n"
+    "Markup('&lt;strong&gt;Hello &amp;lt;blink&amp;gt;hacker&amp;lt;/blink&amp;gt;!&lt;/strong&gt;')\n"
+    "&gt;&gt;&gt; Markup('&amp;num; &amp;amp; more').unescape()\n"
+    "'&amp;num; &amp; more'</pre>"
+)
+ESCAPED_LINES = [
+    ">>> greeting('<blink>hacker</blink>')",
+    "Markup('<strong>Hello &lt;blink&gt;hacker&lt;/blink&gt;!</strong>')",
+    ">>> Markup('&num; &amp; more').unescape()",
+    "'&num; & more'",
+]
+BRACES = (
+    "<pre>function escapeAll(names) {\n"
+    "  return names.map((name) =&gt; {\n"
+    "    return escape(name);\n"
+    "  });\n"
+    "}</pre>"
+)
+BRACES_LINES = ["function escapeAll(names) {", "  return names.map((name) => {", "    return escape(name);",
+                "  });", "}"]
+PAGE = (
+    "<html><head><title>Escaping user input | Example Docs</title></head><body>"
+    "<nav><a href='/'>Home</a> <a href='/docs'>Docs</a> <a href='/api'>API</a></nav>"
+    "<main><article><h1>Escaping user input</h1>"
+    f"<p>{INTRO}</p>"
+    "<p>Here is a small helper that greets a user by name inside a bold tag, whatever characters the"
+    " name holds, with the markup class doing the escaping for you.</p>"
+    f"{HIGHLIGHTED}<p>{AFTER_HIGHLIGHTED}</p>{ESCAPED}"
+    "<p>The same idea works in a browser script, where a list of names is escaped one by one before"
+    " any of them is written into the document.</p>"
+    f"{BRACES}"
+    "<p>Remember that escaping belongs at the point where text enters markup: escape too early and you"
+    " may escape the same text twice.</p>"
+    "</article></main><footer><p>© 2025 Example Docs</p></footer></body></html>"
+)
+
+
+def _run_of(lines: list[str], block: list[str]) -> list[str]:
+    start = lines.index(block[0])
+    return lines[start:start + len(block)]
+
+
+def test_each_kept_block_comes_out_whole_and_as_written() -> None:
+    page = clean(PAGE, content_type="html")
+    lines = [line for line in page.text.split("\n") if line]
+    for block in (HIGHLIGHTED_LINES, ESCAPED_LINES, BRACES_LINES):
+        assert _run_of(lines, block) == block
+    assert AFTER_HIGHLIGHTED in lines  # the paragraph glued to the block's last line is its own again
+    assert "Markup('<strong>Hello <blink>hacker</blink>!</strong>')" not in lines  # not unescaped twice
+    assert check_code(LexborHTMLParser(PAGE), page) == []
+    assert "Home" not in page.text and "© 2025" not in page.text  # what must go still goes
+
+
+def _blocks(*pres: str) -> list:
+    return pre_blocks(LexborHTMLParser("<body>" + "".join(pres) + "</body>"))
+
+
+PROSE_BEFORE = "You can list the files with a single command, and then remove the ones you do not need."
+PROSE_AFTER = "The second command asks before it removes anything, so nothing is lost by mistake."
+SHELL = "<pre>find . -name '*.tmp' -print\nsu\nfind . -name '*.tmp' -delete -print\nexit</pre>"
+
+
+def test_a_garbled_run_is_the_block_and_the_prose_around_it_stays() -> None:
+    extracted = split_lines("\n".join([
+        PROSE_BEFORE, "find . -name '*.tmp' -print", "find . -name ’*.tmp’ -delete -print", "exit", PROSE_AFTER,
+    ]))  # "su" dropped, the quotes of a line garbled
+    whole = [line.display for line in whole_code_blocks(extracted, _blocks(SHELL)) if line.text]
+    assert whole == [PROSE_BEFORE, "find . -name '*.tmp' -print", "su", "find . -name '*.tmp' -delete -print",
+                     "exit", PROSE_AFTER]
+
+
+def test_a_block_the_extractor_left_out_stays_out() -> None:
+    extracted = split_lines("\n".join([PROSE_BEFORE, "exit", PROSE_AFTER]))  # one short line is no block
+    assert whole_code_blocks(extracted, _blocks(SHELL)) == extracted
+
+
+def test_a_line_that_is_a_block_line_is_not_unglued() -> None:
+    # "(function () {" opens one block and ends a line of the next: that line is whole as written.
+    blocks = _blocks("<pre>(function () {\n  // Do something\n})();</pre>",
+                     "<pre>const value = (function () {\n  // Do something\n  return someValue;\n})();</pre>")
+    extracted = split_lines("const value = (function () {\n// Do something\nreturn someValue;\n})();")
+    assert [line.display for line in unglued_code(extracted, blocks) if line.text][0] == "const value = (function () {"
