@@ -118,3 +118,22 @@ def test_a_line_that_is_a_block_line_is_not_unglued() -> None:
                      "<pre>const value = (function () {\n  // Do something\n  return someValue;\n})();</pre>")
     extracted = split_lines("const value = (function () {\n// Do something\nreturn someValue;\n})();")
     assert [line.display for line in unglued_code(extracted, blocks) if line.text][0] == "const value = (function () {"
+
+
+def test_a_code_listing_broken_by_br_comes_out_whole_with_the_sentence_after_it() -> None:
+    # An older page's listing: a <code> whose lines <br>s break, followed by a sentence, which the
+    # extractor prints after the listing's first line. "su" alone is no menu entry here.
+    paragraph = ("Rsync is the program we are going to tunnel, and the last piece of the puzzle: some"
+                 " systems install it by default, but we will build the newest version from source.")
+    after = "Now that all the software is installed on both machines, we can configure it and test it."
+    html = (
+        "<html><head><title>Tunnelling rsync</title></head><body><h2>Building rsync</h2><blockquote>"
+        f"{paragraph}<p>The process should be familiar by now:<p>"
+        f"<code>make\n<br>su\n<br>make install\n<br>make distclean\n</code>\n{after}</blockquote>"
+        f"<h2>Configuring rsync</h2><blockquote>{paragraph.replace('Rsync is', 'It is')}</blockquote></body></html>"
+    )
+    page = clean(html, content_type="html")
+    lines = [line for line in page.text.split("\n") if line]
+    start = lines.index("make")
+    assert lines[start:start + 5] == ["make", "su", "make install", "make distclean", after]
+    assert check_code(LexborHTMLParser(html), page) == []

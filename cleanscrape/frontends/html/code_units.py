@@ -53,6 +53,7 @@ class _Run:
     garbled: int = 0  # extracted lines in the run that are garbled copies of the block's other lines
     head: str = ""
     tail: str = ""
+    moved: tuple[int, ...] = ()  # a line the extractor printed inside the block, which goes after it
 
 
 def whole_code_blocks(lines: tuple[Line, ...], blocks: list[CodeBlock]) -> tuple[Line, ...]:
@@ -84,6 +85,8 @@ def whole_code_blocks(lines: tuple[Line, ...], blocks: list[CodeBlock]) -> tuple
             if after_blank:
                 result.append(Line(number=number, text=""))
             result.append(line_of(number, key))
+        for moved in run.moved:
+            result.extend((Line(number=lines[moved].number, text=""), lines[moved]))
         if run.tail:
             result.extend((Line(number=lines[run.end].number, text=""), line_of(lines[run.end].number, run.tail)))
         done = run.end + 1
@@ -126,21 +129,29 @@ def _followed(keys: list[str], index: int, block: CodeBlock, block_index: int, p
     skipped (no more of them than block lines, and alike)."""
     found = [position]
     end, garbled = index, 0
-    between: list[str] = []  # extracted lines since the last one found
+    moved: tuple[int, ...] = ()
+    between: list[int] = []  # extracted lines since the last one found
     for at in range(index + 1, len(keys)):
         key = keys[at]
         if not key:
             continue
         following = next((later for later in range(found[-1] + 1, min(len(block), found[-1] + 1 + MAX_LINES_SKIPPED))
                           if block[later][0] == key), None)
-        if following is not None and _garbled(between, [text for text, _, _ in block[found[-1] + 1:following]]):
+        if following is not None and _garbled([keys[line] for line in between],
+                                              [text for text, _, _ in block[found[-1] + 1:following]]):
             found.append(following)
             end, garbled, between = at, garbled + len(between), []
+        elif following == found[-1] + 1 and len(between) == 1 and not moved:
+            # One line between two lines of the block that follow each other on the page: the
+            # extractor printed the text after the block inside it ("make", then the sentence after
+            # a <code> broken by <br>s, then "su").
+            found.append(following)
+            end, moved, between = at, (between[0],), []
         elif following is None and len(between) < MAX_LINES_SKIPPED and found[-1] + 1 < len(block):
-            between.append(key)
+            between.append(at)
         else:
             break
-    return _Run(block_index, index, end, frozenset(found), garbled)
+    return _Run(block_index, index, end, frozenset(found), garbled, moved=moved)
 
 
 def _garbled(extracted: list[str], written: list[str]) -> bool:
@@ -157,7 +168,7 @@ def _alike(text: str, other: str) -> bool:
 def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int) -> _Run:
     """`run` with the block's lines before its first found line and after its last one that the
     extracted lines next to it hold (as written or garbled), and the text glued to its edges."""
-    found, garbled = set(run.found), run.garbled
+    found, garbled, moved = set(run.found), run.garbled, run.moved
     start, head = run.start, ""
     position, at = min(run.found) - 1, run.start - 1
     while position >= 0 and at >= floor:
@@ -175,6 +186,9 @@ def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int) -> _Run:
         if key.endswith(" " + written):  # the extractor glued the block's line to the line before
             head, start = key[:-len(written) - 1], at
             found.add(position)
+        elif not moved and (before := _previous(keys, at, floor)) is not None and keys[before] == written:
+            moved, at = (at,), before  # one line printed inside the block, as in _followed
+            continue
         break
     end, tail = run.end, ""
     position, at = max(run.found) + 1, run.end + 1
@@ -204,4 +218,9 @@ def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int) -> _Run:
                 rest = rest[len(following) + 1:]
             tail, end = rest, at
         break
-    return _Run(run.block, start, end, frozenset(found), garbled, head, tail)
+    return _Run(run.block, start, end, frozenset(found), garbled, head, tail, moved)
+
+
+def _previous(keys: list[str], at: int, floor: int) -> int | None:
+    """The non-blank line before line `at`, from `floor` on."""
+    return next((before for before in range(at - 1, floor - 1, -1) if keys[before]), None)
