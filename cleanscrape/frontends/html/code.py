@@ -10,13 +10,10 @@ from dataclasses import replace
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleanscrape.decode.normalize import code_line, line_of, repair
-from cleanscrape.frontends.html.code_units import CodeBlock
+from cleanscrape.frontends.html.code_units import MIN_GLUED_CHARS, CodeBlock
 from cleanscrape.frontends.html.dom import closest, normalise_text
 from cleanscrape.frontends.html.evidence import DomEvidence
 from cleanscrape.model import Block, Evidence, Line
-
-# A block's first line this long, glued to the end of another line, is not there by chance.
-MIN_GLUED_CHARS = 6
 
 
 def pre_blocks(tree: LexborHTMLParser) -> list[CodeBlock]:

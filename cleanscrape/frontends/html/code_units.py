@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import html
+from collections.abc import Container
 from dataclasses import dataclass
 
 from cleanscrape.decode.normalize import line_of
@@ -36,6 +37,8 @@ MAX_LINES_SKIPPED = 20
 # Two texts this alike (difflib's ratio) are one line garbled (mojibake, an entity unescaped,
 # "&num;" as "#": ratios 0.67 to 0.95 on the dev pages' blocks); prose beside a block is not.
 MIN_GARBLED_LIKENESS = 0.6
+# A block's line this long, glued to another line without a space, is not there by chance.
+MIN_GLUED_CHARS = 6
 # A key names at most this many blocks to try a run in (a line a page's examples all share: a
 # tutorial's stylesheet repeated with one rule more in each step).
 MAX_CANDIDATE_BLOCKS = 32
@@ -102,11 +105,13 @@ def _runs(keys: list[str], blocks: list[CodeBlock], places: dict[str, list[tuple
         key = keys[index]
         candidates = places.get(key, ()) if len(key) >= MIN_TELLING_CHARS else ()
         kept = (run for block, position in list(candidates)[:MAX_CANDIDATE_BLOCKS]
-                if _is_kept(run := _extended(_followed(keys, index, blocks[block], block, position), keys,
-                                             blocks[block], floor), blocks[block]))
+                if _is_kept(run := _extended(_followed(keys, index, blocks[block], block, position, places), keys,
+                                             blocks[block], floor, places), blocks[block]))
         # The block most of whose lines the run holds as written (of two examples sharing lines, the
         # one printed: the other's lines would be garbled copies).
-        best = max(kept, key=lambda run: len(run.found) / len(blocks[run.block]), default=None)
+        # Then the run that moves no line, then the longest.
+        best = max(kept, key=lambda run: (len(run.found) / len(blocks[run.block]), not run.moved, len(run.found)),
+                   default=None)
         if best is not None:
             runs.append(best)
             index = floor = best.end + 1
@@ -123,7 +128,9 @@ def _is_kept(run: _Run, block: CodeBlock) -> bool:
             and len(run.found) + run.garbled >= MIN_KEPT_SHARE * len(block))
 
 
-def _followed(keys: list[str], index: int, block: CodeBlock, block_index: int, position: int) -> _Run:
+def _followed(
+    keys: list[str], index: int, block: CodeBlock, block_index: int, position: int, code_keys: Container[str],
+) -> _Run:
     """The run from extracted line `index`, block line `position`: each next extracted line is the
     block's next line of its text, the lines in between garbled copies of the block's lines
     skipped (no more of them than block lines, and alike)."""
@@ -141,10 +148,10 @@ def _followed(keys: list[str], index: int, block: CodeBlock, block_index: int, p
                                               [text for text, _, _ in block[found[-1] + 1:following]]):
             found.append(following)
             end, garbled, between = at, garbled + len(between), []
-        elif following == found[-1] + 1 and len(between) == 1 and not moved:
-            # One line between two lines of the block that follow each other on the page: the
-            # extractor printed the text after the block inside it ("make", then the sentence after
-            # a <code> broken by <br>s, then "su").
+        elif following == found[-1] + 1 and len(between) == 1 and not moved and keys[between[0]] not in code_keys:
+            # One line, no code line of the page, between two lines of the block that follow each
+            # other on the page: the extractor printed the text after the block inside it ("make",
+            # then the sentence after a <code> broken by <br>s, then "su").
             found.append(following)
             end, moved, between = at, (between[0],), []
         elif following is None and len(between) < MAX_LINES_SKIPPED and found[-1] + 1 < len(block):
@@ -165,7 +172,7 @@ def _alike(text: str, other: str) -> bool:
     return difflib.SequenceMatcher(None, text, other, autojunk=False).ratio() >= MIN_GARBLED_LIKENESS
 
 
-def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int) -> _Run:
+def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int, code_keys: Container[str]) -> _Run:
     """`run` with the block's lines before its first found line and after its last one that the
     extracted lines next to it hold (as written or garbled), and the text glued to its edges."""
     found, garbled, moved = set(run.found), run.garbled, run.moved
@@ -183,10 +190,11 @@ def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int) -> _Run:
                 garbled += 1
             start, position, at = at, position - 1, at - 1
             continue
-        if key.endswith(" " + written):  # the extractor glued the block's line to the line before
-            head, start = key[:-len(written) - 1], at
+        if _glued(key[::-1], written[::-1]):  # the extractor glued the block's line to the line before
+            head, start = key[:-len(written)].rstrip(), at
             found.add(position)
-        elif not moved and (before := _previous(keys, at, floor)) is not None and keys[before] == written:
+        elif (not moved and key not in code_keys and (before := _previous(keys, at, floor)) is not None
+              and keys[before] == written):
             moved, at = (at,), before  # one line printed inside the block, as in _followed
             continue
         break
@@ -207,8 +215,8 @@ def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int) -> _Run:
                 garbled += 1
             end, position, at = at, position + 1, at + 1
             continue
-        if key.startswith(written + " "):  # the block's last lines glued to the paragraph after it
-            rest = key[len(written) + 1:]
+        if _glued(key, written):  # the block's last lines glued to the paragraph after it
+            rest = key[len(written):].lstrip()
             found.add(position)
             for later in range(position + 1, len(block)):
                 following = block[later][0]
@@ -219,6 +227,13 @@ def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int) -> _Run:
             tail, end = rest, at
         break
     return _Run(run.block, start, end, frozenset(found), garbled, head, tail, moved)
+
+
+def _glued(key: str, written: str) -> bool:
+    """Whether `key` is the line `written` with more text after it: after a space, or right after
+    it when the line is long enough not to end a word by chance (unglued_code's measure)."""
+    return len(key) > len(written) and key.startswith(written) and (
+        key[len(written)] == " " or len(written) >= MIN_GLUED_CHARS)
 
 
 def _previous(keys: list[str], at: int, floor: int) -> int | None:
