@@ -137,3 +137,16 @@ def test_a_code_listing_broken_by_br_comes_out_whole_with_the_sentence_after_it(
     start = lines.index("make")
     assert lines[start:start + 5] == ["make", "su", "make install", "make distclean", after]
     assert check_code(LexborHTMLParser(html), page) == []
+
+
+def test_lines_of_the_same_shape_with_other_words_are_not_the_block() -> None:
+    # A forum reply lists settings in its text (<br>s) close to a code block of an earlier post:
+    # "trigger=none" is another setting, not "trigger=default-on" garbled.
+    block = _blocks("<pre>dtparam=pwr_led_trigger=default-on\ndtparam=pwr_led_activelow=off\n"
+                    "dtparam=act_led_trigger=default-on\ndtparam=act_led_activelow=off</pre>")
+    reply = split_lines("\n".join([
+        "It needed a mixture of different triggers to work, so here is what I have now:",
+        "dtparam=pwr_led_trigger=default-on", "dtparam=pwr_led_activelow=off", "dtparam=act_led_trigger=none",
+        "dtparam=act_led_activelow=off", "dtparam=eth_led0=4",
+    ]))
+    assert whole_code_blocks(reply, block) == reply

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import re
 from collections.abc import Container
 from dataclasses import dataclass
 
@@ -33,10 +34,10 @@ MIN_KEPT_SHARE = 0.5
 # A block's next line is looked for this far on: the extractor skips a line or two (a prompt, a
 # line of one word), not half a listing.
 MAX_LINES_SKIPPED = 20
-# Garbled lines between two found lines: as many as the block lines they stand for, and alike.
-# Two texts this alike (difflib's ratio) are one line garbled (mojibake, an entity unescaped,
-# "&num;" as "#": ratios 0.67 to 0.95 on the dev pages' blocks); prose beside a block is not.
+# Two lines of punctuation this alike (difflib's ratio) are one line garbled: "// â¦" for "// …"
+# is 0.67, the lowest of the dev pages' blocks.
 MIN_GARBLED_LIKENESS = 0.6
+_ASCII_NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 # A block's line this long, glued to another line without a space, is not there by chance.
 MIN_GLUED_CHARS = 6
 # A key names at most this many blocks to try a run in (a line a page's examples all share: a
@@ -162,14 +163,28 @@ def _followed(
 
 
 def _garbled(extracted: list[str], written: list[str]) -> bool:
-    """Whether the extracted lines are the written lines garbled (or both are none)."""
+    """Whether the extracted lines are written lines garbled (or none)."""
     if not extracted:
         return True
-    return len(extracted) <= len(written) and _alike(" ".join(extracted), " ".join(written))
+    # The block lines they stand for are a stretch of `written`: the lines around it were dropped.
+    text = " ".join(extracted)
+    return any(_garbled_copy(text, " ".join(written[first:last]))
+               for first in range(len(written)) for last in range(first + len(extracted), len(written) + 1))
 
 
-def _alike(text: str, other: str) -> bool:
-    return difflib.SequenceMatcher(None, text, other, autojunk=False).ratio() >= MIN_GARBLED_LIKENESS
+def _garbled_copy(text: str, written: str) -> bool:
+    """Whether `text` is `written` as an extractor garbles it: mojibake, invisibles and spacing
+    change no ASCII letter or digit ("# prepend(1, [2, 3, 4]) â 1 2 3 4"), while a line of the
+    same shape with other words ("trigger=none", "trigger=default-on") is another line. Without
+    a letter or digit, the lines are alike ("// â¦" and "// …")."""
+    skeleton = _ASCII_NON_ALNUM.sub("", text)
+    if skeleton != _ASCII_NON_ALNUM.sub("", written):
+        return False
+    return bool(skeleton) or _likeness(text, written) >= MIN_GARBLED_LIKENESS
+
+
+def _likeness(text: str, other: str) -> float:
+    return difflib.SequenceMatcher(None, text, other, autojunk=False).ratio()
 
 
 def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int, code_keys: Container[str]) -> _Run:
@@ -183,7 +198,7 @@ def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int, code_key
         if not key:
             at -= 1
             continue
-        if key == written or _alike(key, written):
+        if key == written or _garbled_copy(key, written):
             if key == written:
                 found.add(position)
             else:
@@ -207,7 +222,7 @@ def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int, code_key
             continue
         skipped = next((later for later in range(position, min(len(block), position + MAX_LINES_SKIPPED))
                         if block[later][0] == key), None)  # the extractor dropped a line or two
-        if skipped is not None or _alike(key, written):
+        if skipped is not None or _garbled_copy(key, written):
             if skipped is not None:
                 found.add(skipped)
                 position = skipped
