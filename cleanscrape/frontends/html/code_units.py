@@ -58,6 +58,7 @@ class _Run:
     head: str = ""
     tail: str = ""
     moved: tuple[int, ...] = ()  # a line the extractor printed inside the block, which goes after it
+    spans: bool = False  # the run reaches the block's first and last lines
 
 
 def whole_code_blocks(lines: tuple[Line, ...], blocks: list[CodeBlock]) -> tuple[Line, ...]:
@@ -122,10 +123,12 @@ def _runs(keys: list[str], blocks: list[CodeBlock], places: dict[str, list[tuple
 
 
 def _is_kept(run: _Run, block: CodeBlock) -> bool:
-    """Most of the block's telling lines are in the run, and most of its lines: a short block whose
-    one telling line ("display: flex;") a longer block repeats is not the run that line is in."""
+    """The run reaches from the block's first line to its last, and holds most of its telling
+    lines and most of its lines: a short block whose one telling line ("display: flex;") a longer
+    block repeats is not the run that line is in, and a run that other lines cut short (a reply
+    listing settings like the block's, with other values) may be another text than the block."""
     telling = [position for position, (key, _, _) in enumerate(block) if len(key) >= MIN_TELLING_CHARS]
-    return (bool(telling) and len(run.found.intersection(telling)) >= MIN_KEPT_SHARE * len(telling)
+    return (run.spans and bool(telling) and len(run.found.intersection(telling)) >= MIN_KEPT_SHARE * len(telling)
             and len(run.found) + run.garbled >= MIN_KEPT_SHARE * len(block))
 
 
@@ -213,6 +216,7 @@ def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int, code_key
             moved, at = (at,), before  # one line printed inside the block, as in _followed
             continue
         break
+    opened = position < 0 or min(found) == 0
     end, tail = run.end, ""
     position, at = max(run.found) + 1, run.end + 1
     while position < len(block) and at < len(keys):
@@ -241,7 +245,8 @@ def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int, code_key
                 rest = rest[len(following) + 1:]
             tail, end = rest, at
         break
-    return _Run(run.block, start, end, frozenset(found), garbled, head, tail, moved)
+    spans = opened and (position >= len(block) or max(found) == len(block) - 1)
+    return _Run(run.block, start, end, frozenset(found), garbled, head, tail, moved, spans)
 
 
 def _glued(key: str, written: str) -> bool:
