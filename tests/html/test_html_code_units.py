@@ -95,15 +95,16 @@ def _blocks(*pres: str) -> list:
 
 PROSE_BEFORE = "You can list the files with a single command, and then remove the ones you do not need."
 PROSE_AFTER = "The second command asks before it removes anything, so nothing is lost by mistake."
-SHELL = "<pre>find . -name '*.tmp' -print\nsu\nfind . -name '*.tmp' -delete -print\nexit</pre>"
+SHELL = "<pre>find . -name '*.tmp' -print\nsu\nfind . -name '*.tmp' -delete -print  # …\nexit</pre>"
 
 
 def test_a_garbled_run_is_the_block_and_the_prose_around_it_stays() -> None:
     extracted = split_lines("\n".join([
-        PROSE_BEFORE, "find . -name '*.tmp' -print", "find . -name ’*.tmp’ -delete -print", "exit", PROSE_AFTER,
-    ]))  # "su" dropped, the quotes of a line garbled
+        PROSE_BEFORE, "find . -name '*.tmp' -print", "find . -name '*.tmp' -delete -print # \u00e2\u00a6", "exit",
+        PROSE_AFTER,
+    ]))  # "su" dropped, the next line's ellipsis printed as mojibake
     whole = [line.display for line in whole_code_blocks(extracted, _blocks(SHELL)) if line.text]
-    assert whole == [PROSE_BEFORE, "find . -name '*.tmp' -print", "su", "find . -name '*.tmp' -delete -print",
+    assert whole == [PROSE_BEFORE, "find . -name '*.tmp' -print", "su", "find . -name '*.tmp' -delete -print # …",
                      "exit", PROSE_AFTER]
 
 
@@ -137,6 +138,17 @@ def test_a_code_listing_broken_by_br_comes_out_whole_with_the_sentence_after_it(
     start = lines.index("make")
     assert lines[start:start + 5] == ["make", "su", "make install", "make distclean", after]
     assert check_code(LexborHTMLParser(html), page) == []
+
+
+def test_a_block_whose_last_line_differs_is_not_the_run() -> None:
+    # Two listings that differ in their last line: each run is its own block ("120" is no "12"
+    # glued to a "0"), and a brace glued to the next block's first line is kept.
+    blocks = _blocks("<pre>2, 2, 3, 3, 3\n4, 5, 5, 12</pre>", "<pre>2, 2, 3, 3, 3\n4, 5, 5, 120</pre>",
+                     "<pre>function FriendListItem(props) {\n  return props.friend.name;\n}</pre>")
+    extracted = split_lines("2, 2, 3, 3, 3\n4, 5, 5, 120\n}function FriendListItem(props) {\nreturn props.friend.name;\n}")
+    whole = [line.display for line in whole_code_blocks(extracted, blocks) if line.text]
+    assert whole[:2] == ["2, 2, 3, 3, 3", "4, 5, 5, 120"]
+    assert "}" in whole[2:4] and whole.count("}") == 2
 
 
 def test_lines_of_the_same_shape_with_other_words_are_not_the_block() -> None:

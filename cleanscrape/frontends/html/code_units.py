@@ -34,10 +34,10 @@ MIN_KEPT_SHARE = 0.5
 # A block's next line is looked for this far on: the extractor skips a line or two (a prompt, a
 # line of one word), not half a listing.
 MAX_LINES_SKIPPED = 20
-# Two lines of punctuation this alike (difflib's ratio) are one line garbled: "// â¦" for "// …"
-# is 0.67, the lowest of the dev pages' blocks.
+# Two lines without ASCII this alike (difflib's ratio) are one line garbled: "â¦" for "…" is 0.67,
+# the lowest of the dev pages' blocks ("// â¦" for "// …").
 MIN_GARBLED_LIKENESS = 0.6
-_ASCII_NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+_NOT_VISIBLE_ASCII = re.compile(r"[^!-~]+")
 # A block's line this long, glued to another line without a space, is not there by chance.
 MIN_GLUED_CHARS = 6
 # A key names at most this many blocks to try a run in (a line a page's examples all share: a
@@ -177,11 +177,11 @@ def _garbled(extracted: list[str], written: list[str]) -> bool:
 
 def _garbled_copy(text: str, written: str) -> bool:
     """Whether `text` is `written` as an extractor garbles it: mojibake, invisibles and spacing
-    change no ASCII letter or digit ("# prepend(1, [2, 3, 4]) â 1 2 3 4"), while a line of the
-    same shape with other words ("trigger=none", "trigger=default-on") is another line. Without
-    a letter or digit, the lines are alike ("// â¦" and "// …")."""
-    skeleton = _ASCII_NON_ALNUM.sub("", text)
-    if skeleton != _ASCII_NON_ALNUM.sub("", written):
+    change no visible ASCII character ("# prepend(1, [2, 3, 4]) â 1 2 3 4"), while a line of the
+    same shape with other words ("trigger=none", "trigger=default-on") or a brace more is another
+    line. Without a visible ASCII character, the lines are alike ("â¦" and "…")."""
+    skeleton = _NOT_VISIBLE_ASCII.sub("", text)
+    if skeleton != _NOT_VISIBLE_ASCII.sub("", written):
         return False
     return bool(skeleton) or _likeness(text, written) >= MIN_GARBLED_LIKENESS
 
@@ -208,7 +208,7 @@ def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int, code_key
                 garbled += 1
             start, position, at = at, position - 1, at - 1
             continue
-        if _glued(key[::-1], written[::-1]):  # the extractor glued the block's line to the line before
+        if _glued(key[::-1], written[::-1], MIN_GLUED_CHARS):  # glued to the line before it
             head, start = key[:-len(written)].rstrip(), at
             found.add(position)
         elif (not moved and key not in code_keys and (before := _previous(keys, at, floor)) is not None
@@ -234,7 +234,7 @@ def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int, code_key
                 garbled += 1
             end, position, at = at, position + 1, at + 1
             continue
-        if _glued(key, written):  # the block's last lines glued to the paragraph after it
+        if _glued(key, written):  # the block's last lines glued to the paragraph after it (a space between)
             rest = key[len(written):].lstrip()
             found.add(position)
             for later in range(position + 1, len(block)):
@@ -249,11 +249,13 @@ def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int, code_key
     return _Run(run.block, start, end, frozenset(found), garbled, head, tail, moved, spans)
 
 
-def _glued(key: str, written: str) -> bool:
+def _glued(key: str, written: str, min_unspaced: int | None = None) -> bool:
     """Whether `key` is the line `written` with more text after it: after a space, or right after
-    it when the line is long enough not to end a word by chance (unglued_code's measure)."""
+    it when the line is at least `min_unspaced` long. A heading glued to a block's first line
+    ("Build with agent modepackage http") is split as unglued_code splits it; a line that goes on
+    after a block's last line is another line ("4, 5, 5, 120" is no "4, 5, 5, 12" glued to "0")."""
     return len(key) > len(written) and key.startswith(written) and (
-        key[len(written)] == " " or len(written) >= MIN_GLUED_CHARS)
+        key[len(written)] == " " or (min_unspaced is not None and len(written) >= min_unspaced))
 
 
 def _previous(keys: list[str], at: int, floor: int) -> int | None:
