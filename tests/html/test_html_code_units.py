@@ -89,6 +89,10 @@ def test_each_kept_block_comes_out_whole_and_as_written() -> None:
     assert "Home" not in page.text and "© 2025" not in page.text  # what must go still goes
 
 
+def _escape(code: str) -> str:
+    return code.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _blocks(*pres: str) -> list:
     return pre_blocks(LexborHTMLParser("<body>" + "".join(pres) + "</body>"))
 
@@ -162,3 +166,20 @@ def test_lines_of_the_same_shape_with_other_words_are_not_the_block() -> None:
         "dtparam=act_led_activelow=off", "dtparam=eth_led0=4",
     ]))
     assert whole_code_blocks(reply, block) == reply
+
+
+def test_a_sentence_between_two_listings_stays_between_them() -> None:
+    # A tutorial shows two listings with a sentence between (each line a <div>, which the extractor
+    # prints as a line), then the two as one file: the first two are not the file's listing with
+    # the sentence moved out of it.
+    sentence = "Now that you have declared the button, you can nest it into another component:"
+    button = "function MyButton() {\n  return <button>Click me</button>;\n}"
+    app = "export default function MyApp() {\n  return <MyButton />;\n}"
+
+    def in_divs(code: str) -> str:
+        return "<pre>" + "".join(f"<div>{_escape(line)}</div>" for line in code.split("\n")) + "</pre>"
+
+    blocks = _blocks(in_divs(button), in_divs(app), f"<pre>{_escape(button)}\n{_escape(app)}</pre>")
+    extracted = split_lines("\n".join([*button.split("\n"), sentence, *app.split("\n")]))
+    whole = [line.display for line in whole_code_blocks(extracted, blocks) if line.text]
+    assert whole.index(sentence) == 3

@@ -1,6 +1,6 @@
-"""Code blocks (<pre>, and <code> broken by <br>) as the page writes them: the extractor's lines of a block found in the
-DOM's, so that indentation, aligned spaces and bullets survive normalisation, and a block's first
-line the extractor glued to the line before it is a line of its own again."""
+"""Code blocks (<pre>, and <code> broken by <br>) as the page writes them: the extractor's lines of
+a block found in the DOM's, so that indentation, aligned spaces and bullets survive normalisation,
+and a block's first line the extractor glued to the line before it is a line of its own again."""
 
 from __future__ import annotations
 
@@ -17,15 +17,18 @@ from cleanscrape.model import Block, Evidence, Line
 
 
 def pre_blocks(tree: LexborHTMLParser) -> list[CodeBlock]:
-    """The page's code blocks, in page order: each <pre>, and each <code> outside one that <br>s
-    break into lines (older pages write a listing so). Read once, for whole_code_blocks,
-    unglued_code and code_as_written."""
+    """The page's <pre> blocks, in page order: read once, for whole_code_blocks, unglued_code and
+    code_as_written."""
+    # Repaired as every line is (mojibake, NFC), so that a block's lines are found among them.
+    return [_code_block(repair(pre.text(deep=True))) for pre in tree.css("pre")]
+
+
+def broken_code_blocks(tree: LexborHTMLParser) -> list[CodeBlock]:
+    """The page's <code> elements outside <pre> that <br>s break into lines (older pages write a
+    listing so), in page order."""
     blocks = []
-    for node in tree.css("pre, code"):
-        if node.tag == "pre":
-            # Repaired as every line is (mojibake, NFC), so that a block's lines are found among them.
-            blocks.append(_code_block(repair(node.text(deep=True))))
-        elif node.css_first("br") is not None and closest(node, PRE_TAG) is None:
+    for node in tree.css("code"):
+        if node.css_first("br") is not None and closest(node, PRE_TAG) is None:
             broken = _code_block(repair(_broken_text(node)))
             if len(broken) > 1:
                 blocks.append(broken)

@@ -61,9 +61,13 @@ class _Run:
     spans: bool = False  # the run reaches the block's first and last lines
 
 
-def whole_code_blocks(lines: tuple[Line, ...], blocks: list[CodeBlock]) -> tuple[Line, ...]:
+def whole_code_blocks(
+    lines: tuple[Line, ...], blocks: list[CodeBlock], first_broken: int | None = None,
+) -> tuple[Line, ...]:
     """`lines` with each run of lines that is one of `blocks` replaced by the block's lines (in
-    normalised form, as any extracted line; code_as_written gives them as written)."""
+    normalised form, as any extracted line; code_as_written gives them as written). The blocks
+    from `first_broken` on are <code>s broken by <br>s, inside which the extractor may print the
+    text that follows them (see _followed)."""
     if not blocks or not lines:
         return lines
     places: dict[str, list[tuple[int, int]]] = {}
@@ -76,7 +80,7 @@ def whole_code_blocks(lines: tuple[Line, ...], blocks: list[CodeBlock]) -> tuple
                for unescaped in (normalise_text(html.unescape(key)),) if unescaped not in places}
     keys = [normalise_text(line.display) if line.text else "" for line in lines]
     keys = [escaped.get(key, key) for key in keys] if escaped else keys
-    runs = _runs(keys, blocks, places)
+    runs = _runs(keys, blocks, places, len(blocks) if first_broken is None else first_broken)
     if not runs:
         return lines
     result: list[Line] = []
@@ -99,7 +103,9 @@ def whole_code_blocks(lines: tuple[Line, ...], blocks: list[CodeBlock]) -> tuple
     return tuple(result)
 
 
-def _runs(keys: list[str], blocks: list[CodeBlock], places: dict[str, list[tuple[int, int]]]) -> list[_Run]:
+def _runs(
+    keys: list[str], blocks: list[CodeBlock], places: dict[str, list[tuple[int, int]]], first_broken: int,
+) -> list[_Run]:
     """The runs of extracted lines (by their keys) that are whole blocks, in order, apart."""
     runs: list[_Run] = []
     index, floor = 0, 0  # floor: the first line no earlier run holds
@@ -107,8 +113,9 @@ def _runs(keys: list[str], blocks: list[CodeBlock], places: dict[str, list[tuple
         key = keys[index]
         candidates = places.get(key, ()) if len(key) >= MIN_TELLING_CHARS else ()
         kept = (run for block, position in list(candidates)[:MAX_CANDIDATE_BLOCKS]
-                if _is_kept(run := _extended(_followed(keys, index, blocks[block], block, position, places), keys,
-                                             blocks[block], floor, places), blocks[block]))
+                if _is_kept(run := _extended(
+                    _followed(keys, index, blocks[block], block, position, places, block >= first_broken),
+                    keys, blocks[block], floor, places, block >= first_broken), blocks[block]))
         # The block most of whose lines the run holds as written (of two examples sharing lines, the
         # one printed: the other's lines would be garbled copies).
         # Then the run that moves no line, then the longest.
@@ -134,6 +141,7 @@ def _is_kept(run: _Run, block: CodeBlock) -> bool:
 
 def _followed(
     keys: list[str], index: int, block: CodeBlock, block_index: int, position: int, code_keys: Container[str],
+    may_move: bool,
 ) -> _Run:
     """The run from extracted line `index`, block line `position`: each next extracted line is the
     block's next line of its text, the lines in between garbled copies of the block's lines
@@ -152,10 +160,12 @@ def _followed(
                                               [text for text, _, _ in block[found[-1] + 1:following]]):
             found.append(following)
             end, garbled, between = at, garbled + len(between), []
-        elif following == found[-1] + 1 and len(between) == 1 and not moved and keys[between[0]] not in code_keys:
-            # One line, no code line of the page, between two lines of the block that follow each
-            # other on the page: the extractor printed the text after the block inside it ("make",
-            # then the sentence after a <code> broken by <br>s, then "su").
+        elif (may_move and following == found[-1] + 1 and len(between) == 1 and not moved
+              and keys[between[0]] not in code_keys):
+            # One line, no code line of the page, between two lines of a <code> broken by <br>s that
+            # follow each other: the extractor printed the text after the <code> inside it ("make",
+            # the sentence after the listing, "su"). A <pre> is not read so: two listings the page
+            # shows apart, with a sentence between, may be one listing of the page's elsewhere.
             found.append(following)
             end, moved, between = at, (between[0],), []
         elif following is None and len(between) < MAX_LINES_SKIPPED and found[-1] + 1 < len(block):
@@ -190,7 +200,9 @@ def _likeness(text: str, other: str) -> float:
     return difflib.SequenceMatcher(None, text, other, autojunk=False).ratio()
 
 
-def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int, code_keys: Container[str]) -> _Run:
+def _extended(
+    run: _Run, keys: list[str], block: CodeBlock, floor: int, code_keys: Container[str], may_move: bool,
+) -> _Run:
     """`run` with the block's lines before its first found line and after its last one that the
     extracted lines next to it hold (as written or garbled), and the text glued to its edges."""
     found, garbled, moved = set(run.found), run.garbled, run.moved
@@ -211,7 +223,7 @@ def _extended(run: _Run, keys: list[str], block: CodeBlock, floor: int, code_key
         if _glued(key[::-1], written[::-1], MIN_GLUED_CHARS):  # glued to the line before it
             head, start = key[:-len(written)].rstrip(), at
             found.add(position)
-        elif (not moved and key not in code_keys and (before := _previous(keys, at, floor)) is not None
+        elif (may_move and not moved and key not in code_keys and (before := _previous(keys, at, floor)) is not None
               and keys[before] == written):
             moved, at = (at,), before  # one line printed inside the block, as in _followed
             continue
