@@ -183,3 +183,13 @@ def test_a_sentence_between_two_listings_stays_between_them() -> None:
     extracted = split_lines("\n".join([*button.split("\n"), sentence, *app.split("\n")]))
     whole = [line.display for line in whole_code_blocks(extracted, blocks) if line.text]
     assert whole.index(sentence) == 3
+
+
+def test_a_later_example_with_a_word_more_is_its_own_block() -> None:
+    # A to-do file shown twice: the second time its task is marked "(fixed)". That line is the
+    # second example's, not the first's "Fedex" glued to a "(fixed)".
+    todo = "2025-12-19:\n    Acme\n        Jenny: Add support for Fedex"
+    blocks = _blocks(f"<pre>{todo}</pre>", f"<pre>{todo} (fixed)</pre>")
+    extracted = split_lines("2025-12-19:\nAcme\nJenny: Add support for Fedex (fixed)")
+    whole = [line.display for line in whole_code_blocks(extracted, blocks) if line.text]
+    assert whole == ["2025-12-19:", "Acme", "Jenny: Add support for Fedex (fixed)"]

@@ -117,9 +117,10 @@ def _runs(
                     _followed(keys, index, blocks[block], block, position, places, block >= first_broken),
                     keys, blocks[block], floor, places, block >= first_broken), blocks[block]))
         # The block most of whose lines the run holds as written (of two examples sharing lines, the
-        # one printed: the other's lines would be garbled copies).
-        # Then the run that moves no line, then the longest.
-        best = max(kept, key=lambda run: (len(run.found) / len(blocks[run.block]), not run.moved, len(run.found)),
+        # one printed: the other's lines would be garbled copies), then the one it takes the fewest
+        # liberties with (a line moved, garbled or glued: "Fedex (fixed)" is the later example's
+        # line, not the earlier one's "Fedex" glued to "(fixed)"), then the longest.
+        best = max(kept, key=lambda run: (len(run.found) / len(blocks[run.block]), -_liberties(run), len(run.found)),
                    default=None)
         if best is not None:
             runs.append(best)
@@ -127,6 +128,10 @@ def _runs(
         else:
             index += 1
     return runs
+
+
+def _liberties(run: _Run) -> int:
+    return run.garbled + len(run.moved) + bool(run.head) + bool(run.tail)
 
 
 def _is_kept(run: _Run, block: CodeBlock) -> bool:
