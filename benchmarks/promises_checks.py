@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from cleanscrape.decode.normalize import line_of, nonblank_lines, repair, split_lines
+from cleanscrape.decode.normalize import line_of, nonblank_lines, repair, repair_mojibake, split_lines
 from cleanscrape.frontends.html.visible import comparison_key, visible_text
 from cleanscrape.model import Line, Page
 
@@ -187,10 +187,11 @@ def _prints_january_first(html: str, year: str) -> bool:
 
 
 def input_lines(raw: str, is_html: bool) -> tuple[Line, ...]:
-    """The input lines the removal log numbers: an HTML page's non-blank visible text lines, a
-    text's lines."""
+    """The input lines the removal log numbers: an HTML page's non-blank visible text lines (its
+    mojibake repaired in the HTML, as cleanscrape reads any page: a text node's "Â" + NBSP, once
+    the NBSP is stripped at the line's end, is no longer repairable), a text's lines."""
     if is_html:
-        return nonblank_lines(visible_text(LexborHTMLParser(raw)))
+        return nonblank_lines(visible_text(LexborHTMLParser(repair_mojibake(raw))))
     return tuple(line for line in split_lines(raw) if line.text)
 
 
@@ -207,6 +208,7 @@ def check_log(lines: Sequence[Line], page: Page) -> list[Violation]:
     previous = 0
     own: dict[int, int] = {}
     covered: set[int] = set()
+    spelling: list[tuple[str, int]] = []  # (key, number) of each row that starts on its own line
     for row in rows:
         if row.number < previous:
             violations.append(Violation("log", f"out of order: row {row.number} after {previous} {row.text[:50]!r}"))
@@ -221,7 +223,12 @@ def check_log(lines: Sequence[Line], page: Page) -> list[Violation]:
                 violations.append(Violation("log", f"misnumbered: row {row.number} {row.text[:50]!r}"))
             continue
         own[row.number] = own.get(row.number, 0) + 1
+        spelling.append((key, row.number))
         covered.update(_spanned(key, row.number, keys, row_numbers))
+    # Walked again passing over the lines other rows spell too: a table row's cells printed as
+    # rows of their own (a cell's lines after its first) stopped the walk of the row that spans them.
+    accounted = row_numbers | covered
+    covered |= {number for key, start in spelling for number in _spanned(key, start, keys, accounted)}
     for number, count in own.items():
         if count > 1:
             violations.append(Violation("log", f"{count} rows for line {number} {by_number[number].text[:50]!r}"))
@@ -249,17 +256,22 @@ def _starts_at(key: str, line_key: str) -> bool:
 MAX_SKIPPED_CHARS = 500
 
 
-def _spanned(key: str, number: int, keys: dict[int, str], row_numbers: set[int]) -> Iterator[int]:
+def _spanned(key: str, number: int, keys: dict[int, str], accounted: set[int]) -> Iterator[int]:
     """The input lines a row starting at line `number` spells in turn (a paragraph the extractor
-    printed as one line from several text nodes), passing over lines that have rows of their own."""
-    position = 0
+    printed as one line from several text nodes), passing over the lines `accounted` for already.
+    Those are not looked for in the row: a short one ("More") is found further on ("More in this
+    category") and would carry the walk past the lines the row does spell."""
+    position, first = 0, number
     while position < len(key) and number in keys:
         line_key = keys[number]
+        if number != first and number in accounted:
+            number += 1
+            continue
         found = key.find(line_key, position, position + MAX_SKIPPED_CHARS + len(line_key)) if line_key else -1
         if found != -1:
             position = found + len(line_key)
             yield number
-        elif number not in row_numbers and line_key:
+        elif line_key:
             return
         number += 1
 

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from selectolax.lexbor import LexborHTMLParser
 
 from cleanscrape.decode.charset import repair_surrogates
-from cleanscrape.decode.normalize import split_lines
-from cleanscrape.frontends.html.visible import visible_lines, visible_text
+from cleanscrape.decode.normalize import repair_mojibake, split_lines
+from cleanscrape.frontends.html.visible import comparison_key, visible_lines, visible_text
 from cleanscrape.frontends.text import document_from_text
 from cleanscrape.model import Document, Label, Page
 from cleanscrape.pipeline import label_document
@@ -94,21 +94,16 @@ def non_blank(lines: Iterable[str]) -> list[str]:
     return [line for line in lines if line.strip()]
 
 
-def _html_key(text: str) -> str:
-    """Text compared as the HTML front end traces lines: without whitespace or table pipes."""
-    return "".join(text.split()).replace("|", "")
-
-
 def unaccounted_visible_lines(html: str, page: Page) -> list[str]:
     """Visible text lines of `html` neither in an article's text nor in the removal log. A line
     a trim cut in two is accounted for when each of its words is in the text or the log. `html`
-    is read as clean() reads a str: lone surrogates become U+FFFD first."""
-    kept = "\n".join(_html_key(article.text) for article in page.articles)
-    logged = "\n".join(_html_key(removal.text) for removal in page.removed)
+    is read as clean() reads a str: lone surrogates become U+FFFD, then mojibake is repaired."""
+    kept = "\n".join(comparison_key(article.text) for article in page.articles)
+    logged = "\n".join(comparison_key(removal.text) for removal in page.removed)
     words = set(re.findall(r"\S+", " ".join([*(a.text for a in page.articles), *(r.text for r in page.removed)])))
     missing = []
-    for line in visible_lines(visible_text(LexborHTMLParser(repair_surrogates(html)))):
-        key = _html_key(line.text)
+    for line in visible_lines(visible_text(LexborHTMLParser(repair_mojibake(repair_surrogates(html))))):
+        key = comparison_key(line.text)
         if line.is_blank or key in kept or key in logged or set(line.text.split()) <= words:
             continue
         missing.append(line.text)

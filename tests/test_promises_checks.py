@@ -78,6 +78,19 @@ def test_log_fails_on_a_missing_row_a_borrowed_number_a_blank_row_and_rows_out_o
     assert any("out of order" in v.detail for v in check_log(lines, dataclasses.replace(page, explain=tuple(swapped))))
 
 
+def test_log_passes_a_row_that_spans_lines_around_a_nested_tables_rows() -> None:
+    # A layout table's row printed as one line, its nested table's cells as a row of their own:
+    # the outer row spells lines 1, 4 and 5 around them, and every line has its one row.
+    lines = (Line(1, "Aesop for every day"), Line(2, "Origami corner"), Line(3, "fold a paper dog"),
+             Line(4, "A dog carrying meat crossed a bridge."), Line(5, "The end"))
+    explain = ((Line(1, "Aesop for every day A dog carrying meat crossed a bridge. The end"), "keep", ""),
+               (Line(2, "Origami corner fold a paper dog"), "keep", ""))
+    assert check_log(lines, Page(explain=explain)) == []
+    # Without the outer row's last words, its last line has no row.
+    cut = ((Line(1, "Aesop for every day A dog carrying meat crossed a bridge."), "keep", ""), explain[1])
+    assert [v.detail for v in check_log(lines, Page(explain=cut))] == ["no row: line 5 'The end'"]
+
+
 def test_standfirst_fails_on_a_summary_dropped_as_metadata_and_not_kept() -> None:
     deck = "What does it cost and when will the first cars drive across it?"
     lost = Page(articles=[Article(title="Bridge approved", text="x")], removed=[Removal(3, deck, "metadata")])

@@ -30,9 +30,12 @@ _FTFY_REPAIR_ONLY = ftfy.TextFixerConfig(
 # Characters that render as nothing or as space at a line's edges: every character Python calls
 # whitespace (so that a line's text never changes again when later code strips it: vertical tab,
 # form feed, NEL, the information separators U+001C-U+001F, NBSP, the U+2000 spaces, ...) and the
-# zero-width ones (ZWSP, ZWNJ, ZWJ, word joiner, BOM).
+# zero-width ones.
 _EDGE_INVISIBLES = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
-_EDGE_INVISIBLES += "\u200b\u200c\u200d\u2060\ufeff"
+# Characters that render as nothing anywhere: ZWSP, ZWNJ, ZWJ, word joiner, the invisible operators
+# and separator U+2061-U+2064 (recipe sites end list items with U+2063), BOM, soft hyphen.
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"
+_EDGE_INVISIBLES += ZERO_WIDTH
 # List markers scrapers print for <li>: bullets, and -, *, – followed by a space.
 LIST_MARKERS = "•·▪▫◦‣⁃●○■□►▸➤✓✔-*–"
 _LIST_MARKER = re.compile(rf"^([{re.escape(LIST_MARKERS)}])\s+(?=\S)")
@@ -46,6 +49,13 @@ def repair(text: str) -> str:
     if not text.isascii():
         text = _fix_lines(text, mojibake_positions(text))
     return unicodedata.normalize("NFC", text)
+
+
+def repair_mojibake(text: str) -> str:
+    """`text` with mojibake repaired in the lines ftfy's check finds it in, and nothing else
+    changed: a page's HTML before any reader sees it. trafilatura drops the C1 characters of a
+    page's own mojibake ("youâ\x80\x99ll" printed "youâll"), which no repair can read afterwards."""
+    return text if text.isascii() else _fix_lines(text, mojibake_positions(text))
 
 
 def _fix_lines(text: str, positions: Iterator[int]) -> str:

@@ -14,6 +14,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+# What a page prints before a date it updated, in the languages of _MONTHS: the label makes the
+# date that follows the updated date, not the published one.
+UPDATE_WORDS = (
+    r"\b(?:updated?|modified|edited|revised|aktualisiert|geändert|mis\s+à\s+jour|actualizado|atualizado|aggiornato)\b"
+)
+UPDATE_WORD = re.compile(UPDATE_WORDS, re.IGNORECASE)
+
 _MONTHS = {
     # English
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,

@@ -5,12 +5,11 @@ run of prose, and the metadata stage reads its facts; both with the metadata sta
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleanscrape.model import Fact, FactKind, Line
-from cleanscrape.parse.dates import find_dates
+from cleanscrape.parse.dates import UPDATE_WORD, find_dates
 from cleanscrape.parse.people import parse_byline
 from cleanscrape.settings import Settings
 from cleanscrape.text.shapes import is_headline, is_prose, is_short, word_count
@@ -28,9 +27,6 @@ _DATE_LABEL_WORDS = frozenset([
     "segunda", "terça", "quarta", "quinta", "sexta", "feira", "lunedì", "martedì", "mercoledì", "giovedì",
     "venerdì", "sabato"
 ])
-_UPDATED = re.compile(
-    r"\b(?:updated?|modified|edited|last\s+updated|aktualisiert|mis\s+à\s+jour|actualizado)\b", re.IGNORECASE
-)
 
 
 def date_facts(text: str, day_first: bool | None) -> tuple[Fact, ...] | None:
@@ -47,7 +43,7 @@ def date_facts(text: str, day_first: bool | None) -> tuple[Fact, ...] | None:
         if found.iso is None:
             facts.append(Fact(FactKind.UNDATED, text[found.start:found.end]))
         else:
-            facts.append(Fact(FactKind.UPDATED if _UPDATED.search(before) else FactKind.PUBLISHED, found.iso))
+            facts.append(Fact(FactKind.UPDATED if UPDATE_WORD.search(before) else FactKind.PUBLISHED, found.iso))
         cursor = found.end
     rest.append(text[cursor:])
     leftover = [word for word in letter_words(" ".join(rest)) if word not in _DATE_LABEL_WORDS]

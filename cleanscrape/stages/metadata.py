@@ -234,7 +234,9 @@ def _article_header_lines(doc: Document, kept: Sequence[int], prose: Sequence[bo
 
 
 # A deck under the headline is a sentence ("What is the difference and which is right for you?"):
-# this many words and a sentence's end tell it from a kicker, a byline or a date line.
+# this many words and a sentence's end tell it from a kicker, a byline or a date line. An ellipsis
+# ends a deck too ("And then the rain came…"), unlike text.shapes.ends_sentence, which reads one as a
+# teaser cut short: under the headline it is the article's own summary.
 MIN_SUMMARY_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
 

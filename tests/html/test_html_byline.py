@@ -17,6 +17,7 @@ from cleanscrape.frontends.html.structured import page_metadata
     ("Text: Anna Kubišta", "Anna Kubišta"),
     ("Autor Gàbor Muniér", "Gàbor Muniér"),
     ("Joshua Sokol May", "Joshua Sokol"),  # a date cut short leaves its month behind
+    ("Analysis by Dana Whitfield", "Dana Whitfield"),  # the kind of piece, then its author
 ])
 def test_role_words_and_date_remnants_are_removed(raw, expected):
     assert person_names([raw]) == [expected]
@@ -36,6 +37,17 @@ def test_placeholders_are_not_people(placeholder):
                                           "Acme Inc.", "https://example.com/author/jane"])
 def test_companies_and_domains_are_not_people(organisation):
     assert not is_person(organisation)
+
+
+@pytest.mark.parametrize("newsroom", ["Valley Post Staff", "Staff Reports", "Metro Nation Bureau", "Channel 9 News",
+                                      "Our Foreign Staff", "RIVERTON HERALD STAFF"])
+def test_a_newsrooms_credit_is_not_a_person(newsroom):
+    assert not is_person(newsroom)
+    assert person_names([newsroom, "Dana Whitfield"]) == ["Dana Whitfield"]
+
+
+def test_a_name_that_merely_holds_a_newsroom_word_is_a_person():
+    assert person_names(["Desk Ohanian", "Teamus Reed"]) == ["Desk Ohanian", "Teamus Reed"]
 
 
 def test_the_sites_own_name_is_not_an_author():

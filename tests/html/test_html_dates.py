@@ -83,3 +83,17 @@ def test_a_date_with_its_months_name_in_another_language_is_read_in_a_date_eleme
     page = ("<html><body><article><h1>Neue Radwege</h1><p class='meta-info'>Veröffentlicht am 4. Mai 2022</p>"
             "<p>Der Stadtrat hat am Dienstag den Bau von vier neuen Radwegen beschlossen.</p></article></body></html>")
     assert markup_dates(load_html(page), None).published == "2022-05-04"
+
+
+def test_a_date_the_text_speaks_of_is_not_the_page_date():
+    # A jeweller's collection page: its only date is the start of a policy it describes.
+    page = ("<html><body><main><h1>Our materials</h1><div class='stories-tile-text'><h3>Recycled gold</h3>"
+            "Since 1 January 2023, 100% of our newly crafted gold jewellery is made from recycled gold.</div>"
+            f"{BODY}</main></body></html>")
+    assert markup_dates(load_html(page), None) == MarkupDates()
+
+
+def test_a_date_written_in_the_text_without_a_reference_word_still_counts():
+    page = ("<html><body><main><h1>Bridge opens</h1><div class='intro'>Riverside, 3 February 2023 - "
+            f"the new bridge opened to traffic this morning.</div>{BODY}</main></body></html>")
+    assert markup_dates(load_html(page), None).published == "2023-02-03"

@@ -63,6 +63,16 @@ def test_listing_room_takes_every_card_under_the_heading_and_leaves_the_furnitur
     assert body.index(description) < body.index(TEASERS[0][0]) < body.index(TEASERS[-1][0])
 
 
+def test_listing_room_does_not_add_a_card_trafilatura_printed_run_together():
+    # trafilatura runs two cards together without their "Read more" links: the blocks do not hold
+    # that text whole, yet they hold all of it; added again, every card was printed twice.
+    tree = LexborHTMLParser(CATEGORY_PAGE)
+    run_together = "".join(part for card in TEASERS[1:3] for part in card)
+    body = listing_body(tree, _lines(run_together), PageSignals())
+    assert body is not None
+    assert run_together not in body and body.count(TEASERS[1][0]) == 1
+
+
 def test_a_page_without_a_run_of_cards_keeps_trafilaturas_lines():
     page = """<html><body><main><h1>About the allotment</h1><p>We have grown vegetables here since
     1952, on land the council lets to members for a small yearly fee.</p><p>Members share tools

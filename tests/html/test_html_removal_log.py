@@ -39,9 +39,14 @@ def test_visible_lines_are_numbered_from_one_without_blanks_or_unseen_text() -> 
     assert [line.text for line in shown[-2:]] == ["Contact us", "Jobs at the Daily Example"]
 
 
-def test_the_comparison_key_drops_every_unicode_space_and_the_table_cell_pipes() -> None:
+def test_the_comparison_key_drops_every_unicode_space_the_table_cell_pipes_and_what_renders_as_nothing() -> None:
     spaces = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
-    assert comparison_key(f"Tram{spaces}line | 2028\u200b") == "Tramline2028\u200b"  # a zero-width space is no space
+    assert comparison_key(f"Tram{spaces}line | 2028\u200b") == "Tramline2028"
+    # A soft hyphen and a recipe's invisible separator, which the extractor drops and the page keeps.
+    assert comparison_key("Anti\u00adimperialismus") == comparison_key("Antiimperialismus")
+    assert comparison_key("1 tbsp sugar\u2063") == comparison_key("1 tbsp sugar")
+    # trafilatura escapes a pipe inside a table cell.
+    assert comparison_key("| Siding Replacement \\| Vinyl | $16,348 |") == comparison_key("Siding Replacement | Vinyl $16,348")
     assert comparison_keys(["a b", "c | d", "\x00e f"]) == ["ab", "cd", "\x00ef"]  # one holds the join character
 
 
@@ -145,3 +150,39 @@ def test_every_visible_line_of_a_page_has_one_row_under_its_own_number() -> None
     assert all(verdict != "blank" for _, verdict, _ in page.explain)
     headline = next(row for row in rows if row.text == "Council backs tram extension")
     assert shown[headline.number - 1].text == "Council backs tram extension"
+
+
+def test_text_the_extractor_prints_twice_is_kept_once_and_its_lines_get_one_row() -> None:
+    # A product grid trafilatura (or its fallback) printed twice: the second print covers no visible
+    # line the first did not, so it is a repeat, not text of the page.
+    visible = (Line(1, "All models."), Line(2, "Take your pick."), Line(3, "From $599"), Line(4, "Contact us"))
+    extracted = (Line(1, "All models."), Line(2, "Take your pick."), Line(3, "From $599"),
+                 Line(4, ""), Line(5, "All models."), Line(6, "Take your pick."))
+    traced = trace(extracted, visible)
+    assert traced.repeats == frozenset({4, 5})
+    assert [line.text for line in traced.printed_once] == ["All models.", "Take your pick.", "From $599", ""]
+    # A line the page itself prints twice is no repeat: each print covers a line of its own.
+    twice = trace((Line(1, "Share"), Line(2, "Share")), (Line(1, "Share"), Line(2, "Body"), Line(3, "Share")))
+    assert twice.repeats == frozenset() and [line.number for line in twice.lines] == [1, 3]
+
+
+def test_a_paragraph_whose_first_words_an_inline_formula_interrupts_starts_on_its_own_line() -> None:
+    # "A square matrix <math>A</math> is Hermitian ...": the extractor leaves the formula out.
+    visible = (Line(1, "edit"), Line(2, "A square matrix"), Line(3, "A"), Line(4, "{\\displaystyle A}"),
+               Line(5, "is Hermitian if and only if it is equal to its"), Line(6, "adjoint"), Line(7, "."))
+    traced = trace((Line(1, "A square matrix is Hermitian if and only if it is equal to its adjoint."),), visible)
+    assert [line.number for line in traced.lines] == [2]
+    assert [line.text for line in traced.all_left_out] == ["edit", "A", "{\\displaystyle A}"]
+
+
+def test_a_pages_own_mojibake_is_repaired_before_the_extractor_reads_it() -> None:
+    # The page's source holds "youâ\x80\x99ll" (UTF-8 read as cp1252 and saved again); trafilatura
+    # drops the C1 characters, and its "youâll" no repair can read. Repaired first, the kept text and
+    # the visible line agree, and the paragraph is logged once under its own number.
+    sentence = "When you understand ownership, you’ll have a solid foundation for the chapters that follow."
+    broken = sentence.encode("utf-8").decode("latin-1")
+    page = clean(f"<html><body><nav>Home</nav><main><h1>What is Ownership?</h1><p>{broken}</p>"
+                 f"<p>{BODY[0]}</p><p>{BODY[1]}</p></main></body></html>", content_type="html")
+    assert sentence in page.text and "â" not in page.text
+    numbers = [line.number for line, verdict, _ in page.explain if "ownership" in line.text]
+    assert len(numbers) == 1

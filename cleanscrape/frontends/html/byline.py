@@ -37,6 +37,8 @@ ROLE_WORDS = frozenset({
     "par", "écrit", "publié", "auteur", "auteurs", "auteure",
     "por", "escrito", "publicado", "autora",
     "scritto", "door",
+    # the kind of piece a byline credits: "Analysis by", "Opinion by"
+    "analysis", "opinion", "commentary", "column",
 })
 # Names that stand for no person: accounts, newsrooms and generic labels CMSs fill in.
 PLACEHOLDERS = frozenset({
@@ -45,6 +47,9 @@ PLACEHOLDERS = frozenset({
     "username", "name", "human", "agencies", "agency", "datum", "date",
     "editorial team", "staff writer", "staff reporter",
 })
+# A credit ending in one of these names a newsroom, not a person: "HNN Staff", "Staff Reports",
+# "News Nation Bureau", "BBC News", "Our Foreign Staff".
+NEWSROOM_WORDS = frozenset({"staff", "reports", "bureau", "desk", "team", "newsroom", "news", "editors"})
 # Legal forms that make a name a company's or an association's.
 ORGANISATION_WORDS = frozenset({
     "gmbh", "ag", "ev", "inc", "ltd", "llc", "plc", "sarl", "srl", "bv", "nv", "corp", "kg",
@@ -275,7 +280,8 @@ def is_person(name: str, site_name: str | None = None) -> bool:
     if folded in PLACEHOLDERS or folded in MONTHS or folded[:3] in MONTH_ABBREVIATIONS and len(folded) <= 4 \
             or name.startswith(("http://", "https://")):
         return False
-    return folded.split()[-1] not in COMMENT_VERBS and not is_organisation(name, site_name)
+    last = folded.split()[-1]
+    return last not in COMMENT_VERBS and last not in NEWSROOM_WORDS and not is_organisation(name, site_name)
 
 
 def is_organisation(name: str, site_name: str | None = None) -> bool:

@@ -16,6 +16,9 @@ serialisation made once), and keeps only what a page states as a day:
   bounded stretch of its HTML; the latest date anywhere on a page is no "updated" date;
 - a date found in the text whose every mention carries an update label ("Updated January 16,
   2026") is the updated date, not the published one;
+- a date the free text gives whose every mention follows "since", "until", "effective" and the
+  like ("Since 1 January 2023, all our gold is recycled") is a date the text speaks of, not the
+  page's: no published date;
 - htmldate's readers parse with its own patterns, not with dateparser (which tries every locale
   it has on the first date it meets: about a second of a fresh worker's time per locale).
 """
@@ -71,7 +74,7 @@ from htmldate.utils import Extractor, clean_html, trim_text
 from htmldate.validators import check_extracted_reference, is_valid_date
 from lxml.html import HtmlElement  # type: ignore[import-untyped]
 
-from cleanscrape.parse.dates import find_dates
+from cleanscrape.parse.dates import UPDATE_WORD, UPDATE_WORDS, find_dates
 
 OUTPUT_FORMAT = "%Y-%m-%d"
 # The search of the page's HTML for a date (htmldate's search_page) reads at most this many
@@ -82,12 +85,12 @@ OUTPUT_FORMAT = "%Y-%m-%d"
 # and 80 on pages whose truth has none; its first 50,000 characters 9, 6 and 67, at a quarter of
 # the time.
 MAX_SEARCHED_CHARS = 50_000
-# What a page prints before a date it updated: the label makes it the updated date.
-_UPDATE_WORDS = (
-    r"\b(?:updated?|modified|edited|revised|aktualisiert|geändert|mis\s+à\s+jour|actualizado|atualizado|aggiornato)\b"
-)
-UPDATE_WORD = re.compile(_UPDATE_WORDS, re.IGNORECASE)
-UPDATE_LABEL = re.compile(_UPDATE_WORDS + r"[^\d<>]{0,20}$", re.IGNORECASE)
+# An update label just before a date (parse.dates.UPDATE_WORDS).
+UPDATE_LABEL = re.compile(UPDATE_WORDS + r"[^\d<>]{0,20}$", re.IGNORECASE)
+# What a sentence puts before a date it speaks of (a policy's start, a deadline), not the page's own.
+REFERENCE_LABEL = re.compile(
+    r"\b(?:since|until|till|effective|as\s+of|starting|beginning|seit|bis|ab|depuis|jusqu'au|desde|hasta|"
+    r"a\s+partir\s+del?|dal|fino\s+al)[\s,:]*(?:(?:on|the|le|el|dem|den)\s+)?$", re.IGNORECASE)
 # How far before a date its label may start ("Last updated on Friday, ").
 LABEL_WINDOW_CHARS = 40
 # How far either side of a year a date written around it may reach ("Wednesday, 1st September 2021").
@@ -119,6 +122,8 @@ def _options(original: bool) -> Extractor:
 Step = Callable[[Extractor], "str | None"]
 # The reader of what the page declares (<meta>, JSON-LD): its date is no text's, so no label applies.
 DECLARED_SOURCE = "declared"
+# The readers of the page's free text: a date they find has no element or label that makes it the page's.
+FREE_TEXT_SOURCE, PAGE_TEXT_SOURCE = "free text", "page text"
 
 
 class _Reading:
@@ -174,6 +179,9 @@ def markup_dates(
     updated = _stated_day(reading.date(False)[0], page_text)
     if published and source != DECLARED_SOURCE and _labelled_updated(published, page_text.text):
         published, updated = None, updated or published
+    elif source in (FREE_TEXT_SOURCE, PAGE_TEXT_SOURCE) and published and _every_mention_follows(
+            REFERENCE_LABEL, published, page_text.text):
+        published = None
     return MarkupDates(published=published, updated=updated if updated != published else None)
 
 
@@ -225,8 +233,8 @@ def _read_markup(tree: HtmlElement, reading: _Reading) -> None:
     # comment's, a related story's, today's), and only when the markup gave none.
     if original_pending := [options for options in reading.pending if options.original]:
         reading.pending = original_pending
-        reading.attempt(lambda options: _free_text_date(search_tree, options), "free text")
-        reading.attempt(lambda options: _page_text_date(html[:MAX_SEARCHED_CHARS], options), "page text")
+        reading.attempt(lambda options: _free_text_date(search_tree, options), FREE_TEXT_SOURCE)
+        reading.attempt(lambda options: _page_text_date(html[:MAX_SEARCHED_CHARS], options), PAGE_TEXT_SOURCE)
 
 
 def _examine_elements(elements: list[HtmlElement], options: Extractor) -> str | None:
@@ -342,5 +350,10 @@ def _labelled_updated(iso: str, text: str) -> bool:
     """Whether every mention of the day `iso` in `text` follows an update label."""
     if UPDATE_WORD.search(text) is None:  # most pages: no label, no need to find the mentions
         return False
+    return _every_mention_follows(UPDATE_LABEL, iso, text)
+
+
+def _every_mention_follows(label: re.Pattern[str], iso: str, text: str) -> bool:
+    """Whether `text` writes the day `iso` and every mention follows `label` (which ends at `$`)."""
     starts = _mentions(iso, text)
-    return bool(starts) and all(UPDATE_LABEL.search(text[max(0, start - LABEL_WINDOW_CHARS):start]) for start in starts)
+    return bool(starts) and all(label.search(text[max(0, start - LABEL_WINDOW_CHARS):start]) for start in starts)

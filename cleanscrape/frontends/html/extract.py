@@ -32,7 +32,7 @@ from lxml.html import HtmlElement  # type: ignore[import-untyped]
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 from trafilatura.utils import load_html
 
-from cleanscrape.decode.normalize import nonblank_lines, split_lines
+from cleanscrape.decode.normalize import nonblank_lines, repair_mojibake, split_lines
 from cleanscrape.frontends.html.byline import agency_named, markup_authors, person_names
 from cleanscrape.frontends.html.code import (
     broken_code_blocks,
@@ -55,7 +55,7 @@ from cleanscrape.frontends.html.second_opinion import (
     traced_with_second_opinion,
 )
 from cleanscrape.frontends.html.structured import page_metadata_and_types
-from cleanscrape.frontends.html.visible import visible_lines, visible_text
+from cleanscrape.frontends.html.visible import comparison_key, comparison_keys, visible_lines, visible_text
 from cleanscrape.model import Document, Line, PageMeta, PageText
 from cleanscrape.parse.dates import infer_day_first
 from cleanscrape.text.shapes import is_prose
@@ -87,6 +87,7 @@ MIN_EXTRACTED_CHARS = 200
 
 def document_from_html(html: str, source: str | None = None) -> Document:
     """`source`, the page's URL when known, lets htmldate read a date from its path."""
+    html = repair_mojibake(html)
     tree = LexborHTMLParser(html)
     # The <pre> blocks, then the <code>s broken by <br>s (so that a <pre> keeps its index).
     pres = pre_blocks(tree)
@@ -115,7 +116,7 @@ def document_from_html(html: str, source: str | None = None) -> Document:
         whole = whole_code_blocks(with_article_chunks(tree, lines), code_blocks, first_broken=len(pres))
         lines = unglued_code(whole, code_blocks)
         traced = traced_with_second_opinion(lines, nonblank_lines(shown), second_opinion)
-        lines, left_out = traced.lines, traced.all_left_out
+        lines, left_out = traced.printed_once, traced.all_left_out
     # Evidence is collected for the extracted lines only: regions holding none are skipped.
     evidence = dom_evidence(tree, [line.text for line in lines])
     found = tuple(map(functools.partial(line_evidence, evidence), lines))
@@ -246,14 +247,22 @@ def with_article_chunks(tree: LexborHTMLParser, lines: tuple[Line, ...]) -> tupl
         return lines
     before: list[str] = []
     after: list[str] = []
+    # What the text already holds, compared without whitespace: trafilatura prints a paragraph's
+    # heading and its sentences on lines of their own, which the paragraph's text joins; and one
+    # chunk may hold another of the same class. Either was added again (a page printed five
+    # list items three times each).
+    held = "".join(comparison_keys([line.text for line in lines]))
     seen_main = False
     for node in _alike(article, main):
         if node.mem_id == main.mem_id:
             seen_main = True
         elif not contains(node, main) and not contains(main, node):
-            texts = [node_text(paragraph) for paragraph in node.css("p")]
-            # Paragraphs of prose only: a promo box reusing the body's class adds links and slogans.
-            (after if seen_main else before).extend(text for text in texts if text not in keys and is_prose(text))
+            for text in (node_text(paragraph) for paragraph in node.css("p")):
+                key = comparison_key(text)
+                # Paragraphs of prose only: a promo box reusing the body's class adds links and slogans.
+                if key and key not in held and is_prose(text):
+                    (after if seen_main else before).append(text)
+                    held += key
     if not before and not after:
         return lines
     main_keys = {node_text(paragraph) for paragraph in main.css("p")}

@@ -19,13 +19,15 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleanscrape.decode.normalize import LIST_MARKERS, line_of, line_texts
+from cleanscrape.decode.normalize import LIST_MARKERS, ZERO_WIDTH, line_of, line_texts
 from cleanscrape.model import Line
 
 # What a reader never sees as text.
 NOT_VISIBLE_SELECTOR = "script, style, noscript, template, svg, iframe, head"
 # Joins lines whose keys are taken in one pass: a character no key holds (not whitespace, not a pipe).
 _SEPARATOR = "\x00"
+# Characters a comparison key leaves out besides whitespace and pipes (see comparison_key).
+_NOT_COMPARED = LIST_MARKERS + ZERO_WIDTH
 
 
 def visible_text(tree: LexborHTMLParser) -> str:
@@ -64,13 +66,18 @@ def comparison_key(text: str) -> str:
     characters a line may open with as a list marker (normalisation splits a marker off a visible
     line, "– Several thousand ...", while the extractor keeps it inside its paragraph,
     "Indianapolis – Several thousand ...": with it in one key only, the paragraph's first
-    characters were found nowhere and it took the next line's number)."""
+    characters were found nowhere and it took the next line's number), and the characters that
+    render as nothing (the extractor drops some: a recipe's items ending in U+2063 were each
+    logged twice, kept and left out)."""
     # str.split() splits at the characters the regex [\s|]+ calls whitespace (both use
     # str.isspace), ~7x faster than re.sub on a page's text.
-    key = "".join(text.split()).replace("|", "")
-    for marker in LIST_MARKERS:
-        if marker in key:  # a test in C, so the rare marker characters cost a scan each, no copy
-            key = key.replace(marker, "")
+    key = "".join(text.split())
+    if "\\|" in key:  # trafilatura escapes a pipe inside a table cell ("Siding | Vinyl")
+        key = key.replace("\\|", "")
+    key = key.replace("|", "")
+    for character in _NOT_COMPARED:
+        if character in key:  # a test in C, so the rare characters cost a scan each, no copy
+            key = key.replace(character, "")
     return key
 
 
@@ -111,6 +118,17 @@ class Traced:
     # Visible lines no extracted line covers whose text one of them holds anyway (a menu's "—" or
     # "Code", a repeated line): not lost text, but lines of the page the log still owes a row.
     held: tuple[Line, ...] = ()
+    # The indexes of extracted lines that print again only page text earlier ones covered.
+    repeats: frozenset[int] = frozenset()
+
+    @property
+    def printed_once(self) -> tuple[Line, ...]:
+        """`lines` without the repeats: the page's text as often as the page prints it (an
+        extractor prints a block twice, from a nested element and its parent or from its fallback,
+        and the log then gave one visible line two rows)."""
+        if not self.repeats:
+            return self.lines
+        return tuple(line for index, line in enumerate(self.lines) if index not in self.repeats)
 
     @property
     def all_left_out(self) -> tuple[Line, ...]:
@@ -128,6 +146,7 @@ def trace(extracted: Sequence[Line], visible: Sequence[Line] | VisibleKeys) -> T
     an aligned stretch are covered. A line not found (text the extractor rewrote) takes the number
     of the line before it. A visible line no extracted line covers is left out, unless one
     extracted line holds its text anyway (a repeated line, or one the extractor printed elsewhere).
+    An extracted line found only in visible lines earlier ones covered is a repeat.
     """
     shown = visible if isinstance(visible, VisibleKeys) else VisibleKeys.of(visible)
     keys, page, starts = shown.keys, shown.page, shown.starts
@@ -136,11 +155,17 @@ def trace(extracted: Sequence[Line], visible: Sequence[Line] | VisibleKeys) -> T
     cursor, number = 0, shown.lines[0].number if shown.lines else 1
     extracted_keys = comparison_keys([line.text for line in extracted])
     bounds = frozenset(starts) | {len(page)}
-    for line, key in zip(extracted, extracted_keys, strict=True):
+    repeats: list[int] = []
+    for at, (line, key) in enumerate(zip(extracted, extracted_keys, strict=True)):
         stretches = _whole_lines(page, key, cursor, bounds) or _align(page, key, cursor)
+        says_more = False
         for start, end in stretches:
-            for index in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
-                covered[index] = covered[index] or starts[index] + len(keys[index]) <= end
+            for index in range(max(0, bisect.bisect_right(starts, start) - 1), bisect.bisect_left(starts, end)):
+                says_more = says_more or not covered[index]
+                if starts[index] >= start:
+                    covered[index] = covered[index] or starts[index] + len(keys[index]) <= end
+        if stretches and not says_more:
+            repeats.append(at)
         if stretches:
             number, cursor = shown.lines[bisect.bisect_right(starts, stretches[0][0]) - 1].number, stretches[-1][1]
         numbered.append(Line(number=number, text=line.text, marker=line.marker))
@@ -158,7 +183,8 @@ def trace(extracted: Sequence[Line], visible: Sequence[Line] | VisibleKeys) -> T
     held_lines = [line for line, key in uncovered_lines if key in held]
     held_lines += [line for line, key, is_covered in zip(shown.lines, keys, covered, strict=True)
                    if is_covered and not key]
-    return Traced(tuple(numbered), left_out, tuple(sorted(held_lines, key=lambda line: line.number)))
+    return Traced(tuple(numbered), left_out, tuple(sorted(held_lines, key=lambda line: line.number)),
+                  frozenset(repeats))
 
 
 # How many places a key is found at before the search for it as whole visible lines gives up:
@@ -187,6 +213,9 @@ ANCHOR_CHARS = 24
 # Within one extracted paragraph the extractor skips buttons, counters and inline ads ("MORE",
 # "46m"), not whole sections: the rest of a line is looked for this near (in key characters).
 MAX_SKIPPED_CHARS = 500
+# An extracted line's first characters, looked for near the text before when its anchor is found
+# nowhere: two words, then one ("Proof:"), which recur by chance within MAX_SKIPPED_CHARS rarely.
+SHORT_ANCHOR_CHARS = (12, 6)
 
 
 def _align(page: str, key: str, cursor: int) -> list[tuple[int, int]]:
@@ -203,6 +232,12 @@ def _align(page: str, key: str, cursor: int) -> list[tuple[int, int]]:
         else:
             found = page.find(anchor, cursor)
             found = page.find(anchor) if found == -1 else found
+        # The page breaks the text within its first characters (an inline formula or widget the
+        # extractor left out: "A square matrix [A] is Hermitian"): fewer of them are looked for,
+        # near where the text before ended.
+        for length in SHORT_ANCHOR_CHARS:
+            if found == -1 and length < len(anchor):
+                found = page.find(rest[:length], cursor, cursor + MAX_SKIPPED_CHARS + length)
         if found == -1:
             rest = rest[len(anchor):]
             continue
