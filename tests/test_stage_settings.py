@@ -33,7 +33,10 @@ def test_a_tuned_threshold_changes_what_the_stage_does():
 def test_the_segment_threshold_decides_when_titled_articles_are_a_listing():
     seed = (ROOT / "seeds" / "003_94d8466ae994063a.txt").read_bytes()  # an article and one glued after it
     assert cleanscrape.clean(seed).kind == "article"
-    assert cleanscrape.clean(seed, options={"segment": {"min_listing_items": 2}}).kind == "listing"
+    listing = cleanscrape.clean(seed, options={"segment": {"min_listing_items": 2}})
+    assert listing.kind == "listing"
+    # A text has no markup to decide its page type: its segmentation says it (was "article").
+    assert listing.page_type == "listing" and cleanscrape.clean(seed).page_type == "article"
 
 
 def test_the_shape_predicates_take_their_thresholds_explicitly():

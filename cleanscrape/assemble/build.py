@@ -16,7 +16,9 @@ from cleanscrape.model import (
     FactKind,
     Line,
     Page,
+    PageKind,
     PageMeta,
+    PageType,
     Removal,
     Verdict,
 )
@@ -61,7 +63,7 @@ def build_page(doc: Document, settings: Settings, source: str | None = None) -> 
     rows = explain_rows(doc)
     page = Page(
         kind=kind,
-        page_type=doc.page_type,
+        page_type=doc.page_type or (PageType.LISTING if kind is PageKind.LISTING else PageType.ARTICLE),
         articles=articles,
         removed=removals(doc),
         warnings=list(_warnings(doc)),

@@ -170,7 +170,9 @@ class Document:
     # Input lines the front end's extractor left out (HTML: visible text lines trafilatura did not
     # take), numbered like `lines`; stages never see them, the removal log lists them.
     left_out: tuple[Line, ...] = ()
-    page_type: PageType = PageType.ARTICLE  # HTML: decided before extraction (frontends/html/kinds)
+    # HTML: decided before extraction (frontends/html/kinds); None for text, which has no markup to
+    # tell the kinds apart (the page's segmentation says whether it is a listing).
+    page_type: PageType | None = None
 
     def __post_init__(self) -> None:
         if self.page_text is NO_PAGE_TEXT and self.lines:

@@ -42,8 +42,8 @@ class FactKind(StrEnum):
 class PageType(StrEnum):
     """What kind of page the HTML is, decided before extraction (frontends/html/kinds/decide.py),
     with WCXB's names for the kinds. Not `Page.kind`, which says how the kept text is segmented
-    (one article, a listing of cards, nothing). Text input is always ARTICLE: a text scrape has
-    no markup to tell the kinds apart."""
+    (one article, a listing of cards, nothing). Text input has no markup to tell the kinds apart:
+    it is a LISTING when its text is segmented into cards, else an ARTICLE."""
 
     ARTICLE = "article"
     FORUM = "forum"  # a discussion thread or a question with its answers
