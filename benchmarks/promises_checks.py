@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleanscrape.decode.normalize import line_of, nonblank_lines, repair, repair_mojibake, split_lines
 from cleanscrape.frontends.html.visible import comparison_key, visible_text
@@ -45,20 +45,50 @@ MIN_TELLING_CODE_CHARS = 8
 MIN_KEPT_SHARE = 0.5
 
 
+# Invisible at a line's end as trailing spaces are: zero-width spaces and joiners, the word joiner,
+# a byte-order mark (a generator's "…\u200b" before a line break).
+_TRAILING_INVISIBLES = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+$")
+# A <code> outside <pre> flows like text (CSS white-space: normal) unless its style keeps spaces.
+_KEEPS_SPACES = re.compile(r"white-space\s*:\s*(?:pre|break-spaces)", re.IGNORECASE)
+_BREAK = re.compile(r"<br\b[^>]*>", re.IGNORECASE)
+_LINE_BREAK_MARK = "\ue000"  # a private-use character: no page text holds it
+
+
 def code_blocks(tree: LexborHTMLParser) -> list[list[str]]:
-    """The non-blank lines of each <pre> block and multi-line <code> block outside one, as the DOM
-    holds them (trailing whitespace aside)."""
+    """The non-blank lines of each <pre> block and multi-line <code> block outside one, as a reader
+    sees them (trailing whitespace and invisibles aside): in a <pre> (or a <code> styled to keep
+    white space) each line of its text, in another <code> the lines its <br>s break, as HTML
+    collapses the line breaks of its source (a literal wrapped in the source is one line)."""
     blocks = []
     for node in tree.css("pre, code"):
         if node.tag == "code" and _inside_pre(node):
             continue
-        text = repair(node.text(deep=True))  # as cleanscrape reads any text: mojibake repaired, NFC
-        if node.tag == "code" and "\n" not in text.strip():
-            continue  # inline code: part of a sentence, not a block
-        lines = [line.rstrip() for line in text.split("\n") if line.strip()]
+        if node.tag == "pre" or _keeps_spaces(node):
+            # As cleanscrape reads any text: mojibake repaired, NFC.
+            texts = repair(node.text(deep=True)).split("\n")
+        else:
+            html = _BREAK.sub(_LINE_BREAK_MARK, node.html or "")
+            texts = [" ".join(part.split()) for part in repair(LexborHTMLParser(html).text()).split(_LINE_BREAK_MARK)]
+            if sum(bool(text) for text in texts) < 2:
+                continue  # inline code: part of a sentence, not a block
+        lines = [_rstripped(line) for line in texts if _rstripped(line).strip()]
         if lines:
             blocks.append(lines)
     return blocks
+
+
+def _rstripped(line: str) -> str:
+    return _TRAILING_INVISIBLES.sub("", line)
+
+
+def _keeps_spaces(node: LexborNode) -> bool:
+    """Whether the node's or an ancestor's style attribute keeps its line breaks (white-space: pre)."""
+    current: LexborNode | None = node
+    while current is not None:
+        if _KEEPS_SPACES.search(current.attributes.get("style") or ""):
+            return True
+        current = current.parent
+    return False
 
 
 def _inside_pre(node: object) -> bool:
@@ -72,13 +102,16 @@ def _inside_pre(node: object) -> bool:
 
 def check_code(tree: LexborHTMLParser, page: Page) -> list[Violation]:
     """A block counts as kept when most of its telling lines are output lines; then each of its
-    lines must follow, in order, exactly as the page prints it."""
-    output = [line.rstrip() for article in page.articles for line in article.text.split("\n") if line.strip()]
+    lines must follow, in order, exactly as the page prints it. A block without a telling line of
+    its own whose lines all belong to blocks that came out whole is not judged: its lines tell
+    nothing of whether it was kept (a page's examples repeating a stylesheet with one rule more)."""
+    output = [_rstripped(line) for article in page.articles for line in article.text.split("\n") if line.strip()]
     stripped = {line.strip() for line in output}
-    violations = []
     blocks = code_blocks(tree)
     # A line several blocks hold ("fn main() {") tells nothing of which block was kept.
     shared = Counter(line.strip() for block in blocks for line in set(block))
+    failed: list[tuple[list[str], bool, str]] = []  # (block, has lines of its own, first missing line)
+    whole_lines: set[str] = set()  # the lines of the kept blocks that came out whole
     for block in blocks:
         telling = [line.strip() for line in block if len(line.strip()) >= MIN_TELLING_CODE_CHARS]
         distinctive = [line for line in telling if shared[line] == 1]
@@ -88,9 +121,17 @@ def check_code(tree: LexborHTMLParser, page: Page) -> list[Violation]:
         if not telling or sum(line in stripped for line in telling) < share * len(telling):
             continue
         missing = _first_missing(block, output)
-        if missing is not None:
-            where = "changed" if missing.strip() in stripped else "lost"
-            violations.append(Violation("code", f"{where}: {missing!r} (block of {len(block)} lines)"))
+        if missing is None:
+            whole_lines.update(line.strip() for line in block)
+        else:
+            failed.append((block, bool(distinctive), missing))
+    violations = []
+    for block, own, missing in failed:
+        if not own and all(line.strip() in whole_lines for line in block
+                           if len(line.strip()) >= MIN_TELLING_CODE_CHARS):
+            continue
+        where = "changed" if missing.strip() in stripped else "lost"
+        violations.append(Violation("code", f"{where}: {missing!r} (block of {len(block)} lines)"))
     return violations
 
 

@@ -123,3 +123,26 @@ def test_language_fails_on_a_language_the_script_contradicts() -> None:
     assert [v.check for v in check_language(Page(language="vi", articles=[Article(text=han)]))] == ["language"]
     assert check_language(Page(language="zh", articles=[Article(text=han)])) == []
     assert check_language(Page(language="ru", articles=[Article(text=BODY[0])])) != []
+
+
+def test_code_reads_blocks_as_a_reader_sees_them() -> None:
+    # A <code> in a paragraph wrapped in the source is one line (HTML collapses its line break), a
+    # <code> broken by <br>s is a block, and a zero-width space at a line's end is invisible.
+    inline = "<p>Call <code>send(name,\nretries)</code> with the event's fields in the order shown here.</p>"
+    broken = "<code>./configure --prefix=/usr/local<br>make<br>make install</code>"
+    tree = LexborHTMLParser(f"<body>{inline}{broken}<pre>ls -la /var/log\u200b\ntail -n 50 syslog</pre></body>")
+    lines = ["./configure --prefix=/usr/local", "make", "make install", "ls -la /var/log", "tail -n 50 syslog"]
+    assert check_code(tree, _page(text="\n".join(lines))) == []
+    assert [v.detail for v in check_code(tree, _page(text="\n".join(lines[:1] + lines[2:])))] == [
+        "lost: 'make' (block of 3 lines)"]
+
+
+def test_code_does_not_judge_a_block_whose_lines_a_whole_block_explains() -> None:
+    # A tutorial's stylesheet, then the same with one short rule more that the extractor left out:
+    # its telling lines are all the first block's, so they tell nothing of whether it was kept.
+    first = "body {\n  font-family: sans-serif;\n}\nsection {\n  zoom: 0.8;\n}"
+    second = first + "\nmain {\n}"
+    tree = LexborHTMLParser(f"<body><pre>{first}</pre><pre>{second}</pre></body>")
+    assert check_code(tree, _page(text=first)) == []
+    garbled = first.replace("  zoom", "zoom")
+    assert check_code(tree, _page(text=garbled)) != []  # with no whole copy, the blocks are judged

@@ -186,3 +186,14 @@ def test_the_second_extractor_is_asked_about_a_fragment_only_when_the_page_shows
 def test_a_visible_text_shorter_than_the_extraction_cannot_tell_and_the_second_extractor_is_asked() -> None:
     # A forum engine's thread in <noscript>: trafilatura reads it, the visible text leaves it out.
     assert html_frontend.could_be_fragment(FIRST_POST, "Forum\nLog in")
+
+
+def test_a_paragraph_added_before_a_line_of_dashes_goes_before_it() -> None:
+    # "---" opens a code block (a prompt file's front matter): its comparison key is empty, so the
+    # trace gives it the number of the line before it; the paragraph the second extractor adds
+    # between them on the page must not part the "---" from the block's next line.
+    front_matter = ["---", "description: 'Answer briefly, in plain words, and cite the files you read.'"]
+    page = visible([*MENU, BODY[0], BODY[1], *front_matter, BODY[3]])
+    extracted = split_lines("\n".join([BODY[0], *front_matter, BODY[3]]))
+    lines = with_second_opinion(extracted, page, [BODY[0], BODY[1], BODY[3]])
+    assert texts(lines) == [BODY[0], BODY[1], *front_matter, BODY[3]]

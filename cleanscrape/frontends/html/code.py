@@ -1,31 +1,61 @@
-"""Code blocks (<pre>) as the page writes them: the extractor's lines of a block found in the
-DOM's, so that indentation, aligned spaces and bullets survive normalisation, and a block's first
-line the extractor glued to the line before it is a line of its own again."""
+"""Code blocks (<pre>, and <code> broken by <br>) as the page writes them: the extractor's lines of
+a block found in the DOM's, so that indentation, aligned spaces and bullets survive normalisation,
+and a block's first line the extractor glued to the line before it is a line of its own again."""
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import replace
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from cleanscrape.decode.normalize import code_line, line_of
-from cleanscrape.frontends.html.dom import normalise_text
+from cleanscrape.decode.normalize import code_line, line_of, repair
+from cleanscrape.frontends.html.code_units import MIN_GLUED_CHARS, CodeBlock
+from cleanscrape.frontends.html.dom import closest, normalise_text
 from cleanscrape.frontends.html.evidence import DomEvidence
 from cleanscrape.model import Block, Evidence, Line
 
-# A block's first line this long, glued to the end of another line, is not there by chance.
-MIN_GLUED_CHARS = 6
-
-
-# (normalised, as written) of each non-blank line of a <pre> block.
-CodeBlock = list[tuple[str, str]]
-
 
 def pre_blocks(tree: LexborHTMLParser) -> list[CodeBlock]:
-    """The page's <pre> blocks, in page order: read once, for unglued_code and code_as_written."""
-    return [[(normalise_text(raw), raw) for raw in pre.text(deep=True).split("\n") if raw.strip()]
-            for pre in tree.css("pre")]
+    """The page's <pre> blocks, in page order: read once, for whole_code_blocks, unglued_code and
+    code_as_written."""
+    # Repaired as every line is (mojibake, NFC), so that a block's lines are found among them.
+    return [_code_block(repair(pre.text(deep=True))) for pre in tree.css("pre")]
+
+
+def broken_code_blocks(tree: LexborHTMLParser) -> list[CodeBlock]:
+    """The page's <code> elements outside <pre> that <br>s break into lines (older pages write a
+    listing so), in page order."""
+    blocks = []
+    for node in tree.css("code"):
+        if node.css_first("br") is not None and closest(node, PRE_TAG) is None:
+            broken = _code_block(repair(_broken_text(node)))
+            if len(broken) > 1:
+                blocks.append(broken)
+    return blocks
+
+
+PRE_TAG = frozenset({"pre"})
+
+
+def _broken_text(node: LexborNode) -> str:
+    """The text of an element outside <pre> as it shows: white space collapsed (HTML's default
+    white-space: normal), a line break at each <br>."""
+    parts = [part.text_content or "" if part.tag == "-text" else "\n" if part.tag == "br" else " "
+             for part in node.traverse(include_text=True)]
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n"))
+
+
+def _code_block(text: str) -> CodeBlock:
+    block: CodeBlock = []
+    after_blank = False
+    for raw in text.split("\n"):
+        if not raw.strip():
+            after_blank = bool(block)
+            continue
+        block.append((normalise_text(raw), raw, after_blank))
+        after_blank = False
+    return block
 
 
 # A second line that opens many blocks ("}") names too many first lines to try on every line.
@@ -48,10 +78,13 @@ def unglued_code(lines: tuple[Line, ...], blocks: list[CodeBlock]) -> tuple[Line
     for index in range(len(lines) - 2, -1, -1):
         after = lines[index + 1]
         following[index] = after.display if after.text else following[index + 1]
+    # A line that is a block's line as written is not two lines glued ("const value = (function () {"
+    # is one line of a block, "(function () {" the first of another).
+    written = {key for block in blocks for key, _, _ in block}
     result: list[Line] = []
     for line, next_text in zip(lines, following, strict=True):
         firsts = list(firsts_by_second.get(next_text, ()))[:MAX_GLUE_CANDIDATES]
-        split = _glued_start(line.display, firsts) if firsts and line.text else None
+        split = _glued_start(line.display, firsts) if firsts and line.text and line.display not in written else None
         if split is None:
             result.append(line)
         else:
@@ -89,23 +122,29 @@ def code_as_written(
     Each code line is matched, by its normalised text, to the next line of the same text in the
     <pre> block the previous one came from (a block's many "}" at different depths each take the
     next one), else in the first block after it, else in any block."""
-    if not any(evidence.block is Block.CODE for evidence in found):
+    if not blocks:
         return lines, found
     found_at: dict[str, list[tuple[int, int]]] = {}
     for block_index, block_lines in enumerate(blocks):
-        for at, (text, _) in enumerate(block_lines):
+        for at, (text, _, _) in enumerate(block_lines):
             found_at.setdefault(text, []).append((block_index, at))
     keys = [normalise_text(line.display) for line in lines]
+    # A line the DOM evidence reads as a paragraph is code when it is a block's line: its text as
+    # repaired (the evidence reads the page's mojibake as it is), or a line a <br> ends in a <code>.
+    is_code = [evidence.block is Block.CODE or (evidence.block is Block.PARAGRAPH and key in found_at)
+               for key, evidence in zip(keys, found, strict=True)]
+    if not any(is_code):
+        return lines, found
     places: dict[int, tuple[int, int]] = {}
     block, position, in_block = 0, 0, False
-    for index, (key, evidence) in enumerate(zip(keys, found, strict=True)):
+    for index, (key, code) in enumerate(zip(keys, is_code, strict=True)):
         if not key:
             continue
         # The line after a code line that is the block's next line is code too, whatever else its
         # text is on the page (a heading "type: NodePort" that the code repeats).
         follows = in_block and position < len(blocks[block]) and blocks[block][position][0] == key
         place = (block, position) if follows else (
-            _next_code_line(blocks, found_at, key, block, position) if evidence.block is Block.CODE else None)
+            _next_code_line(blocks, found_at, key, block, position) if code else None)
         in_block = place is not None
         if place is not None:
             places[index] = place

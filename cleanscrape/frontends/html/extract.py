@@ -34,7 +34,14 @@ from trafilatura.utils import load_html
 
 from cleanscrape.decode.normalize import nonblank_lines, repair_mojibake, split_lines
 from cleanscrape.frontends.html.byline import agency_named, markup_authors, person_names
-from cleanscrape.frontends.html.code import code_as_written, line_evidence, pre_blocks, unglued_code
+from cleanscrape.frontends.html.code import (
+    broken_code_blocks,
+    code_as_written,
+    line_evidence,
+    pre_blocks,
+    unglued_code,
+)
+from cleanscrape.frontends.html.code_units import whole_code_blocks
 from cleanscrape.frontends.html.dates import MarkupDates, markup_dates, web_url
 from cleanscrape.frontends.html.declared import body_elsewhere, body_inside, declared_main_words
 from cleanscrape.frontends.html.dom import closest, contains, node_text, normalise_text
@@ -82,7 +89,9 @@ def document_from_html(html: str, source: str | None = None) -> Document:
     """`source`, the page's URL when known, lets htmldate read a date from its path."""
     html = repair_mojibake(html)
     tree = LexborHTMLParser(html)
-    code_blocks = pre_blocks(tree)
+    # The <pre> blocks, then the <code>s broken by <br>s (so that a <pre> keeps its index).
+    pres = pre_blocks(tree)
+    code_blocks = pres + broken_code_blocks(tree)
     declared, declared_types = page_metadata_and_types(tree)
     shown = visible_text(tree)
     signals = page_signals(tree, declared, source, declared_types, shown)
@@ -104,7 +113,8 @@ def document_from_html(html: str, source: str | None = None) -> Document:
         elif second_body_wins(tree, extracted, lines, shown, second_opinion):
             lines = split_lines("\n".join(_as_paragraphs(second_opinion())))
         # The trace reads the non-blank visible lines only: their Lines alone are made.
-        lines = unglued_code(with_article_chunks(tree, lines), code_blocks)
+        whole = whole_code_blocks(with_article_chunks(tree, lines), code_blocks, first_broken=len(pres))
+        lines = unglued_code(whole, code_blocks)
         traced = traced_with_second_opinion(lines, nonblank_lines(shown), second_opinion)
         lines, left_out = traced.printed_once, traced.all_left_out
     # Evidence is collected for the extracted lines only: regions holding none are skipped.

@@ -73,7 +73,28 @@ def traced_with_second_opinion(
     if not any(first < line.number < last for line in traced.left_out):
         return traced
     added = _missing_body(second_opinion(), traced, page, first, last)
-    return trace(_merged(extracted, numbers, added), page) if added else traced
+    return trace(_merged(extracted, _unplaced_found(extracted, numbers, page), added), page) if added else traced
+
+
+def _unplaced_found(extracted: Sequence[Line], numbers: Sequence[int], page: VisibleKeys) -> list[int]:
+    """`numbers` with each line the trace cannot place (dashes or pipes alone, whose comparison key
+    is empty: it took the number of the line before it) numbered by the visible line of its text
+    between its neighbours, when there is one: a paragraph added there goes on the right side of
+    it (a code block's "---" first line stays with the block's next line)."""
+    keys = comparison_keys([line.text for line in extracted])
+    found = list(numbers)
+    visible_numbers = [line.number for line in page.lines]
+    after: int | None = None  # the number of the next line the trace placed
+    for index in range(len(extracted) - 1, -1, -1):
+        line, key = extracted[index], keys[index]
+        if key:
+            after = numbers[index]
+        if key or not line.text or after is None:
+            continue
+        start = bisect.bisect_right(visible_numbers, numbers[index])
+        found[index] = next((shown.number for shown in page.lines[start:bisect.bisect_left(visible_numbers, after)]
+                             if shown.text == line.text), numbers[index])
+    return found
 
 
 def _missing_body(
