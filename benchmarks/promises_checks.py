@@ -245,19 +245,11 @@ MIN_MISNUMBERED_CHARS = 8
 
 
 def _starts_at(key: str, line_key: str) -> bool:
-    """Whether a row's key begins with the line's (or the line's with the row's: a line split),
-    punctuation they open with aside (a quote's opening mark, which the extractor prints apart)."""
-    if _from_first_word(line_key) != line_key:  # the line opens with punctuation: compare from its first word
-        key, line_key = _from_first_word(key), _from_first_word(line_key)
+    """Whether a row's key begins with the line's (or the line's with the row's: a line split)."""
     length = min(len(key), len(line_key))
     if not line_key:
         return False
     return key[:length] == line_key[:length]
-
-
-def _from_first_word(key: str) -> str:
-    """`key` from its first letter or digit; a key of punctuation alone ("»", "📌") as it is."""
-    return next((key[at:] for at, character in enumerate(key) if character.isalnum()), key)
 
 
 # The extractor leaves buttons and counters out of a paragraph: the row's text goes on this near.

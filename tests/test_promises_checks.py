@@ -91,16 +91,6 @@ def test_log_passes_a_row_that_spans_lines_around_a_nested_tables_rows() -> None
     assert [v.detail for v in check_log(lines, Page(explain=cut))] == ["no row: line 5 'The end'"]
 
 
-def test_log_takes_a_row_without_its_lines_opening_quote_mark_for_the_lines_own() -> None:
-    lines = (Line(1, "Matze"), Line(2, "„Der Vater macht sich strafbar.“"), Line(3, "»"))
-    explain = ((Line(1, "Matze"), "drop", "extractor"), (Line(2, "Der Vater macht sich strafbar."), "keep", ""),
-               (Line(3, "»"), "drop", "extractor"))
-    assert check_log(lines, Page(explain=explain)) == []
-    # A row that opens with other words is not the line's: the line has no row.
-    wrong = (explain[0], (Line(2, "Matze sagt: Der Vater macht sich strafbar."), "keep", ""), explain[2])
-    assert [v.detail for v in check_log(lines, Page(explain=wrong))] == ["no row: line 2 '„Der Vater macht sich strafbar.“'"]
-
-
 def test_standfirst_fails_on_a_summary_dropped_as_metadata_and_not_kept() -> None:
     deck = "What does it cost and when will the first cars drive across it?"
     lost = Page(articles=[Article(title="Bridge approved", text="x")], removed=[Removal(3, deck, "metadata")])

@@ -186,12 +186,3 @@ def test_a_pages_own_mojibake_is_repaired_before_the_extractor_reads_it() -> Non
     assert sentence in page.text and "â" not in page.text
     numbers = [line.number for line, verdict, _ in page.explain if "ownership" in line.text]
     assert len(numbers) == 1
-
-
-def test_a_line_whose_opening_quote_mark_the_extractor_left_out_is_covered() -> None:
-    # A comment quoting the article: the extractor prints the quote without its opening mark.
-    quote = "Der Vater, der seinen Sohn erwischt, macht sich strafbar."
-    visible = (Line(1, "Matze"), Line(2, f"„{quote}“"), Line(3, "Antworten"))
-    traced = trace((Line(1, quote),), visible)
-    assert [line.number for line in traced.lines] == [2]
-    assert [line.text for line in traced.all_left_out] == ["Matze", "Antworten"]

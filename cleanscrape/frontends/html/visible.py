@@ -162,7 +162,8 @@ def trace(extracted: Sequence[Line], visible: Sequence[Line] | VisibleKeys) -> T
         for start, end in stretches:
             for index in range(max(0, bisect.bisect_right(starts, start) - 1), bisect.bisect_left(starts, end)):
                 says_more = says_more or not covered[index]
-                covered[index] = covered[index] or _holds(start, end, starts[index], keys[index])
+                if starts[index] >= start:
+                    covered[index] = covered[index] or starts[index] + len(keys[index]) <= end
         if stretches and not says_more:
             repeats.append(at)
         if stretches:
@@ -184,16 +185,6 @@ def trace(extracted: Sequence[Line], visible: Sequence[Line] | VisibleKeys) -> T
                    if is_covered and not key]
     return Traced(tuple(numbered), left_out, tuple(sorted(held_lines, key=lambda line: line.number)),
                   frozenset(repeats))
-
-
-def _holds(start: int, end: int, at: int, key: str) -> bool:
-    """Whether the stretch [start, end) of the page holds the line whose `key` starts at `at`: all
-    of it, or all but punctuation at its edges (a quote's opening mark, which the extractor
-    printed apart or not at all)."""
-    if start <= at and at + len(key) <= end:
-        return True
-    outside = key[:max(0, start - at)] + key[max(0, end - at):]
-    return len(outside) < len(key) and not any(character.isalnum() for character in outside)
 
 
 # How many places a key is found at before the search for it as whole visible lines gives up:
