@@ -34,8 +34,8 @@ _FTFY_REPAIR_ONLY = ftfy.TextFixerConfig(
 _EDGE_INVISIBLES = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
 # Characters that render as nothing anywhere: ZWSP, ZWNJ, ZWJ, word joiner, the invisible operators
 # and separator U+2061-U+2064 (recipe sites end list items with U+2063), BOM, soft hyphen.
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"
-_EDGE_INVISIBLES += ZERO_WIDTH
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"
+_EDGE_INVISIBLES += _ZERO_WIDTH
 # List markers scrapers print for <li>: bullets, and -, *, – followed by a space.
 LIST_MARKERS = "•·▪▫◦‣⁃●○■□►▸➤✓✔-*–"
 _LIST_MARKER = re.compile(rf"^([{re.escape(LIST_MARKERS)}])\s+(?=\S)")

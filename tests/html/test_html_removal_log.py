@@ -47,7 +47,9 @@ def test_the_comparison_key_drops_every_unicode_space_the_table_cell_pipes_and_w
     assert comparison_key("1 tbsp sugar\u2063") == comparison_key("1 tbsp sugar")
     # trafilatura escapes a pipe inside a table cell.
     assert comparison_key("| Siding Replacement \\| Vinyl | $16,348 |") == comparison_key("Siding Replacement | Vinyl $16,348")
-    assert comparison_keys(["a b", "c | d", "\x00e f"]) == ["ab", "cd", "\x00ef"]  # one holds the join character
+    assert comparison_keys(["a b", "c | d", "\x00e f"]) == ["ab", "cd", "ef"]  # one holds the join character
+    # What is not printable, which trafilatura removes: a control character, an unassigned code point.
+    assert comparison_keys(["0\x08", "0\U00011d3e", "Tram line"]) == ["0", "0", "Tramline"]
 
 
 def test_trace_numbers_an_extracted_paragraph_by_its_first_visible_line_and_finds_what_was_left_out() -> None:

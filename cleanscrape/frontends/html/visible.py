@@ -19,15 +19,13 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleanscrape.decode.normalize import LIST_MARKERS, ZERO_WIDTH, line_of, line_texts
+from cleanscrape.decode.normalize import LIST_MARKERS, line_of, line_texts
 from cleanscrape.model import Line
 
 # What a reader never sees as text.
 NOT_VISIBLE_SELECTOR = "script, style, noscript, template, svg, iframe, head"
 # Joins lines whose keys are taken in one pass: a character no key holds (not whitespace, not a pipe).
 _SEPARATOR = "\x00"
-# Characters a comparison key leaves out besides whitespace and pipes (see comparison_key).
-_NOT_COMPARED = LIST_MARKERS + ZERO_WIDTH
 
 
 def visible_text(tree: LexborHTMLParser) -> str:
@@ -66,19 +64,30 @@ def comparison_key(text: str) -> str:
     characters a line may open with as a list marker (normalisation splits a marker off a visible
     line, "– Several thousand ...", while the extractor keeps it inside its paragraph,
     "Indianapolis – Several thousand ...": with it in one key only, the paragraph's first
-    characters were found nowhere and it took the next line's number), and the characters that
-    render as nothing (the extractor drops some: a recipe's items ending in U+2063 were each
-    logged twice, kept and left out)."""
+    characters were found nowhere and it took the next line's number), and the characters that are
+    not printable (controls, soft hyphens, zero-width and other format characters, private-use and
+    unassigned code points), which trafilatura removes from its text (a recipe's items ending in
+    U+2063 were each logged twice, kept and left out)."""
+    return _printable(_spelled(text))
+
+
+def _spelled(text: str) -> str:
+    """comparison_key without its last step (_printable)."""
     # str.split() splits at the characters the regex [\s|]+ calls whitespace (both use
     # str.isspace), ~7x faster than re.sub on a page's text.
     key = "".join(text.split())
     if "\\|" in key:  # trafilatura escapes a pipe inside a table cell ("Siding | Vinyl")
         key = key.replace("\\|", "")
     key = key.replace("|", "")
-    for character in _NOT_COMPARED:
-        if character in key:  # a test in C, so the rare characters cost a scan each, no copy
-            key = key.replace(character, "")
+    for marker in LIST_MARKERS:
+        if marker in key:  # a test in C, so the rare marker characters cost a scan each, no copy
+            key = key.replace(marker, "")
     return key
+
+
+def _printable(key: str) -> str:
+    # isprintable is a scan in C: most pages' text has no character that is not.
+    return key if key.isprintable() else "".join(filter(str.isprintable, key))
 
 
 def comparison_keys(texts: Sequence[str]) -> list[str]:
@@ -87,7 +96,8 @@ def comparison_keys(texts: Sequence[str]) -> list[str]:
     joined = _SEPARATOR.join(texts)
     if not texts or joined.count(_SEPARATOR) != len(texts) - 1:  # none, or a text holding the separator
         return [comparison_key(text) for text in texts]
-    return comparison_key(joined).split(_SEPARATOR)
+    # The separator is not printable: the keys are split apart before _printable reads them.
+    return [_printable(key) for key in _spelled(joined).split(_SEPARATOR)]
 
 
 @dataclass(frozen=True, slots=True)
