@@ -114,8 +114,12 @@ class VisibleKeys:
     def of(cls, visible: Sequence[Line]) -> VisibleKeys:
         lines = tuple(line for line in visible if line.text)
         keys = comparison_keys([line.text for line in lines])
-        starts = tuple(itertools.accumulate((len(key) for key in keys[:-1]), initial=0)) if keys else ()
-        return cls(lines, tuple(keys), "".join(keys), starts)
+        return cls(lines, tuple(keys), "".join(keys), key_starts(keys))
+
+
+def key_starts(keys: Sequence[str]) -> tuple[int, ...]:
+    """Where each of `keys` starts in the keys run together."""
+    return tuple(itertools.accumulate((len(key) for key in keys[:-1]), initial=0)) if keys else ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,14 +12,13 @@ Nothing here modifies the tree.
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleanscrape.frontends.html.dom import ancestors, normalise_text
-from cleanscrape.frontends.html.visible import comparison_key, comparison_keys
+from cleanscrape.frontends.html.visible import comparison_key, comparison_keys, key_starts
 from cleanscrape.text.tokens import words
 
 # Elements that start a new paragraph (HTML's block-level and list/table elements).
@@ -283,7 +282,7 @@ class _HeldBlocks:
     def __init__(self, keys: Sequence[str]) -> None:
         self.keys = list(keys)
         self.text = "".join(self.keys)
-        self.starts = list(itertools.accumulate((len(key) for key in self.keys[:-1]), initial=0))
+        self.starts = key_starts(self.keys)
 
     def hold(self, key: str) -> bool:
         if key in self.text:
